@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Installs whatever the project needs that is missing, and skips what is already
+# there at the right version. Safe to run again and again.
+#
+#   scripts/setup.sh            what serving the app needs
+#   scripts/setup.sh --tests    plus Chromium, ChromeDriver and the test packages
+#
+# Only package registries are used: crates.io, Debian's archive and npm.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+TRUNK_VERSION=0.21.14
+WASM_BINDGEN_VERSION=0.2.130   # keep equal to the wasm-bindgen pin in Cargo.toml
+WITH_TESTS=false
+[[ "${1:-}" == "--tests" ]] && WITH_TESTS=true
+
+export PATH="$HOME/.cargo/bin:$PATH"
+say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+have() { command -v "$1" >/dev/null 2>&1; }
+as_root() { if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo "$@"; fi; }
+
+apt_updated=false
+apt_install() {
+  if ! $apt_updated; then as_root apt-get update -qq; apt_updated=true; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@"
+}
+
+if ! have cargo; then
+  echo "Rust is not installed: see https://rustup.rs (the project needs rustup's cargo)." >&2
+  exit 1
+fi
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! trunk --version 2>/dev/null | grep -qF " $TRUNK_VERSION"; then
+  say "Installing Trunk $TRUNK_VERSION (takes several minutes once)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -qF " $WASM_BINDGEN_VERSION"; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  # Not --locked: its lock file does not resolve; the version itself is pinned.
+  cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! have node || ! have npm; then
+  say "Installing Node.js and npm from Debian"
+  apt_install nodejs npm
+fi
+
+if $WITH_TESTS && { ! have chromium || ! have chromedriver; }; then
+  say "Installing Chromium and ChromeDriver from Debian"
+  apt_install chromium chromium-driver
+fi
+
+# npm packages from the committed lock file: binaryen (wasm-opt for Trunk) and,
+# for the tests, playwright-core (which drives Debian's Chromium; it downloads no browser).
+if ! npm ls --depth=0 >/dev/null 2>&1 || [[ ! -x node_modules/.bin/wasm-opt ]]; then
+  say "Installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# Crates for both targets, so that the builds themselves can run offline.
+cargo fetch --locked -q

@@ -1,0 +1,540 @@
+//! Every word on screen, in Dutch and in English.
+//!
+//! One table per language ([`NL`] and [`EN`]), both of type [`Texts`]: a text
+//! missing from either table is a compile error. Sentences with values in them are
+//! functions in the same tables, so word order can differ per language.
+
+use crate::ingest::columns::Role;
+use crate::ingest::error::{FileError, FileErrorKind, RowError, RowErrorKind};
+use crate::metrics::retention::CountsProblem;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Nl,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The code used in URLs, `data-setting=language` and `<html lang>`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nl => "nl",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Lang> {
+        Self::ALL.into_iter().find(|l| l.key() == key)
+    }
+
+    /// The language for a browser language tag such as `nl-NL` or `en-US`.
+    pub fn from_browser(tag: &str) -> Lang {
+        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        if primary == "nl" {
+            Lang::Nl
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::En => &EN,
+            Lang::Nl => &NL,
+        }
+    }
+
+    /// `1234.5` as `1.234,5` (nl) or `1,234.5` (en), with `decimals` digits.
+    pub fn number(self, value: f64, decimals: usize) -> String {
+        let (group, point) = match self {
+            Lang::Nl => ('.', ','),
+            Lang::En => (',', '.'),
+        };
+        let plain = format!("{:.*}", decimals, value.abs());
+        let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
+        let mut out = String::new();
+        if value < 0.0 && plain.bytes().any(|b| b.is_ascii_digit() && b != b'0') {
+            out.push('−');
+        }
+        for (i, c) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                out.push(group);
+            }
+            out.push(c);
+        }
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// A percentage for display: one decimal and a `%` sign.
+    pub fn percent(self, value: f64) -> String {
+        format!("{}%", self.number(value, 1))
+    }
+}
+
+/// The texts of one language.
+pub struct Texts {
+    pub lang: Lang,
+    pub language_name: &'static str,
+    pub app_title: &'static str,
+    pub tagline: &'static str,
+    pub privacy_badge: &'static str,
+    pub language_label: &'static str,
+    pub load_heading: &'static str,
+    pub drop_hint: &'static str,
+    pub choose_files: &'static str,
+    pub load_sample: &'static str,
+    pub accepted_hint: &'static str,
+    pub status_idle: &'static str,
+    pub status_working: &'static str,
+    pub status_ready: &'static str,
+    pub status_error: &'static str,
+    pub sample_name: &'static str,
+    pub manual_heading: &'static str,
+    pub manual_intro: &'static str,
+    pub label_s: &'static str,
+    pub label_e: &'static str,
+    pub label_n: &'static str,
+    pub manual_enter: &'static str,
+    pub crr_name: &'static str,
+    pub churn_name: &'static str,
+    pub formula_crr: &'static str,
+    pub formula_churn: &'static str,
+    pub how_computed: &'static str,
+    pub crr_explain: &'static str,
+    pub churn_explain: &'static str,
+    pub col_period: &'static str,
+    pub col_s: &'static str,
+    pub col_e: &'static str,
+    pub col_n: &'static str,
+    pub chart_title: &'static str,
+    pub target_label: &'static str,
+    pub target_explain: &'static str,
+    pub rows_skipped_label: &'static str,
+    pub row_errors_heading: &'static str,
+    pub download_errors: &'static str,
+    pub error_file_col: &'static str,
+    pub error_line_col: &'static str,
+    pub error_column_col: &'static str,
+    pub error_reason_col: &'static str,
+    pub footer: &'static str,
+    pub no_figure: &'static str,
+    /// "File x: 6 periods read, 2 rows skipped; comma-separated, UTF-8".
+    pub file_summary: fn(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String,
+    pub file_error_title: fn(name: &str) -> String,
+    /// "… and 12 more in the download".
+    pub more_errors: fn(usize) -> String,
+    pub chart_alt: fn(periods: usize, first: &str, last: &str, min: f64, max: f64) -> String,
+    pub manual_problem: fn(CountsProblem) -> &'static str,
+    pub manual_not_a_number: &'static str,
+    pub role_name: fn(Role) -> &'static str,
+    pub delimiter_name: fn(u8) -> &'static str,
+    reason: fn(&RowErrorKind) -> String,
+    file_problem: fn(&FileErrorKind, &Texts) -> String,
+    line_word: &'static str,
+    column_word: &'static str,
+}
+
+impl Texts {
+    /// "Line 3, column 3 (eind): 'veel' is not a number."
+    pub fn row_error(&self, e: &RowError) -> String {
+        format!("{}: {}", self.row_error_place(e), self.row_error_reason(e))
+    }
+
+    /// "Line 3, column 3 (eind)".
+    pub fn row_error_place(&self, e: &RowError) -> String {
+        let mut place = format!("{} {}", self.line_word, e.line);
+        if let Some(c) = &e.column {
+            place.push_str(&format!(", {} {}", self.column_word, c.index + 1));
+            if !c.name.is_empty() {
+                place.push_str(&format!(" ({})", c.name));
+            }
+        }
+        place
+    }
+
+    /// Why the row was skipped, as a sentence.
+    pub fn row_error_reason(&self, e: &RowError) -> String {
+        (self.reason)(&e.kind)
+    }
+
+    pub fn file_error(&self, e: &FileError) -> String {
+        (self.file_problem)(e.kind(), self)
+    }
+}
+
+pub static EN: Texts = Texts {
+    lang: Lang::En,
+    language_name: "English",
+    app_title: "Retention Calculator",
+    tagline: "How well do you keep your customers? Drop your CSV files and see retention and churn.",
+    privacy_badge: "Your files never leave this browser",
+    language_label: "Language",
+    load_heading: "Your data",
+    drop_hint: "Drop CSV files here",
+    choose_files: "or choose files",
+    load_sample: "Load sample data",
+    accepted_hint: "Period counts: one row per period with the period, S (customers at the start), \
+                    E (customers at the end) and N (new customers). Comma or semicolon separated; \
+                    Dutch or English column names.",
+    status_idle: "No data loaded yet.",
+    status_working: "Reading your files…",
+    status_ready: "Ready.",
+    status_error: "A file could not be used.",
+    sample_name: "sample: period counts (synthetic)",
+    manual_heading: "Quick calculator",
+    manual_intro: "No file at hand? Type the three numbers of one period.",
+    label_s: "S: customers at the start",
+    label_e: "E: customers at the end",
+    label_n: "N: new customers during the period",
+    manual_enter: "Enter S, E and N to see the retention rate.",
+    crr_name: "Customer retention rate (CRR)",
+    churn_name: "Churn rate",
+    formula_crr: "CRR = (E − N) / S × 100",
+    formula_churn: "Churn = 100 − CRR",
+    how_computed: "How is this computed?",
+    crr_explain: "Of the customers you had at the start of the period (S), the share you still had at its end: \
+                  the customers at the end (E) minus the new ones won during the period (N), divided by S.",
+    churn_explain: "The share of the customers at the start that you lost during the period.",
+    col_period: "Period",
+    col_s: "S (start)",
+    col_e: "E (end)",
+    col_n: "N (new)",
+    chart_title: "CRR and churn per period",
+    target_label: "85% target",
+    target_explain: "Dashed line: a retention rate above 85% is a common target in marketing literature; \
+                     it is a reference, not your figure.",
+    rows_skipped_label: "Rows skipped",
+    row_errors_heading: "Rows that could not be used",
+    download_errors: "Download the full list (CSV)",
+    error_file_col: "file",
+    error_line_col: "line",
+    error_column_col: "column",
+    error_reason_col: "reason",
+    footer: "Computed entirely in your browser: no file is uploaded, and after loading the page makes no \
+             network requests at all (its Content-Security-Policy forbids them).",
+    no_figure: "–",
+    file_summary: en::file_summary,
+    file_error_title: en::file_error_title,
+    more_errors: en::more_errors,
+    chart_alt: en::chart_alt,
+    manual_problem: en::manual_problem,
+    manual_not_a_number: "that is not a number",
+    role_name: en::role_name,
+    delimiter_name: en::delimiter_name,
+    reason: en::reason,
+    file_problem: en::file_problem,
+    line_word: "Line",
+    column_word: "column",
+};
+
+pub static NL: Texts = Texts {
+    lang: Lang::Nl,
+    language_name: "Nederlands",
+    app_title: "Retentiecalculator",
+    tagline: "Hoe goed houd je je klanten vast? Sleep je CSV-bestanden hierheen en zie klantbehoud en klantverloop.",
+    privacy_badge: "Je bestanden verlaten deze browser nooit",
+    language_label: "Taal",
+    load_heading: "Je gegevens",
+    drop_hint: "Sleep CSV-bestanden hierheen",
+    choose_files: "of kies bestanden",
+    load_sample: "Voorbeelddata laden",
+    accepted_hint: "Aantallen per periode: één rij per periode met de periode, S (klanten aan het begin), \
+                    E (klanten aan het eind) en N (nieuwe klanten). Gescheiden door komma of puntkomma; \
+                    kolomnamen in het Nederlands of Engels.",
+    status_idle: "Nog geen gegevens geladen.",
+    status_working: "Je bestanden worden gelezen…",
+    status_ready: "Klaar.",
+    status_error: "Een bestand kon niet worden gebruikt.",
+    sample_name: "voorbeeld: aantallen per periode (synthetisch)",
+    manual_heading: "Snelle rekenhulp",
+    manual_intro: "Geen bestand bij de hand? Vul de drie getallen van één periode in.",
+    label_s: "S: klanten aan het begin",
+    label_e: "E: klanten aan het eind",
+    label_n: "N: nieuwe klanten in de periode",
+    manual_enter: "Vul S, E en N in om het klantbehoud te zien.",
+    crr_name: "Klantbehoud (CRR)",
+    churn_name: "Klantverloop (churn)",
+    formula_crr: "CRR = (E − N) / S × 100",
+    formula_churn: "Churn = 100 − CRR",
+    how_computed: "Hoe wordt dit berekend?",
+    crr_explain: "Van de klanten die je aan het begin van de periode had (S), het deel dat je aan het eind nog had: \
+                  de klanten aan het eind (E) min de nieuwe klanten uit die periode (N), gedeeld door S.",
+    churn_explain: "Het deel van de klanten van het begin dat je in de periode kwijtraakte.",
+    col_period: "Periode",
+    col_s: "S (begin)",
+    col_e: "E (eind)",
+    col_n: "N (nieuw)",
+    chart_title: "CRR en churn per periode",
+    target_label: "doel 85%",
+    target_explain: "Stippellijn: klantbehoud boven 85% is in de marketingliteratuur een gangbaar doel; \
+                     het is een referentie, niet jouw cijfer.",
+    rows_skipped_label: "Overgeslagen rijen",
+    row_errors_heading: "Rijen die niet gebruikt konden worden",
+    download_errors: "Download de volledige lijst (CSV)",
+    error_file_col: "bestand",
+    error_line_col: "regel",
+    error_column_col: "kolom",
+    error_reason_col: "reden",
+    footer: "Alles wordt in je browser berekend: er wordt geen bestand geüpload, en na het laden doet de pagina \
+             geen enkel netwerkverzoek (de Content-Security-Policy verbiedt ze).",
+    no_figure: "–",
+    file_summary: nl::file_summary,
+    file_error_title: nl::file_error_title,
+    more_errors: nl::more_errors,
+    chart_alt: nl::chart_alt,
+    manual_problem: nl::manual_problem,
+    manual_not_a_number: "dat is geen getal",
+    role_name: nl::role_name,
+    delimiter_name: nl::delimiter_name,
+    reason: nl::reason,
+    file_problem: nl::file_problem,
+    line_word: "Regel",
+    column_word: "kolom",
+};
+
+mod en {
+    use super::*;
+
+    pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
+        let periods = if rows == 1 { "1 period".to_string() } else { format!("{rows} periods") };
+        let skipped = match skipped {
+            0 => "no rows skipped".to_string(),
+            1 => "1 row skipped".to_string(),
+            n => format!("{n} rows skipped"),
+        };
+        format!("{name}: {periods} read, {skipped} ({delimiter}, {encoding})")
+    }
+
+    pub fn file_error_title(name: &str) -> String {
+        format!("“{name}” cannot be used")
+    }
+
+    pub fn more_errors(n: usize) -> String {
+        format!("… and {n} more, all in the download.")
+    }
+
+    pub fn chart_alt(periods: usize, first: &str, last: &str, min: f64, max: f64) -> String {
+        format!(
+            "Line chart of the retention rate and churn rate for {periods} periods, from {first} to {last}. \
+             CRR ranges from {} to {}. The table above holds every value.",
+            Lang::En.percent(min),
+            Lang::En.percent(max)
+        )
+    }
+
+    pub fn manual_problem(p: CountsProblem) -> &'static str {
+        match p {
+            CountsProblem::StartIsZero => "S is 0: with no customers at the start there is nothing to retain.",
+            CountsProblem::RetainedNegative => {
+                "E − N is below 0: there cannot be more new customers than customers at the end."
+            }
+            CountsProblem::RetainedAboveStart => {
+                "E − N is larger than S: you cannot keep more customers than you started with."
+            }
+            CountsProblem::Negative => "Counts cannot be negative.",
+        }
+    }
+
+    pub fn role_name(r: Role) -> &'static str {
+        match r {
+            Role::Period => "period (e.g. period, month)",
+            Role::Start => "S, customers at the start (e.g. start, begin, S)",
+            Role::End => "E, customers at the end (e.g. end, eind, E)",
+            Role::New => "N, new customers (e.g. new, nieuw, N)",
+        }
+    }
+
+    pub fn delimiter_name(d: u8) -> &'static str {
+        match d {
+            b';' => "semicolon-separated",
+            b'\t' => "tab-separated",
+            b'|' => "pipe-separated",
+            _ => "comma-separated",
+        }
+    }
+
+    pub fn reason(k: &RowErrorKind) -> String {
+        match k {
+            RowErrorKind::MissingFields { expected, found } => {
+                format!("the row has {found} fields, {expected} are needed")
+            }
+            RowErrorKind::MissingValue => "the cell is empty".into(),
+            RowErrorKind::NotANumber { text } => format!("'{text}' is not a number"),
+            RowErrorKind::NotWholeNumber { text } => format!("'{text}' is not a whole number of customers"),
+            RowErrorKind::Negative { text } => format!("'{text}' is below zero"),
+            RowErrorKind::StartIsZero => "S is 0, so no retention rate can be computed for this period".into(),
+            RowErrorKind::RetainedNegative { end, new } => {
+                format!("E − N is below 0: {new} new customers but only {end} at the end")
+            }
+            RowErrorKind::RetainedAboveStart { retained, start } => {
+                format!("E − N = {retained} is more than S = {start}: more customers kept than there were at the start")
+            }
+            RowErrorKind::UnclosedQuote => "a quote (\") opened here is never closed".into(),
+        }
+    }
+
+    pub fn file_problem(k: &FileErrorKind, t: &Texts) -> String {
+        match k {
+            FileErrorKind::Empty => "The file is empty.".into(),
+            FileErrorKind::Unreadable => "The browser could not read the file. Is it still there?".into(),
+            FileErrorKind::NoDataRows => "The file has a header but no data rows.".into(),
+            FileErrorKind::NotText => {
+                "This is not a text file. Save the sheet as CSV (in Excel: Save as → CSV) and drop that.".into()
+            }
+            FileErrorKind::MissingColumn { role } => format!(
+                "This looks like period counts, but the column for {} is missing. \
+                 Expected columns: period, S, E and N.",
+                (t.role_name)(*role)
+            ),
+            FileErrorKind::NotRecognised { headers } => format!(
+                "The columns ({}) are not recognised. Expected period counts: a column for the period, \
+                 S (customers at the start), E (at the end) and N (new customers).",
+                headers.join(", ")
+            ),
+        }
+    }
+}
+
+mod nl {
+    use super::*;
+
+    pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
+        let periods = if rows == 1 { "1 periode".to_string() } else { format!("{rows} periodes") };
+        let skipped = match skipped {
+            0 => "geen rijen overgeslagen".to_string(),
+            1 => "1 rij overgeslagen".to_string(),
+            n => format!("{n} rijen overgeslagen"),
+        };
+        format!("{name}: {periods} gelezen, {skipped} ({delimiter}, {encoding})")
+    }
+
+    pub fn file_error_title(name: &str) -> String {
+        format!("„{name}” kan niet worden gebruikt")
+    }
+
+    pub fn more_errors(n: usize) -> String {
+        format!("… en nog {n}, allemaal in de download.")
+    }
+
+    pub fn chart_alt(periods: usize, first: &str, last: &str, min: f64, max: f64) -> String {
+        format!(
+            "Lijngrafiek van klantbehoud en klantverloop over {periods} periodes, van {first} tot {last}. \
+             CRR loopt van {} tot {}. De tabel hierboven bevat alle waarden.",
+            Lang::Nl.percent(min),
+            Lang::Nl.percent(max)
+        )
+    }
+
+    pub fn manual_problem(p: CountsProblem) -> &'static str {
+        match p {
+            CountsProblem::StartIsZero => "S is 0: zonder klanten aan het begin valt er niets te behouden.",
+            CountsProblem::RetainedNegative => {
+                "E − N is kleiner dan 0: er kunnen niet meer nieuwe klanten zijn dan klanten aan het eind."
+            }
+            CountsProblem::RetainedAboveStart => {
+                "E − N is groter dan S: je kunt niet meer klanten behouden dan je aan het begin had."
+            }
+            CountsProblem::Negative => "Aantallen kunnen niet negatief zijn.",
+        }
+    }
+
+    pub fn role_name(r: Role) -> &'static str {
+        match r {
+            Role::Period => "de periode (bijv. periode, maand)",
+            Role::Start => "S, klanten aan het begin (bijv. begin, start, S)",
+            Role::End => "E, klanten aan het eind (bijv. eind, end, E)",
+            Role::New => "N, nieuwe klanten (bijv. nieuw, new, N)",
+        }
+    }
+
+    pub fn delimiter_name(d: u8) -> &'static str {
+        match d {
+            b';' => "gescheiden door puntkomma's",
+            b'\t' => "gescheiden door tabs",
+            b'|' => "gescheiden door verticale strepen",
+            _ => "gescheiden door komma's",
+        }
+    }
+
+    pub fn reason(k: &RowErrorKind) -> String {
+        match k {
+            RowErrorKind::MissingFields { expected, found } => {
+                format!("de rij heeft {found} velden, er zijn er {expected} nodig")
+            }
+            RowErrorKind::MissingValue => "de cel is leeg".into(),
+            RowErrorKind::NotANumber { text } => format!("'{text}' is geen getal"),
+            RowErrorKind::NotWholeNumber { text } => format!("'{text}' is geen heel aantal klanten"),
+            RowErrorKind::Negative { text } => format!("'{text}' is kleiner dan nul"),
+            RowErrorKind::StartIsZero => "S is 0, dus voor deze periode is geen klantbehoud te berekenen".into(),
+            RowErrorKind::RetainedNegative { end, new } => {
+                format!("E − N is kleiner dan 0: {new} nieuwe klanten maar slechts {end} aan het eind")
+            }
+            RowErrorKind::RetainedAboveStart { retained, start } => {
+                format!("E − N = {retained} is meer dan S = {start}: meer klanten behouden dan er aan het begin waren")
+            }
+            RowErrorKind::UnclosedQuote => "een aanhalingsteken (\") dat hier opent wordt nooit gesloten".into(),
+        }
+    }
+
+    pub fn file_problem(k: &FileErrorKind, t: &Texts) -> String {
+        match k {
+            FileErrorKind::Empty => "Het bestand is leeg.".into(),
+            FileErrorKind::Unreadable => "De browser kon het bestand niet lezen. Bestaat het nog?".into(),
+            FileErrorKind::NoDataRows => "Het bestand heeft een kopregel maar geen gegevensrijen.".into(),
+            FileErrorKind::NotText => {
+                "Dit is geen tekstbestand. Sla het werkblad op als CSV (in Excel: Opslaan als → CSV) en sleep dat hierheen.".into()
+            }
+            FileErrorKind::MissingColumn { role } => format!(
+                "Dit lijkt op aantallen per periode, maar de kolom voor {} ontbreekt. \
+                 Verwachte kolommen: periode, S, E en N.",
+                (t.role_name)(*role)
+            ),
+            FileErrorKind::NotRecognised { headers } => format!(
+                "De kolommen ({}) worden niet herkend. Verwacht: aantallen per periode, met een kolom voor de periode, \
+                 S (klanten aan het begin), E (aan het eind) en N (nieuwe klanten).",
+                headers.join(", ")
+            ),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::error::ColumnRef;
+
+    #[test]
+    fn numbers_in_each_language() {
+        assert_eq!(Lang::Nl.number(1234.5, 1), "1.234,5");
+        assert_eq!(Lang::En.number(1234.5, 1), "1,234.5");
+        assert_eq!(Lang::En.number(-0.04, 1), "0.0");
+        assert_eq!(Lang::Nl.number(-1234567.0, 0), "−1.234.567");
+        assert_eq!(Lang::Nl.percent(87.5), "87,5%");
+    }
+
+    #[test]
+    fn browser_languages() {
+        assert_eq!(Lang::from_browser("nl-NL"), Lang::Nl);
+        assert_eq!(Lang::from_browser("nl"), Lang::Nl);
+        assert_eq!(Lang::from_browser("en-GB"), Lang::En);
+        assert_eq!(Lang::from_browser("de-DE"), Lang::En);
+    }
+
+    #[test]
+    fn row_errors_name_the_place_in_both_languages() {
+        let e = RowError::new(
+            3,
+            Some(ColumnRef { index: 2, name: "eind".into() }),
+            RowErrorKind::NotANumber { text: "veel".into() },
+        );
+        assert_eq!(EN.row_error(&e), "Line 3, column 3 (eind): 'veel' is not a number");
+        assert_eq!(NL.row_error(&e), "Regel 3, kolom 3 (eind): 'veel' is geen getal");
+    }
+}

@@ -1,0 +1,275 @@
+//! The CSV tokenizer: splits text into records and fields.
+//!
+//! It reads from a byte slice that may end in the middle of a record (a chunk of a
+//! larger file): [`Splitter::read_record`] then reports that it needs more input, and
+//! the caller keeps the unread tail for the next chunk. Apart from the reusable
+//! [`Record`] buffers it does not allocate.
+//!
+//! Dialect: RFC 4180 with the leniencies real exports need: any of `\n`, `\r\n` or a
+//! lone `\r` ends a record; a doubled quote inside a quoted field is one quote; text
+//! after a closing quote is kept as is; a quote inside an unquoted field is literal.
+
+/// One record: its fields, unescaped, and the line it starts on.
+#[derive(Clone, Debug, Default)]
+pub struct Record {
+    text: String,
+    ends: Vec<usize>,
+    /// 1-based line number where the record starts.
+    pub line: u64,
+    /// The record ended inside a quoted field at the end of the input.
+    pub unclosed_quote: bool,
+}
+
+impl Record {
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// Field `i`, or `None` past the end.
+    pub fn get(&self, i: usize) -> Option<&str> {
+        let end = *self.ends.get(i)?;
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        Some(&self.text[start..end])
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
+
+    /// A line with nothing on it (or only white space and delimiters).
+    pub fn is_blank(&self) -> bool {
+        self.iter().all(|f| f.trim().is_empty())
+    }
+
+    fn clear(&mut self) {
+        self.text.clear();
+        self.ends.clear();
+        self.unclosed_quote = false;
+    }
+}
+
+/// Splits records on a given delimiter, tracking line numbers across calls.
+#[derive(Clone, Debug)]
+pub struct Splitter {
+    delimiter: u8,
+    quote: u8,
+    line: u64,
+}
+
+/// What [`Splitter::read_record`] found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReadResult {
+    /// A record was read; this many bytes of the input were consumed.
+    Record(usize),
+    /// The input ends inside a record: call again with more input (nothing consumed).
+    NeedMore,
+    /// No input left at the end of the file.
+    End,
+}
+
+impl Splitter {
+    /// A splitter for `delimiter` (an ASCII byte such as `b','`), starting at line 1.
+    pub fn new(delimiter: u8) -> Self {
+        Splitter { delimiter, quote: b'"', line: 1 }
+    }
+
+    pub fn delimiter(&self) -> u8 {
+        self.delimiter
+    }
+
+    /// The line the next record starts on.
+    pub fn line(&self) -> u64 {
+        self.line
+    }
+
+    /// Reads the next record from the start of `input` into `record`. With
+    /// `eof = false`, a record that may continue past the end of `input` is not read.
+    pub fn read_record(&mut self, input: &str, eof: bool, record: &mut Record) -> ReadResult {
+        if input.is_empty() {
+            return if eof { ReadResult::End } else { ReadResult::NeedMore };
+        }
+        record.clear();
+        let bytes = input.as_bytes();
+        let (delim, quote) = (self.delimiter, self.quote);
+        let mut i = 0;
+        let mut newlines = 0u64;
+        loop {
+            // At the start of a field.
+            if i < bytes.len() && bytes[i] == quote {
+                i += 1;
+                loop {
+                    match memchr_quote(bytes, i, quote) {
+                        Some(q) => {
+                            newlines += count_newlines(&bytes[i..q]);
+                            record.text.push_str(&input[i..q]);
+                            if bytes.get(q + 1) == Some(&quote) {
+                                record.text.push('"');
+                                i = q + 2;
+                            } else if q + 1 == bytes.len() && !eof {
+                                return ReadResult::NeedMore; // a doubled quote may follow
+                            } else {
+                                i = q + 1;
+                                break;
+                            }
+                        }
+                        None if !eof => return ReadResult::NeedMore,
+                        None => {
+                            newlines += count_newlines(&bytes[i..]);
+                            record.text.push_str(&input[i..]);
+                            record.unclosed_quote = true;
+                            i = bytes.len();
+                            break;
+                        }
+                    }
+                }
+            }
+            // The unquoted part of the field (or what follows a closing quote).
+            let start = i;
+            while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') && bytes[i] != delim {
+                i += 1;
+            }
+            record.text.push_str(&input[start..i]);
+            record.ends.push(record.text.len());
+            if i == bytes.len() {
+                if !eof {
+                    return ReadResult::NeedMore;
+                }
+                break;
+            }
+            match bytes[i] {
+                b'\r' if i + 1 == bytes.len() && !eof => return ReadResult::NeedMore,
+                b'\r' if bytes.get(i + 1) == Some(&b'\n') => {
+                    i += 2;
+                    newlines += 1;
+                    break;
+                }
+                b'\r' | b'\n' => {
+                    i += 1;
+                    newlines += 1;
+                    break;
+                }
+                _ => i += 1, // the delimiter: on to the next field
+            }
+        }
+        record.line = self.line;
+        self.line += newlines;
+        ReadResult::Record(i)
+    }
+}
+
+fn memchr_quote(bytes: &[u8], from: usize, quote: u8) -> Option<usize> {
+    bytes[from..].iter().position(|&b| b == quote).map(|p| p + from)
+}
+
+/// Line breaks inside a quoted field, counted as the record terminators are.
+fn count_newlines(bytes: &[u8]) -> u64 {
+    let mut n = 0;
+    for (k, &b) in bytes.iter().enumerate() {
+        if b == b'\n' || (b == b'\r' && bytes.get(k + 1) != Some(&b'\n')) {
+            n += 1;
+        }
+    }
+    n
+}
+
+/// Every record of a complete text, for small inputs and tests.
+pub fn read_all(text: &str, delimiter: u8) -> Vec<Record> {
+    let mut splitter = Splitter::new(delimiter);
+    let mut records = Vec::new();
+    let mut pos = 0;
+    loop {
+        let mut record = Record::default();
+        match splitter.read_record(&text[pos..], true, &mut record) {
+            ReadResult::Record(n) => {
+                pos += n;
+                records.push(record);
+            }
+            ReadResult::End | ReadResult::NeedMore => return records,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields(text: &str, delimiter: u8) -> Vec<(u64, Vec<String>)> {
+        read_all(text, delimiter).iter().map(|r| (r.line, r.iter().map(str::to_string).collect())).collect()
+    }
+
+    fn owned(v: &[&str]) -> Vec<String> {
+        v.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn plain_fields_and_line_endings() {
+        let got = fields("a,b\r\n1,2\n3,4\r5,6", b',');
+        assert_eq!(
+            got,
+            vec![(1, owned(&["a", "b"])), (2, owned(&["1", "2"])), (3, owned(&["3", "4"])), (4, owned(&["5", "6"])),]
+        );
+    }
+
+    #[test]
+    fn quotes_delimiters_and_newlines_inside_fields() {
+        let got =
+            fields("naam;bedrag\n\"Jansen; P.\";\"€ 1.234,56\"\n\"twee\nregels\";\"zei \"\"hoi\"\"\"\nx;y\n", b';');
+        assert_eq!(
+            got,
+            vec![
+                (1, owned(&["naam", "bedrag"])),
+                (2, owned(&["Jansen; P.", "€ 1.234,56"])),
+                (3, owned(&["twee\nregels", "zei \"hoi\""])),
+                (5, owned(&["x", "y"])),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_fields_and_trailing_delimiter() {
+        assert_eq!(fields(",,\n", b','), vec![(1, owned(&["", "", ""]))]);
+        assert_eq!(fields("a\n\nb", b','), vec![(1, owned(&["a"])), (2, owned(&[""])), (3, owned(&["b"]))]);
+    }
+
+    #[test]
+    fn unclosed_quote_runs_to_the_end() {
+        let records = read_all("a,\"open\nmore", b',');
+        assert_eq!(records.len(), 1);
+        assert!(records[0].unclosed_quote);
+        assert_eq!(records[0].get(1), Some("open\nmore"));
+    }
+
+    #[test]
+    fn chunked_input_gives_the_same_records() {
+        let text = "a;\"b\"\"c\";d\r\n1;\"x\r\ny\";3\r\n\"q\";r;s";
+        let whole = fields(text, b';');
+        for chunk in 1..text.len() {
+            let mut splitter = Splitter::new(b';');
+            let (mut buf, mut fed, mut got) = (String::new(), 0, Vec::new());
+            loop {
+                let eof = fed >= text.len();
+                let mut rec = Record::default();
+                match splitter.read_record(&buf, eof, &mut rec) {
+                    ReadResult::Record(n) => {
+                        buf.drain(..n);
+                        got.push((rec.line, rec.iter().map(str::to_string).collect::<Vec<_>>()));
+                    }
+                    ReadResult::NeedMore => {
+                        let mut end = (fed + chunk).min(text.len());
+                        while !text.is_char_boundary(end) {
+                            end += 1;
+                        }
+                        buf.push_str(&text[fed..end]);
+                        fed = end;
+                    }
+                    ReadResult::End => break,
+                }
+            }
+            assert_eq!(got, whole, "chunk size {chunk}");
+        }
+    }
+}

@@ -1,0 +1,127 @@
+//! Bytes to UTF-8 text: UTF-8 with or without a byte-order mark, UTF-16 LE/BE with
+//! a BOM (Excel's "Unicode text"), and Windows-1252 as the fallback for anything that
+//! is not valid UTF-8 (older Excel "CSV" exports on Windows).
+
+use std::borrow::Cow;
+
+/// The text encoding a file was read with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Encoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    Windows1252,
+}
+
+impl Encoding {
+    pub fn label(self) -> &'static str {
+        match self {
+            Encoding::Utf8 => "UTF-8",
+            Encoding::Utf8Bom => "UTF-8 (BOM)",
+            Encoding::Utf16Le => "UTF-16 LE",
+            Encoding::Utf16Be => "UTF-16 BE",
+            Encoding::Windows1252 => "Windows-1252",
+        }
+    }
+}
+
+/// Windows-1252 code points for bytes 0x80..=0x9F; the rest of the range equals Latin-1.
+/// Undefined bytes (0x81, 0x8D, 0x8F, 0x90, 0x9D) map to the C1 control of the same value,
+/// as the WHATWG Encoding Standard does.
+const CP1252_HIGH: [char; 32] = [
+    '\u{20AC}', '\u{81}', '\u{201A}', '\u{192}', '\u{201E}', '\u{2026}', '\u{2020}', '\u{2021}', '\u{2C6}', '\u{2030}',
+    '\u{160}', '\u{2039}', '\u{152}', '\u{8D}', '\u{17D}', '\u{8F}', '\u{90}', '\u{2018}', '\u{2019}', '\u{201C}',
+    '\u{201D}', '\u{2022}', '\u{2013}', '\u{2014}', '\u{2DC}', '\u{2122}', '\u{161}', '\u{203A}', '\u{153}', '\u{9D}',
+    '\u{17E}', '\u{178}',
+];
+
+/// One Windows-1252 byte as a character.
+pub fn cp1252_char(byte: u8) -> char {
+    match byte {
+        0x80..=0x9F => CP1252_HIGH[(byte - 0x80) as usize],
+        _ => byte as char,
+    }
+}
+
+/// Which encoding `bytes` (the start of a file, or all of it) is in.
+pub fn detect(bytes: &[u8]) -> Encoding {
+    match bytes {
+        [0xEF, 0xBB, 0xBF, ..] => Encoding::Utf8Bom,
+        [0xFF, 0xFE, ..] => Encoding::Utf16Le,
+        [0xFE, 0xFF, ..] => Encoding::Utf16Be,
+        _ => match std::str::from_utf8(bytes) {
+            Ok(_) => Encoding::Utf8,
+            // A multi-byte character cut off by the end of a sample is still UTF-8.
+            Err(e) if e.error_len().is_none() && bytes.len() - e.valid_up_to() < 4 => Encoding::Utf8,
+            Err(_) => Encoding::Windows1252,
+        },
+    }
+}
+
+/// The whole of `bytes` as text, with the encoding it was read in. Never fails:
+/// invalid UTF-16 becomes U+FFFD, and any byte sequence is valid Windows-1252.
+pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
+    let encoding = detect(bytes);
+    let text = match encoding {
+        Encoding::Utf8 => match std::str::from_utf8(bytes) {
+            Ok(s) => Cow::Borrowed(s),
+            // Only a character cut off at the very end: keep the rest as UTF-8.
+            Err(_) => String::from_utf8_lossy(bytes),
+        },
+        Encoding::Utf8Bom => String::from_utf8_lossy(&bytes[3..]),
+        Encoding::Utf16Le | Encoding::Utf16Be => {
+            let units = bytes[2..].chunks(2).map(|pair| match (encoding, pair) {
+                (Encoding::Utf16Le, [lo, hi]) => u16::from_le_bytes([*lo, *hi]),
+                (_, [hi, lo]) => u16::from_be_bytes([*hi, *lo]),
+                _ => 0xFFFD, // an odd trailing byte
+            });
+            Cow::Owned(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+        }
+        Encoding::Windows1252 => Cow::Owned(bytes.iter().map(|&b| cp1252_char(b)).collect()),
+    };
+    (text, encoding)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_with_and_without_bom() {
+        assert_eq!(decode(b"a;b"), (Cow::Borrowed("a;b"), Encoding::Utf8));
+        let (text, enc) = decode(b"\xEF\xBB\xBFKlantnummer;Bedrag");
+        assert_eq!((text.as_ref(), enc), ("Klantnummer;Bedrag", Encoding::Utf8Bom));
+    }
+
+    #[test]
+    fn utf16_both_byte_orders() {
+        let le: Vec<u8> = [0xFF, 0xFE].into_iter().chain("€ 1,5\n".encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let be: Vec<u8> = [0xFE, 0xFF].into_iter().chain("€ 1,5\n".encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        assert_eq!(decode(&le), (Cow::Owned("€ 1,5\n".to_string()), Encoding::Utf16Le));
+        assert_eq!(decode(&be), (Cow::Owned("€ 1,5\n".to_string()), Encoding::Utf16Be));
+    }
+
+    #[test]
+    fn windows_1252_fallback() {
+        // "€ 12,50;café" as Excel on Windows writes it.
+        let (text, enc) = decode(b"\x80 12,50;caf\xE9");
+        assert_eq!((text.as_ref(), enc), ("€ 12,50;café", Encoding::Windows1252));
+    }
+
+    #[test]
+    fn cp1252_table_matches_encoding_rs() {
+        // An independent oracle: the WHATWG decoder in encoding_rs.
+        for b in 0..=255u8 {
+            let byte = [b];
+            let (expected, _, _) = encoding_rs::WINDOWS_1252.decode(&byte);
+            assert_eq!(cp1252_char(b).to_string(), expected, "byte {b:#x}");
+        }
+    }
+
+    #[test]
+    fn cut_multibyte_sample_is_still_utf8() {
+        let s = "prijs €".as_bytes();
+        assert_eq!(detect(&s[..s.len() - 1]), Encoding::Utf8);
+    }
+}

@@ -1,0 +1,80 @@
+//! Guessing the delimiter from the first lines of a file.
+
+use super::csv::{ReadResult, Record, Splitter};
+
+/// Delimiters tried, in order of preference when two fit equally well.
+pub const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
+
+/// How many records of the sample are looked at.
+const SAMPLE_RECORDS: usize = 50;
+
+/// The delimiter that splits the first records of `sample` into the most consistent
+/// number of fields (more than one); `,` when none does.
+pub fn delimiter(sample: &str) -> u8 {
+    let mut best = (b',', 0usize, 0usize); // (delimiter, rows agreeing with the header, fields)
+    for &d in &CANDIDATES {
+        let counts = field_counts(sample, d);
+        let Some(&header) = counts.first() else { continue };
+        if header < 2 {
+            continue;
+        }
+        let agreeing = counts.iter().filter(|&&c| c == header).count();
+        // More agreeing rows wins; then more fields (a ';' file with decimal commas
+        // splits consistently on ';', while ',' splits its rows unevenly).
+        if (agreeing, header) > (best.1, best.2) {
+            best = (d, agreeing, header);
+        }
+    }
+    best.0
+}
+
+/// Fields per non-blank record in the first records of `sample`.
+fn field_counts(sample: &str, delimiter: u8) -> Vec<usize> {
+    let mut splitter = Splitter::new(delimiter);
+    let mut record = Record::default();
+    let mut pos = 0;
+    let mut counts = Vec::new();
+    while counts.len() < SAMPLE_RECORDS {
+        // The sample may be cut mid-record; its last partial line still counts.
+        match splitter.read_record(&sample[pos..], true, &mut record) {
+            ReadResult::Record(n) => {
+                pos += n;
+                if !record.is_blank() {
+                    counts.push(record.len());
+                }
+            }
+            ReadResult::End | ReadResult::NeedMore => break,
+        }
+    }
+    counts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn picks_the_consistent_delimiter() {
+        assert_eq!(delimiter("period,S,E,N\n2024-01,100,90,10\n"), b',');
+        assert_eq!(delimiter("periode;begin;eind;nieuw\n2024-01;1.000;900;10\n"), b';');
+        assert_eq!(delimiter("a\tb\n1,5\t2,5\n"), b'\t');
+        assert_eq!(delimiter("a|b|c\n1|2|3\n"), b'|');
+    }
+
+    #[test]
+    fn decimal_commas_do_not_fool_it() {
+        let text = "klant;bedrag;datum\n1;12,50;01-02-2024\n2;3,00;02-02-2024\n3;1.234,56;03-02-2024\n";
+        assert_eq!(delimiter(text), b';');
+    }
+
+    #[test]
+    fn quoted_delimiters_are_ignored() {
+        assert_eq!(delimiter("name,amount\n\"Smit; J.\",\"1,5\"\n\"de Vries; K.\",2\n"), b',');
+    }
+
+    #[test]
+    fn a_single_column_defaults_to_comma() {
+        assert_eq!(delimiter("id\n1\n2\n"), b',');
+        assert_eq!(delimiter(""), b',');
+    }
+}

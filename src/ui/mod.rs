@@ -1,0 +1,84 @@
+//! The page: thin Yew components over the pure state in `crate::state`.
+//! Built for wasm32 only.
+
+mod browser;
+mod figure;
+mod loader;
+mod manual;
+mod results;
+
+use crate::i18n::Lang;
+use crate::state::{Action, AppState};
+use std::rc::Rc;
+use yew::prelude::*;
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(Rc::unwrap_or_clone(self).reduce(action))
+    }
+}
+
+/// Mounts the app on the page's `<main id="app">` (or `<body>` when there is none).
+pub fn start() {
+    match browser::document().get_element_by_id("app") {
+        Some(host) => yew::Renderer::<App>::with_root(host).render(),
+        None => yew::Renderer::<App>::new().render(),
+    };
+}
+
+/// The language from `?language=`, else the browser's.
+fn initial_lang() -> Lang {
+    crate::state::lang_from_query(&browser::query()).unwrap_or_else(|| Lang::from_browser(&browser::language()))
+}
+
+#[function_component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| AppState::new(initial_lang()));
+    let lang = state.lang;
+    let t = lang.texts();
+
+    use_effect_with(lang, |lang| {
+        browser::set_document_lang(lang.key());
+        browser::set_query_param("language", lang.key());
+    });
+
+    let on_lang = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(lang) = Lang::from_key(&select.value()) {
+                state.dispatch(Action::SetLang(lang));
+            }
+        })
+    };
+
+    html! {
+        <>
+            <header class="site-header">
+                <div class="brand">
+                    <h1>{ t.app_title }</h1>
+                    <p class="tagline">{ t.tagline }</p>
+                </div>
+                <div class="header-tools">
+                    <span class="privacy-badge">{ t.privacy_badge }</span>
+                    <label class="lang-switch">
+                        <span>{ t.language_label }</span>
+                        <select data-setting="language" onchange={on_lang}>
+                            { for Lang::ALL.iter().map(|l| html! {
+                                <option value={l.key()} selected={*l == lang}>{ l.texts().language_name }</option>
+                            }) }
+                        </select>
+                    </label>
+                </div>
+            </header>
+            <main class="layout">
+                <loader::Loader state={state.clone()} />
+                <results::Results state={state.clone()} />
+                <manual::Manual state={state.clone()} />
+            </main>
+            <footer class="site-footer"><p>{ t.footer }</p></footer>
+        </>
+    }
+}
