@@ -13,6 +13,12 @@ pub mod palette {
     pub const REFERENCE: RGBColor = RGBColor(0x6b, 0x77, 0x85);
 }
 
+/// The one font every chart uses. In the browser plotters measures text with a span
+/// whose inline style names this family and size; the page's Content-Security-Policy
+/// allows exactly that style by its hash (see `tests/csp.rs`), so keep charts to it.
+pub const FONT_FAMILY: &str = "sans-serif";
+pub const FONT_PX: u32 = 13;
+
 /// Makes a plotters SVG scale with its container: the fixed width and height go,
 /// the viewBox stays.
 pub fn responsive_svg(svg: String) -> String {

@@ -32,11 +32,12 @@ pub fn draw<DB: DrawingBackend>(
         .build_cartesian_2d(-0.5f64..(n as f64 - 0.5), 0f64..100f64)?;
 
     let labels: Vec<&str> = points.iter().map(|p| p.label.as_str()).collect();
-    let label_font = ("sans-serif", 13).into_font().color(&palette::INK);
+    let label_font = (super::FONT_FAMILY, super::FONT_PX).into_font().color(&palette::INK);
     chart
         .configure_mesh()
-        .light_line_style(palette::GRID.mix(0.6))
+        .light_line_style(TRANSPARENT)
         .bold_line_style(palette::GRID)
+        .y_labels(11)
         .axis_style(palette::INK)
         .x_labels(n.min(12))
         .x_label_formatter(&|x| {
@@ -56,7 +57,7 @@ pub fn draw<DB: DrawingBackend>(
     chart.draw_series(DashedLineSeries::new(target, 6, 4, palette::REFERENCE.stroke_width(1)))?;
     chart.draw_series(std::iter::once(Text::new(
         t.target_label.to_string(),
-        (-0.4, TARGET_CRR + 2.5),
+        (-0.4, TARGET_CRR + 4.5),
         label_font.clone(),
     )))?;
 

@@ -1,0 +1,18 @@
+// Trunk post-build hook: moves Trunk's inline start-up <script type="module"> into a
+// file of its own, so that the Content-Security-Policy can forbid every inline script
+// ("script-src 'self'") instead of carrying a hash that changes with each build.
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = process.env.TRUNK_STAGING_DIR;
+if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
+const htmlPath = join(dir, 'index.html');
+const html = readFileSync(htmlPath, 'utf8');
+const inline = /<script type="?module"?>([\s\S]*?)<\/script>/g;
+const found = [...html.matchAll(inline)];
+if (found.length !== 1) throw new Error(`expected one inline module script, found ${found.length}`);
+const code = found[0][1].trim() + '\n';
+const name = `init-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
+writeFileSync(join(dir, name), code);
+writeFileSync(htmlPath, html.replace(found[0][0], `<script type="module" src="./${name}"></script>`));
