@@ -8,6 +8,7 @@
 
 pub mod columns;
 pub mod csv;
+pub mod date;
 pub mod encoding;
 pub mod error;
 pub mod number;
