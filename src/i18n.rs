@@ -134,6 +134,7 @@ pub struct Texts {
     pub manual_problem: fn(CountsProblem) -> &'static str,
     pub manual_not_a_number: &'static str,
     pub role_name: fn(Role) -> &'static str,
+    pub kind_name: fn(crate::ingest::FileKind) -> &'static str,
     pub delimiter_name: fn(u8) -> &'static str,
     reason: fn(&RowErrorKind) -> String,
     file_problem: fn(&FileErrorKind, &Texts) -> String,
@@ -227,6 +228,7 @@ pub static EN: Texts = Texts {
     manual_problem: en::manual_problem,
     manual_not_a_number: "that is not a number",
     role_name: en::role_name,
+    kind_name: en::kind_name,
     delimiter_name: en::delimiter_name,
     reason: en::reason,
     file_problem: en::file_problem,
@@ -292,6 +294,7 @@ pub static NL: Texts = Texts {
     manual_problem: nl::manual_problem,
     manual_not_a_number: "dat is geen getal",
     role_name: nl::role_name,
+    kind_name: nl::kind_name,
     delimiter_name: nl::delimiter_name,
     reason: nl::reason,
     file_problem: nl::file_problem,
@@ -299,8 +302,33 @@ pub static NL: Texts = Texts {
     column_word: "kolom",
 };
 
+/// An example of a date format, the same in both languages.
+fn date_format_example(format: crate::ingest::date::DateFormat) -> &'static str {
+    use crate::ingest::date::DateFormat as F;
+    match format {
+        F::YearMonthDay => "2024-03-31",
+        F::DayMonthYear => "31-03-2024",
+        F::MonthDayYear => "03/31/2024",
+        F::Compact => "20240331",
+        F::ExcelSerial => "45382",
+        F::MonthName => "31 mrt 2024",
+    }
+}
+
 mod en {
     use super::*;
+    use crate::ingest::FileKind;
+
+    pub fn kind_name(k: FileKind) -> &'static str {
+        match k {
+            FileKind::TransactionLog => "a transaction log",
+            FileKind::PeriodCounts => "period counts",
+            FileKind::CustomerSummary => "a customer summary",
+            FileKind::MarketingSpend => "marketing spend",
+            FileKind::Survey => "survey scores",
+            FileKind::Subscriptions => "subscriptions",
+        }
+    }
 
     pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
         let periods = if rows == 1 { "1 period".to_string() } else { format!("{rows} periods") };
@@ -344,10 +372,23 @@ mod en {
 
     pub fn role_name(r: Role) -> &'static str {
         match r {
+            Role::Customer => "customer (e.g. customer id, e-mail, klantnummer)",
+            Role::Date => "date (e.g. order date, datum)",
+            Role::Amount => "amount (e.g. amount, revenue, bedrag)",
             Role::Period => "period (e.g. period, month)",
             Role::Start => "S, customers at the start (e.g. start, begin, S)",
             Role::End => "E, customers at the end (e.g. end, eind, E)",
             Role::New => "N, new customers (e.g. new, nieuw, N)",
+            Role::Frequency => "frequency (repeat purchases)",
+            Role::Recency => "recency (first to last purchase)",
+            Role::Age => "T (first purchase to the end of the data)",
+            Role::MonetaryValue => "monetary value (mean repeat spend)",
+            Role::Spend => "spend (e.g. spend, cost, kosten)",
+            Role::SpendType => "type of spend (acquisition or retention)",
+            Role::Channel => "channel",
+            Role::Score => "score 0-10 (e.g. score, NPS, cijfer)",
+            Role::SubscriptionStart => "start date of the subscription",
+            Role::SubscriptionEnd => "end date of the subscription",
         }
     }
 
@@ -377,6 +418,15 @@ mod en {
                 format!("E − N = {retained} is more than S = {start}: more customers kept than there were at the start")
             }
             RowErrorKind::UnclosedQuote => "a quote (\") opened here is never closed".into(),
+            RowErrorKind::NotADate { text, format } => {
+                format!("'{text}' is not a date like the others in this column ({})", date_format_example(*format))
+            }
+            RowErrorKind::DateDoesNotExist { text } => format!("date '{text}' does not exist"),
+            RowErrorKind::DateOutOfRange { text } => format!("date '{text}' is not between 1900 and 2200"),
+            RowErrorKind::ScoreOutOfRange { text } => format!("score '{text}' is not a whole number from 0 to 10"),
+            RowErrorKind::EndBeforeStart => "the subscription ends before it starts".into(),
+            RowErrorKind::RecencyAboveAge => "recency is larger than T".into(),
+            RowErrorKind::BadFrequency { text } => format!("frequency '{text}' is not a whole number of at least 0"),
         }
     }
 
@@ -384,13 +434,23 @@ mod en {
         match k {
             FileErrorKind::Empty => "The file is empty.".into(),
             FileErrorKind::Unreadable => "The browser could not read the file. Is it still there?".into(),
+            FileErrorKind::DateOrderUnsettled => {
+                "The dates could be day-month or month-day: choose the order in the column panel.".into()
+            }
+            FileErrorKind::TooLarge { bytes, limit } => format!(
+                "The file is {} MB; this browser can read at most {} MB. Split it, or export a customer summary \
+                 (frequency, recency, T) instead.",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            FileErrorKind::Cancelled => "Reading was cancelled.".into(),
             FileErrorKind::NoDataRows => "The file has a header but no data rows.".into(),
             FileErrorKind::NotText => {
                 "This is not a text file. Save the sheet as CSV (in Excel: Save as → CSV) and drop that.".into()
             }
-            FileErrorKind::MissingColumn { role } => format!(
-                "This looks like period counts, but the column for {} is missing. \
-                 Expected columns: period, S, E and N.",
+            FileErrorKind::MissingColumn { kind, role } => format!(
+                "This looks like {}, but the column for {} is missing.",
+                (t.kind_name)(*kind),
                 (t.role_name)(*role)
             ),
             FileErrorKind::NotRecognised { headers } => format!(
@@ -404,6 +464,18 @@ mod en {
 
 mod nl {
     use super::*;
+    use crate::ingest::FileKind;
+
+    pub fn kind_name(k: FileKind) -> &'static str {
+        match k {
+            FileKind::TransactionLog => "een transactielog",
+            FileKind::PeriodCounts => "aantallen per periode",
+            FileKind::CustomerSummary => "een klantoverzicht",
+            FileKind::MarketingSpend => "marketinguitgaven",
+            FileKind::Survey => "enquêtescores",
+            FileKind::Subscriptions => "abonnementen",
+        }
+    }
 
     pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
         let periods = if rows == 1 { "1 periode".to_string() } else { format!("{rows} periodes") };
@@ -447,10 +519,23 @@ mod nl {
 
     pub fn role_name(r: Role) -> &'static str {
         match r {
+            Role::Customer => "de klant (bijv. klantnummer, e-mail, customer id)",
+            Role::Date => "de datum (bijv. orderdatum, datum)",
+            Role::Amount => "het bedrag (bijv. bedrag, omzet, totaal)",
             Role::Period => "de periode (bijv. periode, maand)",
             Role::Start => "S, klanten aan het begin (bijv. begin, start, S)",
             Role::End => "E, klanten aan het eind (bijv. eind, end, E)",
             Role::New => "N, nieuwe klanten (bijv. nieuw, new, N)",
+            Role::Frequency => "frequency (herhaalaankopen)",
+            Role::Recency => "recency (eerste tot laatste aankoop)",
+            Role::Age => "T (eerste aankoop tot het eind van de gegevens)",
+            Role::MonetaryValue => "monetary value (gemiddelde herhaalbesteding)",
+            Role::Spend => "de uitgaven (bijv. kosten, spend, budget)",
+            Role::SpendType => "het soort uitgave (acquisitie of behoud)",
+            Role::Channel => "het kanaal",
+            Role::Score => "de score 0-10 (bijv. score, NPS, cijfer)",
+            Role::SubscriptionStart => "de startdatum van het abonnement",
+            Role::SubscriptionEnd => "de einddatum van het abonnement",
         }
     }
 
@@ -480,6 +565,15 @@ mod nl {
                 format!("E − N = {retained} is meer dan S = {start}: meer klanten behouden dan er aan het begin waren")
             }
             RowErrorKind::UnclosedQuote => "een aanhalingsteken (\") dat hier opent wordt nooit gesloten".into(),
+            RowErrorKind::NotADate { text, format } => {
+                format!("'{text}' is geen datum zoals de andere in deze kolom ({})", date_format_example(*format))
+            }
+            RowErrorKind::DateDoesNotExist { text } => format!("datum '{text}' bestaat niet"),
+            RowErrorKind::DateOutOfRange { text } => format!("datum '{text}' ligt niet tussen 1900 en 2200"),
+            RowErrorKind::ScoreOutOfRange { text } => format!("score '{text}' is geen heel getal van 0 tot en met 10"),
+            RowErrorKind::EndBeforeStart => "het abonnement eindigt voordat het begint".into(),
+            RowErrorKind::RecencyAboveAge => "recency is groter dan T".into(),
+            RowErrorKind::BadFrequency { text } => format!("frequency '{text}' is geen heel getal van minstens 0"),
         }
     }
 
@@ -487,13 +581,23 @@ mod nl {
         match k {
             FileErrorKind::Empty => "Het bestand is leeg.".into(),
             FileErrorKind::Unreadable => "De browser kon het bestand niet lezen. Bestaat het nog?".into(),
+            FileErrorKind::DateOrderUnsettled => {
+                "De datums kunnen dag-maand of maand-dag zijn: kies de volgorde bij de kolommen.".into()
+            }
+            FileErrorKind::TooLarge { bytes, limit } => format!(
+                "Het bestand is {} MB; deze browser kan hoogstens {} MB lezen. Splits het, of exporteer een \
+                 klantoverzicht (frequency, recency, T).",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            FileErrorKind::Cancelled => "Het lezen is afgebroken.".into(),
             FileErrorKind::NoDataRows => "Het bestand heeft een kopregel maar geen gegevensrijen.".into(),
             FileErrorKind::NotText => {
                 "Dit is geen tekstbestand. Sla het werkblad op als CSV (in Excel: Opslaan als → CSV) en sleep dat hierheen.".into()
             }
-            FileErrorKind::MissingColumn { role } => format!(
-                "Dit lijkt op aantallen per periode, maar de kolom voor {} ontbreekt. \
-                 Verwachte kolommen: periode, S, E en N.",
+            FileErrorKind::MissingColumn { kind, role } => format!(
+                "Dit lijkt op {}, maar de kolom voor {} ontbreekt.",
+                (t.kind_name)(*kind),
                 (t.role_name)(*role)
             ),
             FileErrorKind::NotRecognised { headers } => format!(

@@ -63,13 +63,14 @@ impl ManualInputs {
     /// CRR and churn for what is typed; numbers in either decimal convention.
     pub fn result(&self, lang: Lang) -> ManualResult {
         use crate::ingest::number::{DecimalMark, NumberStyle};
-        let decimal = if lang == Lang::Nl { DecimalMark::Comma } else { DecimalMark::Point };
+        // One decimal convention for the three fields together, as for a file's column.
+        let fallback = NumberStyle { decimal: if lang == Lang::Nl { DecimalMark::Comma } else { DecimalMark::Point } };
+        let style = NumberStyle::infer([self.start.as_str(), &self.end, &self.new]).unwrap_or(fallback);
         let parse = |text: &str| -> Option<Result<f64, ()>> {
             if text.trim().is_empty() {
                 return None;
             }
-            let guessed = NumberStyle::infer([text]).unwrap_or(NumberStyle { decimal });
-            Some(guessed.parse(text).map(|n| n.value).map_err(|_| ()))
+            Some(style.parse(text).map(|n| n.value).map_err(|_| ()))
         };
         let fields = [
             (ManualField::Start, parse(&self.start)),
@@ -163,11 +164,11 @@ impl AppState {
 
     /// Every skipped row of every loaded file, with the file's name.
     pub fn row_errors(&self) -> impl Iterator<Item = (&str, &RowError)> {
-        self.files.iter().flat_map(|f| f.dataset.row_errors().iter().map(move |e| (f.name.as_str(), e)))
+        self.files.iter().flat_map(|f| f.errors.listed.iter().map(move |e| (f.name.as_str(), e)))
     }
 
-    pub fn rows_skipped(&self) -> usize {
-        self.files.iter().map(|f| f.dataset.row_errors().len()).sum()
+    pub fn rows_skipped(&self) -> u64 {
+        self.files.iter().map(|f| f.errors.total).sum()
     }
 
     /// The skipped rows as a CSV file (file, line, column, reason) in `lang`.
@@ -207,10 +208,11 @@ pub fn lang_from_query(query: &str) -> Option<Lang> {
         .and_then(|(_, v)| Lang::from_key(v))
 }
 
-/// Whether a loaded file holds period counts (the only kind so far).
+/// The period counts a loaded file holds, if it holds period counts.
 pub fn period_counts(file: &LoadedFile) -> Option<&crate::ingest::PeriodCounts> {
     match &file.dataset {
         Dataset::PeriodCounts(p) => Some(p),
+        _ => None,
     }
 }
 
@@ -271,6 +273,10 @@ mod tests {
         m.end = "950".into();
         m.new = "0".into();
         assert_eq!(m.result(Lang::Nl), ManualResult::Rates { crr: 95.0, churn: 5.0 });
+        // Thousands in both languages when the three fields show it: 1.000.000 and 950.000.
+        m.start = "1.000.000".into();
+        m.end = "950.000".into();
+        assert_eq!(m.result(Lang::En), ManualResult::Rates { crr: 95.0, churn: 5.0 });
         m.new = "".into();
         assert_eq!(m.result(Lang::Nl), ManualResult::Incomplete);
         m.new = "veel".into();

@@ -11,7 +11,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 #[wasm_bindgen_test]
 fn reads_a_dutch_file_in_webassembly() {
     let file = read_file("nl.csv", include_bytes!("fixtures/period_counts_semicolon_cp1252.csv")).unwrap();
-    let Dataset::PeriodCounts(p) = &file.dataset;
+    let Dataset::PeriodCounts(p) = &file.dataset else { panic!("not period counts") };
     // (1150 - 100) / 1200 x 100 = 87.5, worked out by hand.
     assert_eq!(p.rows[0].crr(), Some(87.5));
     assert_eq!(p.rows.len(), 4);

@@ -1,9 +1,21 @@
 //! Recognising what a column holds from its header, in Dutch and English.
+//!
+//! A header can fit several roles (`datum` is the date of an order, or the period of
+//! a row of period counts): [`roles_of`] lists every role it fits, best first, and
+//! [`assign`] gives each role a kind of file needs its best column.
+
+use std::fmt;
 
 /// What a column means to the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Role {
-    /// The period a row of period counts is about.
+    /// Who bought: a customer number, e-mail address, ...
+    Customer,
+    /// When: the order or transaction date.
+    Date,
+    /// How much: the order amount (negative for a refund).
+    Amount,
+    /// The period a row of period counts (or of marketing spend) is about.
     Period,
     /// S: customers at the start of the period.
     Start,
@@ -11,11 +23,81 @@ pub enum Role {
     End,
     /// N: new customers during the period.
     New,
+    /// Customer summary: number of repeat purchases.
+    Frequency,
+    /// Customer summary: time from first to last purchase.
+    Recency,
+    /// Customer summary: time from first purchase to the end of the calibration period.
+    Age,
+    /// Customer summary: mean spend per repeat purchase.
+    MonetaryValue,
+    /// Marketing spend: money spent.
+    Spend,
+    /// Marketing spend: acquisition or retention.
+    SpendType,
+    /// Marketing spend: the channel (optional).
+    Channel,
+    /// Survey: the 0-10 recommendation score.
+    Score,
+    /// Subscriptions: the day a subscription started.
+    SubscriptionStart,
+    /// Subscriptions: the day it ended (empty while active).
+    SubscriptionEnd,
 }
 
 impl Role {
-    /// The roles a period-counts file needs, in the order of a header-less file.
-    pub const PERIOD_COUNTS: [Role; 4] = [Role::Period, Role::Start, Role::End, Role::New];
+    pub const ALL: [Role; 17] = [
+        Role::Customer,
+        Role::Date,
+        Role::Amount,
+        Role::Period,
+        Role::Start,
+        Role::End,
+        Role::New,
+        Role::Frequency,
+        Role::Recency,
+        Role::Age,
+        Role::MonetaryValue,
+        Role::Spend,
+        Role::SpendType,
+        Role::Channel,
+        Role::Score,
+        Role::SubscriptionStart,
+        Role::SubscriptionEnd,
+    ];
+
+    /// The stable name used in saved mappings and settings.
+    pub fn key(self) -> &'static str {
+        match self {
+            Role::Customer => "customer",
+            Role::Date => "date",
+            Role::Amount => "amount",
+            Role::Period => "period",
+            Role::Start => "start",
+            Role::End => "end",
+            Role::New => "new",
+            Role::Frequency => "frequency",
+            Role::Recency => "recency",
+            Role::Age => "T",
+            Role::MonetaryValue => "monetary_value",
+            Role::Spend => "spend",
+            Role::SpendType => "spend_type",
+            Role::Channel => "channel",
+            Role::Score => "score",
+            Role::SubscriptionStart => "subscription_start",
+            Role::SubscriptionEnd => "subscription_end",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.key() == key)
+    }
+}
+
+impl fmt::Display for Role {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.key())
+    }
 }
 
 /// A header reduced to lower-case words: accents and punctuation dropped, so that
@@ -39,38 +121,214 @@ pub fn normalize(header: &str) -> String {
     out.trim().to_string()
 }
 
-/// Whole headers that name a role outright.
-const EXACT: &[(&str, Role)] = &[("s", Role::Start), ("e", Role::End), ("n", Role::New), ("p", Role::Period)];
-
-/// Words that give a role away, checked in this order (so `new customers at end`
-/// is about new customers, and `start of period` about the start).
-const WORDS: &[(Role, &[&str])] = &[
-    (Role::New, &["new", "nieuw", "nieuwe", "acquired", "gewonnen", "instroom", "n"]),
-    (Role::End, &["end", "eind", "einde", "eindstand", "closing", "e"]),
-    (Role::Start, &["start", "begin", "beginstand", "beginning", "opening", "s"]),
+/// Each rule: a role and the phrases that name it; a phrase matches when all of its
+/// words occur in the header. Rules are tried in this order, so a specific phrase
+/// (`start date`: a subscription start) wins over a general word (`start`: S).
+const RULES: &[(Role, &[&[&str]])] = &[
+    (Role::MonetaryValue, &[&["monetary"], &["monetary", "value"], &["gemiddelde", "besteding"]]),
+    (Role::Frequency, &[&["frequency"], &["frequentie"], &["x"]]),
+    (Role::Recency, &[&["recency"], &["recentheid"]]),
+    (Role::Age, &[&["t"], &["age"], &["klantleeftijd"]]),
+    (
+        Role::SubscriptionStart,
+        &[
+            &["start", "date"],
+            &["startdatum"],
+            &["begindatum"],
+            &["ingangsdatum"],
+            &["subscription", "start"],
+            &["signup"],
+            &["signup", "date"],
+        ],
+    ),
+    (
+        Role::SubscriptionEnd,
+        &[
+            &["end", "date"],
+            &["einddatum"],
+            &["opzegdatum"],
+            &["cancel", "date"],
+            &["cancellation", "date"],
+            &["cancelled", "at"],
+            &["churn", "date"],
+            &["stopdatum"],
+        ],
+    ),
+    (Role::New, &[&["new"], &["nieuw"], &["nieuwe"], &["acquired"], &["gewonnen"], &["instroom"], &["n"]]),
+    (Role::End, &[&["end"], &["eind"], &["einde"], &["eindstand"], &["closing"], &["e"]]),
+    (Role::Start, &[&["start"], &["begin"], &["beginstand"], &["beginning"], &["opening"], &["s"]]),
+    (
+        Role::Score,
+        &[
+            &["score"],
+            &["nps"],
+            &["cijfer"],
+            &["rating"],
+            &["aanbeveling"],
+            &["recommend"],
+            &["likelihood"],
+            &["aanbevelen"],
+        ],
+    ),
+    (
+        Role::Spend,
+        &[
+            &["spend"],
+            &["kosten"],
+            &["uitgaven"],
+            &["budget"],
+            &["cost"],
+            &["costs"],
+            &["besteding"],
+            &["bestedingen"],
+            &["investering"],
+            &["marketingkosten"],
+        ],
+    ),
+    (Role::SpendType, &[&["type"], &["soort"], &["doel"], &["purpose"], &["objective"], &["categorie"], &["category"]]),
+    (Role::Channel, &[&["kanaal"], &["channel"], &["medium"], &["bron"], &["source"]]),
+    (
+        Role::Customer,
+        &[
+            &["klant"],
+            &["klantnummer"],
+            &["klantnr"],
+            &["klantid"],
+            &["klant", "id"],
+            &["klantcode"],
+            &["customer"],
+            &["customer", "id"],
+            &["customerid"],
+            &["customer", "number"],
+            &["client"],
+            &["clientnummer"],
+            &["email"],
+            &["e", "mail"],
+            &["emailadres"],
+            &["mail"],
+            &["debiteur"],
+            &["debiteurnummer"],
+            &["relatie"],
+            &["relatienummer"],
+            &["user", "id"],
+            &["userid"],
+            &["account"],
+            &["contact", "id"],
+        ],
+    ),
+    (
+        Role::Date,
+        &[
+            &["datum"],
+            &["date"],
+            &["orderdatum"],
+            &["besteldatum"],
+            &["aankoopdatum"],
+            &["factuurdatum"],
+            &["transactiedatum"],
+            &["created", "at"],
+            &["timestamp"],
+            &["tijdstip"],
+            &["day"],
+            &["dag"],
+            &["order", "date"],
+            &["invoice", "date"],
+            &["purchase", "date"],
+            &["datetime"],
+        ],
+    ),
+    (
+        Role::Amount,
+        &[
+            &["bedrag"],
+            &["omzet"],
+            &["totaal"],
+            &["amount"],
+            &["revenue"],
+            &["total"],
+            &["value"],
+            &["waarde"],
+            &["prijs"],
+            &["price"],
+            &["sales"],
+            &["orderwaarde"],
+            &["ordertotaal"],
+            &["subtotal"],
+            &["netto"],
+            &["bruto"],
+            &["brutobedrag"],
+            &["nettobedrag"],
+            &["factuurbedrag"],
+            &["verkoop"],
+        ],
+    ),
     (
         Role::Period,
         &[
-            "period", "periode", "maand", "month", "week", "kwartaal", "quarter", "jaar", "year", "datum", "date",
-            "tijdvak",
+            &["p"],
+            &["period"],
+            &["periode"],
+            &["maand"],
+            &["month"],
+            &["week"],
+            &["kwartaal"],
+            &["quarter"],
+            &["jaar"],
+            &["year"],
+            &["tijdvak"],
+            &["datum"],
+            &["date"],
         ],
     ),
 ];
 
-/// The role a header names, if any.
-pub fn role_of(header: &str) -> Option<Role> {
+/// Every role `header` fits, best first.
+pub fn roles_of(header: &str) -> Vec<Role> {
     let h = normalize(header);
-    if let Some(&(_, role)) = EXACT.iter().find(|(name, _)| *name == h) {
-        return Some(role);
+    let words: Vec<&str> = h.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut roles = Vec::new();
+    // A header that is one of the phrases exactly beats one that merely contains it.
+    for exact in [true, false] {
+        for &(role, phrases) in RULES {
+            let fits = phrases.iter().any(|p| {
+                if exact {
+                    p.len() == words.len() && p.iter().zip(&words).all(|(a, b)| a == b)
+                } else {
+                    p.iter().all(|w| words.contains(w)) && !(p.len() == 1 && p[0].len() == 1)
+                }
+            });
+            if fits && !roles.contains(&role) {
+                roles.push(role);
+            }
+        }
     }
-    let words: Vec<&str> = h.split(' ').collect();
-    WORDS.iter().find(|(_, names)| names.iter().any(|n| words.contains(n))).map(|&(role, _)| role)
+    roles
 }
 
-/// For each role, the index of the first column that names it.
-pub fn map_roles(headers: &[&str], roles: &[Role]) -> Vec<Option<usize>> {
-    let found: Vec<Option<Role>> = headers.iter().map(|h| role_of(h)).collect();
-    roles.iter().map(|r| found.iter().position(|f| f.as_ref() == Some(r))).collect()
+/// The best role for a header, if any.
+pub fn role_of(header: &str) -> Option<Role> {
+    roles_of(header).first().copied()
+}
+
+/// For each wanted role, the column to read it from: the column where the role ranks
+/// best (ties: the leftmost), each column used once. `None` where no header fits.
+pub fn assign(headers: &[&str], wanted: &[Role]) -> Vec<Option<usize>> {
+    let candidates: Vec<Vec<Role>> = headers.iter().map(|h| roles_of(h)).collect();
+    let mut taken = vec![false; headers.len()];
+    let mut out = vec![None; wanted.len()];
+    // Settle the clearest claims first: rank 0 for every role, then rank 1, ...
+    for rank in 0..Role::ALL.len() {
+        for (w, role) in wanted.iter().enumerate() {
+            if out[w].is_some() {
+                continue;
+            }
+            if let Some(col) = (0..headers.len()).find(|&c| !taken[c] && candidates[c].get(rank) == Some(role)) {
+                out[w] = Some(col);
+                taken[col] = true;
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -78,7 +336,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dutch_and_english_headers() {
+    fn period_count_headers() {
         let cases = [
             ("Periode", Role::Period),
             ("period", Role::Period),
@@ -105,14 +363,61 @@ mod tests {
     }
 
     #[test]
+    fn transaction_log_headers_in_dutch_and_english() {
+        let cases = [
+            ("Klantnummer", Role::Customer),
+            ("klant-id", Role::Customer),
+            ("Klant", Role::Customer),
+            ("customer_id", Role::Customer),
+            ("E-mail", Role::Customer),
+            ("email", Role::Customer),
+            ("Orderdatum", Role::Date),
+            ("Datum", Role::Date),
+            ("order date", Role::Date),
+            ("Created at", Role::Date),
+            ("Bedrag", Role::Amount),
+            ("Omzet", Role::Amount),
+            ("Totaal", Role::Amount),
+            ("amount", Role::Amount),
+            ("Revenue", Role::Amount),
+            ("Total", Role::Amount),
+        ];
+        for (header, role) in cases {
+            assert_eq!(role_of(header), Some(role), "{header}");
+        }
+    }
+
+    #[test]
+    fn other_kinds_of_file() {
+        assert_eq!(role_of("frequency"), Some(Role::Frequency));
+        assert_eq!(role_of("recency"), Some(Role::Recency));
+        assert_eq!(role_of("T"), Some(Role::Age));
+        assert_eq!(role_of("monetary_value"), Some(Role::MonetaryValue));
+        assert_eq!(role_of("Startdatum"), Some(Role::SubscriptionStart));
+        assert_eq!(role_of("start date"), Some(Role::SubscriptionStart));
+        assert_eq!(role_of("Einddatum"), Some(Role::SubscriptionEnd));
+        assert_eq!(role_of("Kosten"), Some(Role::Spend));
+        assert_eq!(role_of("ad spend"), Some(Role::Spend));
+        assert_eq!(role_of("Soort"), Some(Role::SpendType));
+        assert_eq!(role_of("Kanaal"), Some(Role::Channel));
+        assert_eq!(role_of("NPS score"), Some(Role::Score));
+        assert_eq!(role_of("Cijfer"), Some(Role::Score));
+    }
+
+    #[test]
     fn normalizes_accents_case_and_punctuation() {
         assert_eq!(normalize("  Klanten (Begin) "), "klanten begin");
         assert_eq!(normalize("Période_Début"), "periode debut");
     }
 
     #[test]
-    fn maps_each_role_to_its_column() {
+    fn assigns_each_role_its_best_column() {
         let headers = ["periode", "nieuw", "begin", "eind", "opmerking"];
-        assert_eq!(map_roles(&headers, &Role::PERIOD_COUNTS), vec![Some(0), Some(2), Some(3), Some(1)]);
+        let roles = [Role::Period, Role::Start, Role::End, Role::New];
+        assert_eq!(assign(&headers, &roles), vec![Some(0), Some(2), Some(3), Some(1)]);
+        // `datum` is both a date and a period: in a log it is the date.
+        let headers = ["Klantnummer", "Datum", "Bedrag"];
+        assert_eq!(assign(&headers, &[Role::Customer, Role::Date, Role::Amount]), vec![Some(0), Some(1), Some(2)]);
+        assert_eq!(assign(&headers, &[Role::Period]), vec![Some(1)]);
     }
 }

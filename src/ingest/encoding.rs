@@ -83,6 +83,140 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
     (text, encoding)
 }
 
+/// Decodes a file chunk by chunk into UTF-8: a character cut in two by a chunk
+/// boundary is completed with the next chunk.
+#[derive(Clone, Debug)]
+pub struct Decoder {
+    encoding: Encoding,
+    /// Bytes of an incomplete character (or UTF-16 unit) from the previous chunk.
+    pending: Vec<u8>,
+    /// A UTF-16 high surrogate waiting for its low half.
+    high_surrogate: Option<u16>,
+    at_start: bool,
+}
+
+impl Decoder {
+    pub fn new(encoding: Encoding) -> Self {
+        Decoder { encoding, pending: Vec::new(), high_surrogate: None, at_start: true }
+    }
+
+    /// Appends the text of `bytes` to `out`; `last` marks the final chunk.
+    pub fn decode(&mut self, mut bytes: &[u8], last: bool, out: &mut String) {
+        if self.at_start {
+            let bom: &[u8] = match self.encoding {
+                Encoding::Utf8Bom => &[0xEF, 0xBB, 0xBF],
+                Encoding::Utf16Le => &[0xFF, 0xFE],
+                Encoding::Utf16Be => &[0xFE, 0xFF],
+                _ => &[],
+            };
+            // The BOM itself may arrive split over chunks.
+            let need = bom.len().saturating_sub(self.pending.len());
+            let take = need.min(bytes.len());
+            self.pending.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if self.pending.len() < bom.len() && !last {
+                return;
+            }
+            self.at_start = false;
+            if self.pending.as_slice() == bom {
+                self.pending.clear();
+            }
+        }
+        match self.encoding {
+            Encoding::Utf8 | Encoding::Utf8Bom => self.utf8(bytes, last, out),
+            Encoding::Utf16Le | Encoding::Utf16Be => self.utf16(bytes, last, out),
+            Encoding::Windows1252 => {
+                out.reserve(bytes.len() + self.pending.len());
+                for &b in self.pending.iter().chain(bytes) {
+                    out.push(cp1252_char(b));
+                }
+                self.pending.clear();
+            }
+        }
+    }
+
+    fn utf8(&mut self, mut bytes: &[u8], last: bool, out: &mut String) {
+        // First complete a character left over from the previous chunk.
+        while !self.pending.is_empty() && !bytes.is_empty() {
+            self.pending.push(bytes[0]);
+            bytes = &bytes[1..];
+            match std::str::from_utf8(&self.pending) {
+                Ok(s) => {
+                    out.push_str(s);
+                    self.pending.clear();
+                }
+                Err(e) if e.error_len().is_some() => {
+                    out.push_str(&String::from_utf8_lossy(&self.pending));
+                    self.pending.clear();
+                }
+                Err(_) => {} // still incomplete
+            }
+        }
+        let mut rest = bytes;
+        loop {
+            match std::str::from_utf8(rest) {
+                Ok(s) => {
+                    out.push_str(s);
+                    break;
+                }
+                Err(e) => {
+                    let valid = e.valid_up_to();
+                    out.push_str(std::str::from_utf8(&rest[..valid]).unwrap_or_default());
+                    match e.error_len() {
+                        Some(len) => {
+                            out.push(char::REPLACEMENT_CHARACTER);
+                            rest = &rest[valid + len..];
+                        }
+                        None => {
+                            self.pending.extend_from_slice(&rest[valid..]);
+                            break;
+                        }
+                    }
+                }
+            }
+        }
+        if last && !self.pending.is_empty() {
+            out.push(char::REPLACEMENT_CHARACTER);
+            self.pending.clear();
+        }
+    }
+
+    fn utf16(&mut self, bytes: &[u8], last: bool, out: &mut String) {
+        let le = self.encoding == Encoding::Utf16Le;
+        let mut iter = self.pending.drain(..).chain(bytes.iter().copied()).collect::<Vec<u8>>().into_iter();
+        let mut unit_bytes = [0u8; 2];
+        while let Some(a) = iter.next() {
+            let Some(b) = iter.next() else {
+                self.pending.push(a);
+                break;
+            };
+            unit_bytes[0] = a;
+            unit_bytes[1] = b;
+            let unit = if le { u16::from_le_bytes(unit_bytes) } else { u16::from_be_bytes(unit_bytes) };
+            match (self.high_surrogate.take(), unit) {
+                (None, 0xD800..=0xDBFF) => self.high_surrogate = Some(unit),
+                (Some(high), 0xDC00..=0xDFFF) => {
+                    let c = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                    out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+                }
+                (high, unit) => {
+                    if high.is_some() {
+                        out.push(char::REPLACEMENT_CHARACTER);
+                    }
+                    match unit {
+                        0xD800..=0xDBFF => self.high_surrogate = Some(unit),
+                        _ => out.push(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)),
+                    }
+                }
+            }
+        }
+        if last && (self.high_surrogate.take().is_some() || !self.pending.is_empty()) {
+            out.push(char::REPLACEMENT_CHARACTER);
+            self.pending.clear();
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,6 +251,36 @@ mod tests {
             let (expected, _, _) = encoding_rs::WINDOWS_1252.decode(&byte);
             assert_eq!(cp1252_char(b).to_string(), expected, "byte {b:#x}");
         }
+    }
+
+    #[test]
+    fn chunked_decoding_equals_whole_decoding() {
+        let text = "Klant;Bedrag\r\nJosé;€ 12,50\r\nZoë;🙂 3,00\r\n";
+        let utf16le: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let utf16be: Vec<u8> = [0xFE, 0xFF].into_iter().chain(text.encode_utf16().flat_map(u16::to_be_bytes)).collect();
+        let bom: Vec<u8> = [0xEF, 0xBB, 0xBF].into_iter().chain(text.bytes()).collect();
+        let cp1252 = b"Klant;Bedrag\r\nJos\xe9;\x80 12,50\r\n".to_vec();
+        for bytes in [text.as_bytes().to_vec(), bom, utf16le, utf16be, cp1252] {
+            let (whole, encoding) = decode(&bytes);
+            for chunk in 1..9 {
+                let mut decoder = Decoder::new(encoding);
+                let mut out = String::new();
+                let pieces: Vec<&[u8]> = bytes.chunks(chunk).collect();
+                for (i, piece) in pieces.iter().enumerate() {
+                    decoder.decode(piece, i + 1 == pieces.len(), &mut out);
+                }
+                assert_eq!(out, whole, "{encoding:?} in chunks of {chunk}");
+            }
+        }
+    }
+
+    #[test]
+    fn invalid_bytes_become_replacement_characters() {
+        let mut d = Decoder::new(Encoding::Utf8);
+        let mut out = String::new();
+        d.decode(b"a\xffb\xe2\x82", false, &mut out);
+        d.decode(b"", true, &mut out);
+        assert_eq!(out, "a\u{FFFD}b\u{FFFD}");
     }
 
     #[test]

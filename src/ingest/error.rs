@@ -45,6 +45,20 @@ pub enum RowErrorKind {
     RetainedAboveStart { retained: u64, start: u64 },
     /// A quoted field that is never closed before the end of the file.
     UnclosedQuote,
+    /// Text where a date belongs (in the column's settled format).
+    NotADate { text: String, format: crate::ingest::date::DateFormat },
+    /// A date that is not in the calendar: `31-02-2024`.
+    DateDoesNotExist { text: String },
+    /// A date before 1900 or after 2200.
+    DateOutOfRange { text: String },
+    /// A survey score outside 0-10.
+    ScoreOutOfRange { text: String },
+    /// A subscription that ends before it starts.
+    EndBeforeStart,
+    /// Customer summary: recency larger than T.
+    RecencyAboveAge,
+    /// Customer summary: a frequency that is not a whole number of at least 0.
+    BadFrequency { text: String },
 }
 
 impl RowError {
@@ -71,8 +85,14 @@ pub enum FileErrorKind {
     NoDataRows,
     /// The columns do not match any kind of file the app knows.
     NotRecognised { headers: Vec<String> },
-    /// A period-counts file without one of its required columns.
-    MissingColumn { role: crate::ingest::columns::Role },
+    /// A file of a known kind without one of its required columns.
+    MissingColumn { kind: crate::ingest::detect::FileKind, role: crate::ingest::columns::Role },
+    /// A date column whose day/month order the user has not settled yet.
+    DateOrderUnsettled,
+    /// More than the browser can hold.
+    TooLarge { bytes: u64, limit: u64 },
+    /// Reading was cancelled by the user.
+    Cancelled,
     /// Binary content (a spreadsheet, an image) rather than text.
     NotText,
     /// The browser could not read the file (removed or unreadable).

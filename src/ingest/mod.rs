@@ -9,75 +9,65 @@
 pub mod columns;
 pub mod csv;
 pub mod date;
+pub mod detect;
 pub mod encoding;
 pub mod error;
 pub mod number;
+pub mod other_kinds;
 pub mod period_counts;
+pub mod reader;
 pub mod sniff;
+pub mod transactions;
 
+pub use detect::{detect, Detection, FileKind, Mapping, ReadSettings};
 pub use encoding::Encoding;
 pub use error::{ColumnRef, FileError, FileErrorKind, RowError, RowErrorKind};
 pub use period_counts::{PeriodCountRow, PeriodCounts, PeriodLabel};
-
-/// How a file was read, shown to the user.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Format {
-    pub encoding: Encoding,
-    pub delimiter: u8,
-    pub has_header: bool,
-}
-
-/// What a file turned out to hold.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Dataset {
-    PeriodCounts(PeriodCounts),
-}
-
-impl Dataset {
-    /// The rows that could not be used, with line numbers and reasons.
-    pub fn row_errors(&self) -> &[RowError] {
-        match self {
-            Dataset::PeriodCounts(p) => &p.errors,
-        }
-    }
-}
+pub use reader::{Dataset, ReadOutcome, Reader, RowErrors};
+pub use transactions::CustomerLog;
 
 /// A file that was read (possibly with some rows skipped).
 #[derive(Clone, Debug, PartialEq)]
 pub struct LoadedFile {
     pub name: String,
-    pub format: Format,
+    /// How it was read.
+    pub settings: ReadSettings,
     pub dataset: Dataset,
+    /// The rows that could not be used.
+    pub errors: RowErrors,
+    /// Data rows in the file, used or skipped.
+    pub data_rows: u64,
 }
 
-/// Bytes that look like a spreadsheet, archive or image rather than text.
-fn looks_binary(bytes: &[u8]) -> bool {
-    let head = &bytes[..bytes.len().min(8192)];
-    let utf16 = head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]);
-    head.starts_with(b"PK\x03\x04") || head.starts_with(&[0xD0, 0xCF, 0x11, 0xE0]) || (!utf16 && head.contains(&0))
+impl LoadedFile {
+    pub fn new(name: &str, outcome: ReadOutcome) -> LoadedFile {
+        LoadedFile {
+            name: name.to_string(),
+            settings: outcome.settings,
+            dataset: outcome.dataset,
+            errors: outcome.errors,
+            data_rows: outcome.data_rows,
+        }
+    }
 }
 
-/// Reads a whole file: detects its encoding, delimiter and kind, and reads its rows.
+/// Reads a whole file held in memory with the settings detection proposes. An
+/// ambiguous date order is settled the way `date::prefer_day_first` says for the
+/// file's delimiter (the page asks the user instead).
 pub fn read_file(name: &str, bytes: &[u8]) -> Result<LoadedFile, FileError> {
-    if looks_binary(bytes) {
-        return Err(FileErrorKind::NotText.into());
+    let detection = detect(&bytes[..bytes.len().min(detect::SAMPLE_BYTES)], bytes.len() <= detect::SAMPLE_BYTES)?;
+    let mut settings = detection.settings;
+    if settings.date_format.is_none() {
+        settings.date_format = detection.dates.and_then(|d| d.resolve(date::prefer_day_first(settings.delimiter)));
     }
-    let (text, encoding) = encoding::decode(bytes);
-    if text.trim().is_empty() {
-        return Err(FileErrorKind::Empty.into());
-    }
-    let sample_end = (0..=text.len().min(64 * 1024)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
-    let delimiter = sniff::delimiter(&text[..sample_end]);
-    let records = csv::read_all(&text, delimiter);
-    let first = records.iter().find(|r| !r.is_blank()).ok_or(FileErrorKind::Empty)?;
-    let layout = period_counts::Layout::detect(first)?;
-    let first_index = records.iter().position(|r| !r.is_blank()).unwrap_or(0);
-    let counts = period_counts::read(&records[first_index..], &layout, delimiter)?;
-    Ok(LoadedFile {
-        name: name.to_string(),
-        format: Format { encoding, delimiter, has_header: layout.has_header },
-        dataset: Dataset::PeriodCounts(counts),
-    })
+    read_with(name, bytes, settings)
+}
+
+/// Reads a whole file held in memory with the given settings.
+pub fn read_with(name: &str, bytes: &[u8], settings: ReadSettings) -> Result<LoadedFile, FileError> {
+    let mut reader = Reader::new(settings)?;
+    reader.feed(bytes);
+    Ok(LoadedFile::new(name, reader.finish()?))
 }
 
 #[cfg(test)]
@@ -87,15 +77,16 @@ mod tests {
     fn counts(file: &LoadedFile) -> &PeriodCounts {
         match &file.dataset {
             Dataset::PeriodCounts(p) => p,
+            other => panic!("not period counts: {:?}", other.kind()),
         }
     }
 
     #[test]
     fn reads_a_comma_file() {
         let f = read_file("a.csv", include_bytes!("../../tests/fixtures/period_counts_comma.csv")).unwrap();
-        assert_eq!(f.format.delimiter, b',');
+        assert_eq!(f.settings.delimiter, b',');
         let p = counts(&f);
-        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert!(f.errors.listed.is_empty(), "{:?}", f.errors);
         assert_eq!(p.rows.len(), 6);
         let r = &p.rows[0];
         assert_eq!((r.period.to_string().as_str(), r.start, r.end, r.new), ("2024-01", 1000, 1010, 60));
@@ -107,10 +98,10 @@ mod tests {
     #[test]
     fn reads_a_dutch_semicolon_file_in_windows_1252() {
         let f = read_file("b.csv", include_bytes!("../../tests/fixtures/period_counts_semicolon_cp1252.csv")).unwrap();
-        assert_eq!(f.format.delimiter, b';');
-        assert_eq!(f.format.encoding, Encoding::Windows1252);
+        assert_eq!(f.settings.delimiter, b';');
+        assert_eq!(f.settings.encoding, Encoding::Windows1252);
         let p = counts(&f);
-        assert!(p.errors.is_empty(), "{:?}", p.errors);
+        assert!(f.errors.listed.is_empty(), "{:?}", f.errors);
         // 1.200 is twelve hundred in a Dutch file.
         let r = &p.rows[0];
         assert_eq!((r.period.to_string().as_str(), r.start, r.end, r.new), ("2024-Q1", 1200, 1150, 100));
@@ -122,7 +113,7 @@ mod tests {
     fn bad_rows_are_listed_and_the_rest_is_used() {
         let f = read_file("bad.csv", include_bytes!("../../tests/fixtures/period_counts_bad.csv")).unwrap();
         let p = counts(&f);
-        let lines: Vec<(u64, &RowErrorKind)> = p.errors.iter().map(|e| (e.line, &e.kind)).collect();
+        let lines: Vec<(u64, &RowErrorKind)> = f.errors.listed.iter().map(|e| (e.line, &e.kind)).collect();
         assert_eq!(
             lines,
             vec![
@@ -134,7 +125,7 @@ mod tests {
             ]
         );
         assert_eq!(p.rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 8]);
-        assert_eq!(p.errors[0].column.as_ref().map(|c| (c.index, c.name.as_str())), Some((2, "eind")));
+        assert_eq!(f.errors.listed[0].column.as_ref().map(|c| (c.index, c.name.as_str())), Some((2, "eind")));
     }
 
     #[test]
@@ -145,7 +136,7 @@ mod tests {
         assert_eq!(kind(b"periode;begin;eind;nieuw\n"), FileErrorKind::NoDataRows);
         assert_eq!(
             kind(b"periode;begin;nieuw\n2024-01;5;1\n"),
-            FileErrorKind::MissingColumn { role: columns::Role::End }
+            FileErrorKind::MissingColumn { kind: FileKind::PeriodCounts, role: columns::Role::End }
         );
         assert_eq!(kind(b"PK\x03\x04rest"), FileErrorKind::NotText);
         assert!(matches!(kind(b"naam,stad\nJan,Utrecht\n"), FileErrorKind::NotRecognised { .. }));
@@ -154,7 +145,7 @@ mod tests {
     #[test]
     fn a_file_without_header_in_period_s_e_n_order() {
         let f = read_file("x", b"2024-01,200,210,30\n2024-02,210,190,10\n").unwrap();
-        assert!(!f.format.has_header);
+        assert!(!f.settings.has_header);
         let p = counts(&f);
         assert_eq!(p.rows.len(), 2);
         // (190 - 10) / 210 x 100 = 85.714285...

@@ -226,7 +226,7 @@ fn parse(text: &str, decimal: u8) -> Result<Number, NumberError> {
                 _ => None,
             })
             .collect();
-        cleaned.parse::<f64>().map_err(|_| NumberError::Invalid)?
+        cleaned.parse::<f64>().ok().filter(|v| v.is_finite()).ok_or(NumberError::Invalid)?
     };
     Ok(Number { value: if negative { -magnitude } else { magnitude }, percent })
 }
@@ -269,6 +269,7 @@ mod tests {
 
     #[test]
     fn rejects_what_is_not_a_number() {
+        assert_eq!(POINT.parse(&"9".repeat(400)), Err(NumberError::Invalid), "too large for an f64");
         for s in ["abc", "12a", "1.2.3,4,5", "1,23.4", "--5", "1.23,4", "€", "-", "1..2", "12,34,5"] {
             assert!(POINT.parse(s).is_err() || COMMA.parse(s).is_err(), "{s}");
         }

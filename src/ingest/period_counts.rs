@@ -1,11 +1,11 @@
 //! Period-counts files: one row per period with S (customers at the start), E (at
 //! the end) and N (new during the period).
 
-use super::columns::{self, Role};
-use super::csv::Record;
-use super::error::{ColumnRef, FileError, FileErrorKind, RowError, RowErrorKind};
-use super::number::{NumberError, NumberStyle};
+use super::columns::Role;
+use super::error::{RowError, RowErrorKind};
+use super::reader::RowContext;
 use crate::calendar::Period;
+use crate::metrics::retention::{checked_crr, CountsProblem};
 use std::fmt;
 
 /// The period a row is about: recognised as a calendar period when possible (so it
@@ -51,11 +51,10 @@ impl PeriodCountRow {
     }
 }
 
-/// A period-counts file after reading: the usable rows and why the others were skipped.
+/// The usable rows of a period-counts file.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct PeriodCounts {
     pub rows: Vec<PeriodCountRow>,
-    pub errors: Vec<RowError>,
 }
 
 /// Month names and abbreviations in Dutch and English.
@@ -132,107 +131,31 @@ pub fn parse_period(text: &str) -> PeriodLabel {
     }
 }
 
-/// Where the four columns are, and whether the first record is a header.
-pub(crate) struct Layout {
-    pub columns: [usize; 4],
-    pub has_header: bool,
-    pub headers: Vec<String>,
-}
-
-impl Layout {
-    /// Finds the columns from the header; a file without a header must have the
-    /// four columns in the order period, S, E, N.
-    pub fn detect(first: &Record) -> Result<Layout, FileError> {
-        let headers: Vec<&str> = first.iter().collect();
-        let mapped = columns::map_roles(&headers, &Role::PERIOD_COUNTS);
-        if mapped.iter().all(Option::is_none) {
-            let numeric = |i: usize| {
-                first.get(i).is_some_and(|f| {
-                    NumberStyle::default().parse(f).is_ok() || NumberStyle::for_delimiter(b';').parse(f).is_ok()
-                })
-            };
-            if first.len() >= 4 && (1..4).all(numeric) {
-                return Ok(Layout { columns: [0, 1, 2, 3], has_header: false, headers: Vec::new() });
-            }
-            return Err(
-                FileErrorKind::NotRecognised { headers: headers.iter().map(|h| h.to_string()).collect() }.into()
-            );
-        }
-        let mut columns = [0; 4];
-        for (k, (slot, role)) in mapped.iter().zip(Role::PERIOD_COUNTS).enumerate() {
-            columns[k] = slot.ok_or(FileErrorKind::MissingColumn { role })?;
-        }
-        Ok(Layout { columns, has_header: true, headers: headers.iter().map(|h| h.to_string()).collect() })
-    }
-
-    fn column_ref(&self, k: usize) -> ColumnRef {
-        let index = self.columns[k];
-        ColumnRef { index, name: self.headers.get(index).cloned().unwrap_or_default() }
-    }
-}
-
-/// Reads the data records (all records after the header, if any).
-pub(crate) fn read(records: &[Record], layout: &Layout, delimiter: u8) -> Result<PeriodCounts, FileError> {
-    let data: Vec<&Record> = records.iter().skip(usize::from(layout.has_header)).filter(|r| !r.is_blank()).collect();
-    if data.is_empty() {
-        return Err(FileErrorKind::NoDataRows.into());
-    }
-    let count_cells = data.iter().flat_map(|r| layout.columns[1..].iter().filter_map(|&c| r.get(c)));
-    let style = NumberStyle::infer(count_cells).unwrap_or_else(|| NumberStyle::for_delimiter(delimiter));
-    let needed = layout.columns.iter().max().map_or(0, |m| m + 1);
-
-    let mut out = PeriodCounts::default();
-    for record in data {
-        match read_row(record, layout, style, needed) {
-            Ok(row) => out.rows.push(row),
-            Err(e) => out.errors.push(e),
-        }
-    }
-    Ok(out)
-}
-
-fn read_row(record: &Record, layout: &Layout, style: NumberStyle, needed: usize) -> Result<PeriodCountRow, RowError> {
-    let line = record.line;
-    if record.unclosed_quote {
-        return Err(RowError::new(line, None, RowErrorKind::UnclosedQuote));
-    }
-    if record.len() < needed {
-        let kind = RowErrorKind::MissingFields { expected: needed, found: record.len() };
-        return Err(RowError::new(line, None, kind));
-    }
-    let cell = |k: usize| record.get(layout.columns[k]).unwrap_or("");
-    let err = |k: usize, kind| RowError::new(line, Some(layout.column_ref(k)), kind);
-    let period_text = cell(0).trim();
-    if period_text.is_empty() {
-        return Err(err(0, RowErrorKind::MissingValue));
-    }
+/// Reads one data row: the period and three whole, non-negative counts that
+/// describe a possible period (S > 0, 0 <= E - N <= S).
+pub(crate) fn read_row(cx: &RowContext) -> Result<PeriodCountRow, RowError> {
+    let period_text = cx.required(Role::Period)?;
     let mut counts = [0u64; 3];
-    for k in 1..4 {
-        let text = cell(k).trim();
-        let n = match style.parse(text) {
-            Ok(n) => n.value,
-            Err(NumberError::Empty) => return Err(err(k, RowErrorKind::MissingValue)),
-            Err(NumberError::Invalid) => return Err(err(k, RowErrorKind::NotANumber { text: text.into() })),
-        };
+    for (k, role) in [Role::Start, Role::End, Role::New].into_iter().enumerate() {
+        let n = cx.number(role)?;
+        let text = || cx.text(role).to_string();
         if n < 0.0 {
-            return Err(err(k, RowErrorKind::Negative { text: text.into() }));
+            return Err(cx.error(role, RowErrorKind::Negative { text: text() }));
         }
         if n.fract() != 0.0 || n > 1e15 {
-            return Err(err(k, RowErrorKind::NotWholeNumber { text: text.into() }));
+            return Err(cx.error(role, RowErrorKind::NotWholeNumber { text: text() }));
         }
-        counts[k - 1] = n as u64;
+        counts[k] = n as u64;
     }
     let [start, end, new] = counts;
-    use crate::metrics::retention::{checked_crr, CountsProblem};
     match checked_crr(start as f64, end as f64, new as f64) {
-        Ok(_) => {}
-        Err(CountsProblem::StartIsZero) => return Err(err(1, RowErrorKind::StartIsZero)),
-        Err(CountsProblem::RetainedNegative) => return Err(err(3, RowErrorKind::RetainedNegative { end, new })),
+        Ok(_) => Ok(PeriodCountRow { line: cx.line(), period: parse_period(period_text), start, end, new }),
+        Err(CountsProblem::StartIsZero) => Err(cx.error(Role::Start, RowErrorKind::StartIsZero)),
+        Err(CountsProblem::RetainedNegative) => Err(cx.error(Role::New, RowErrorKind::RetainedNegative { end, new })),
         Err(CountsProblem::RetainedAboveStart | CountsProblem::Negative) => {
-            return Err(err(2, RowErrorKind::RetainedAboveStart { retained: end.saturating_sub(new), start }))
+            Err(cx.error(Role::End, RowErrorKind::RetainedAboveStart { retained: end.saturating_sub(new), start }))
         }
     }
-    Ok(PeriodCountRow { line, period: parse_period(period_text), start, end, new })
 }
 
 #[cfg(test)]

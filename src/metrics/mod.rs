@@ -2,3 +2,4 @@
 //! no DOM, so every figure is unit-tested against values worked out by hand.
 
 pub mod retention;
+pub mod totals;

@@ -37,9 +37,9 @@ fn period_counts_view(file: &LoadedFile, counts: &PeriodCounts, lang: Lang) -> H
     let summary = (t.file_summary)(
         &file.name,
         counts.rows.len(),
-        counts.errors.len(),
-        (t.delimiter_name)(file.format.delimiter),
-        file.format.encoding.label(),
+        file.errors.total as usize,
+        (t.delimiter_name)(file.settings.delimiter),
+        file.settings.encoding.label(),
     );
     let points: Vec<RatePoint> = counts
         .rows
@@ -140,8 +140,8 @@ fn row_errors_view(state: &AppState) -> Html {
                         </li>
                     }) }
                 </ul>
-                if skipped > ROW_ERRORS_SHOWN {
-                    <p class="hint">{ (t.more_errors)(skipped - ROW_ERRORS_SHOWN) }</p>
+                if skipped > ROW_ERRORS_SHOWN as u64 {
+                    <p class="hint">{ (t.more_errors)((skipped - ROW_ERRORS_SHOWN as u64) as usize) }</p>
                 }
                 <button type="button" class="button secondary" data-testid="export-row-errors" onclick={on_download}>
                     { t.download_errors }

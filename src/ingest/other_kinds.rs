@@ -1,0 +1,186 @@
+//! The smaller kinds of file (METRICS.md, "Inputs"): customer summaries as a data
+//! warehouse pre-aggregates them, marketing spend, survey scores and subscriptions.
+//! Each row is checked as it is read; a row that does not make sense is skipped with
+//! its reason.
+
+use super::columns::Role;
+use super::error::{RowError, RowErrorKind};
+use super::period_counts::{parse_period, PeriodLabel};
+use super::reader::RowContext;
+use crate::calendar::Date;
+
+/// One customer in the `lifetimes` layout: x, t_x, T and the mean repeat spend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SummaryRow {
+    pub customer: String,
+    /// x: repeat purchases.
+    pub frequency: f64,
+    /// t_x: time from the first to the last purchase.
+    pub recency: f64,
+    /// T: time from the first purchase to the end of the calibration period.
+    pub age: f64,
+    pub monetary_value: Option<f64>,
+}
+
+/// What marketing money was spent on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SpendKind {
+    Acquisition,
+    Retention,
+    /// The file does not say (no type column, or a value the app does not know).
+    Unspecified,
+}
+
+impl SpendKind {
+    /// `acquisitie`, `acquisition`, `werving`, `new` / `retentie`, `behoud`, `retention`, `loyalty`.
+    pub fn parse(text: &str) -> SpendKind {
+        let t = text.trim().to_lowercase();
+        let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
+        if any(&["acqui", "werv", "nieuw", "new", "prospect"]) {
+            SpendKind::Acquisition
+        } else if any(&["reten", "behoud", "loyal", "bestaand", "existing", "keep"]) {
+            SpendKind::Retention
+        } else {
+            SpendKind::Unspecified
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpendRow {
+    pub period: PeriodLabel,
+    pub spend: f64,
+    pub kind: SpendKind,
+    pub channel: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SurveyRow {
+    pub customer: Option<String>,
+    /// 0-10.
+    pub score: u8,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct SubscriptionRow {
+    pub customer: String,
+    pub start: Date,
+    /// `None` while the subscription runs.
+    pub end: Option<Date>,
+}
+
+fn non_negative(cx: &RowContext, role: Role) -> Result<f64, RowError> {
+    let v = cx.number(role)?;
+    if v < 0.0 {
+        return Err(cx.error(role, RowErrorKind::Negative { text: cx.text(role).into() }));
+    }
+    Ok(v)
+}
+
+pub(crate) fn summary_row(cx: &RowContext) -> Result<SummaryRow, RowError> {
+    let customer = cx.required(Role::Customer)?.to_string();
+    let frequency = cx.number(Role::Frequency)?;
+    if frequency < 0.0 || frequency.fract() != 0.0 {
+        return Err(cx.error(Role::Frequency, RowErrorKind::BadFrequency { text: cx.text(Role::Frequency).into() }));
+    }
+    let recency = non_negative(cx, Role::Recency)?;
+    let age = non_negative(cx, Role::Age)?;
+    if recency > age {
+        return Err(cx.error(Role::Recency, RowErrorKind::RecencyAboveAge));
+    }
+    let monetary_value = cx.optional_number(Role::MonetaryValue)?;
+    Ok(SummaryRow { customer, frequency, recency, age, monetary_value })
+}
+
+pub(crate) fn spend_row(cx: &RowContext) -> Result<SpendRow, RowError> {
+    let period = parse_period(cx.required(Role::Period)?);
+    let spend = non_negative(cx, Role::Spend)?;
+    let kind = SpendKind::parse(cx.text(Role::SpendType));
+    let channel = Some(cx.text(Role::Channel)).filter(|c| !c.is_empty()).map(str::to_string);
+    Ok(SpendRow { period, spend, kind, channel })
+}
+
+pub(crate) fn survey_row(cx: &RowContext) -> Result<SurveyRow, RowError> {
+    let score = cx.number(Role::Score)?;
+    if !(0.0..=10.0).contains(&score) || score.fract() != 0.0 {
+        return Err(cx.error(Role::Score, RowErrorKind::ScoreOutOfRange { text: cx.text(Role::Score).into() }));
+    }
+    let customer = Some(cx.text(Role::Customer)).filter(|c| !c.is_empty()).map(str::to_string);
+    Ok(SurveyRow { customer, score: score as u8 })
+}
+
+pub(crate) fn subscription_row(cx: &RowContext) -> Result<SubscriptionRow, RowError> {
+    let customer = cx.required(Role::Customer)?.to_string();
+    let start = cx.date(Role::SubscriptionStart)?;
+    let end = match cx.text(Role::SubscriptionEnd) {
+        "" => None,
+        _ => Some(cx.date(Role::SubscriptionEnd)?),
+    };
+    if end.is_some_and(|e| e < start) {
+        return Err(cx.error(Role::SubscriptionEnd, RowErrorKind::EndBeforeStart));
+    }
+    Ok(SubscriptionRow { customer, start, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{read_file, Dataset};
+
+    #[test]
+    fn spend_types_in_dutch_and_english() {
+        assert_eq!(SpendKind::parse("Acquisitie"), SpendKind::Acquisition);
+        assert_eq!(SpendKind::parse("new customers"), SpendKind::Acquisition);
+        assert_eq!(SpendKind::parse("klantbehoud"), SpendKind::Retention);
+        assert_eq!(SpendKind::parse("Retention"), SpendKind::Retention);
+        assert_eq!(SpendKind::parse("branding"), SpendKind::Unspecified);
+    }
+
+    #[test]
+    fn a_customer_summary_with_a_bad_row() {
+        let csv = "customer_id,frequency,recency,T,monetary_value\n1,2,30.43,38.86,22.35\n2,1.5,1,2,\n3,0,0,38.86,\n4,1,40,30,5\n";
+        let f = read_file("s.csv", csv.as_bytes()).unwrap();
+        let Dataset::CustomerSummary(rows) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        assert_eq!(rows.len(), 2);
+        assert_eq!(
+            rows[0],
+            SummaryRow {
+                customer: "1".into(),
+                frequency: 2.0,
+                recency: 30.43,
+                age: 38.86,
+                monetary_value: Some(22.35)
+            }
+        );
+        assert_eq!(rows[1].monetary_value, None);
+        let kinds: Vec<_> = f.errors.listed.iter().map(|e| (e.line, e.kind.clone())).collect();
+        assert_eq!(
+            kinds,
+            vec![(3, RowErrorKind::BadFrequency { text: "1.5".into() }), (5, RowErrorKind::RecencyAboveAge)]
+        );
+    }
+
+    #[test]
+    fn marketing_spend_survey_and_subscriptions() {
+        let f = read_file("m.csv", b"maand;kosten;soort\n2024-01;1.250,50;acquisitie\n2024-01;300;behoud\n").unwrap();
+        let Dataset::MarketingSpend(rows) = &f.dataset else { panic!() };
+        assert_eq!((rows[0].spend, rows[0].kind), (1250.5, SpendKind::Acquisition));
+        assert_eq!(rows[1].kind, SpendKind::Retention);
+
+        let f = read_file("n.csv", b"klant,score\nK1,9\nK2,11\nK3,6\n").unwrap();
+        let Dataset::Survey(rows) = &f.dataset else { panic!() };
+        assert_eq!(rows.iter().map(|r| r.score).collect::<Vec<_>>(), vec![9, 6]);
+        assert_eq!(f.errors.listed[0].kind, RowErrorKind::ScoreOutOfRange { text: "11".into() });
+
+        let f = read_file(
+            "a.csv",
+            b"klantnummer;startdatum;einddatum\nK1;15-01-2024;30-06-2024\nK2;20-02-2024;\nK3;01-03-2024;01-02-2024\n",
+        )
+        .unwrap();
+        let Dataset::Subscriptions(rows) = &f.dataset else { panic!() };
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].end, Date::from_ymd(2024, 6, 30));
+        assert_eq!(rows[1].end, None);
+        assert_eq!(f.errors.listed[0].kind, RowErrorKind::EndBeforeStart);
+    }
+}
