@@ -1,8 +1,11 @@
-// Trunk post-build hook: moves Trunk's inline start-up <script type="module"> into a
-// file of its own, so that the Content-Security-Policy can forbid every inline script
-// ("script-src 'self'") instead of carrying a hash that changes with each build.
+// Trunk post-build hook:
+// 1. moves Trunk's inline start-up <script type="module"> into a file of its own, so
+//    that the Content-Security-Policy can forbid every inline script ("script-src
+//    'self'") instead of carrying a hash that changes with each build;
+// 2. names the Web Worker's loader script (its file name carries a content hash) in
+//    <meta name="worker">, where the app looks for it.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -15,4 +18,10 @@ if (found.length !== 1) throw new Error(`expected one inline module script, foun
 const code = found[0][1].trim() + '\n';
 const name = `init-${createHash('sha256').update(code).digest('hex').slice(0, 16)}.js`;
 writeFileSync(join(dir, name), code);
-writeFileSync(htmlPath, html.replace(found[0][0], `<script type="module" src="./${name}"></script>`));
+const loaders = readdirSync(dir).filter((f) => /^worker(-[0-9a-f]+)?_loader\.js$/.test(f));
+if (loaders.length !== 1) throw new Error(`expected one worker loader, found ${loaders.length}`);
+const meta = `<meta name="worker" content="./${loaders[0]}">`;
+writeFileSync(
+  htmlPath,
+  html.replace(found[0][0], `<script type="module" src="./${name}"></script>`).replace('</head>', `${meta}\n</head>`),
+);

@@ -4,10 +4,11 @@
 //! days are plain `i32`s: compact, fast to compare and to subtract. Conversions use
 //! the proleptic Gregorian calendar (Howard Hinnant's `days_from_civil` algorithm).
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A calendar day, stored as days since 1970-01-01.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Date(pub i32);
 
 /// Whether `year` is a Gregorian leap year.
@@ -92,7 +93,7 @@ impl fmt::Display for Date {
 }
 
 /// How long a reporting period is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 pub enum Granularity {
     /// An ISO week, Monday to Sunday.
     Week,
@@ -121,7 +122,7 @@ impl Granularity {
 }
 
 /// One reporting period: a week, month, quarter or year.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub struct Period {
     granularity_rank: u8,
     /// Week: the Monday's day number. Month: year * 12 + month - 1.

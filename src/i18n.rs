@@ -8,7 +8,7 @@ use crate::ingest::columns::Role;
 use crate::ingest::error::{FileError, FileErrorKind, RowError, RowErrorKind};
 use crate::metrics::retention::CountsProblem;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lang {
     #[default]
     En,
@@ -128,6 +128,51 @@ pub struct Texts {
     /// "File x: 6 periods read, 2 rows skipped; comma-separated, UTF-8".
     pub file_summary: fn(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String,
     pub file_error_title: fn(name: &str) -> String,
+    /// "42% · 120,000 rows · 85.3 MB/s".
+    pub progress_detail: fn(percent: u8, rows: u64, mb_per_s: Option<f64>, lang: Lang) -> String,
+    pub paste_heading: &'static str,
+    pub paste_placeholder: &'static str,
+    pub paste_button: &'static str,
+    pub cancel: &'static str,
+    pub date_order_question: &'static str,
+    pub label_kind: &'static str,
+    pub label_delimiter: &'static str,
+    pub label_header: &'static str,
+    pub label_decimal: &'static str,
+    pub label_date_format: &'static str,
+    pub label_none: &'static str,
+    pub choose: &'static str,
+    pub yes: &'static str,
+    pub no: &'static str,
+    pub apply_columns: &'static str,
+    pub panel_title: fn(&str) -> String,
+    pub column_n: fn(usize) -> String,
+    pub date_format_name: fn(crate::ingest::date::DateFormat) -> String,
+    pub kind_title_transactions: &'static str,
+    pub kind_title_summary: &'static str,
+    pub kind_title_spend: &'static str,
+    pub kind_title_survey: &'static str,
+    pub kind_title_subscriptions: &'static str,
+    pub fig_customers: &'static str,
+    pub fig_transactions: &'static str,
+    pub fig_revenue: &'static str,
+    pub fig_aov: &'static str,
+    pub fig_frequency: &'static str,
+    pub fig_repeat_rate: &'static str,
+    pub fig_top10: &'static str,
+    pub fig_mean_frequency: &'static str,
+    pub fig_mean_recency: &'static str,
+    pub fig_mean_age: &'static str,
+    pub fig_spend_total: &'static str,
+    pub fig_spend_acquisition: &'static str,
+    pub fig_spend_retention: &'static str,
+    pub fig_responses: &'static str,
+    pub fig_promoters: &'static str,
+    pub fig_passives: &'static str,
+    pub fig_detractors: &'static str,
+    pub fig_subscriptions: &'static str,
+    pub fig_active: &'static str,
+    pub fig_ended: &'static str,
     /// "… and 12 more in the download".
     pub more_errors: fn(usize) -> String,
     pub chart_alt: fn(periods: usize, first: &str, last: &str, min: f64, max: f64) -> String,
@@ -223,6 +268,50 @@ pub static EN: Texts = Texts {
     no_figure: "–",
     file_summary: en::file_summary,
     file_error_title: en::file_error_title,
+    progress_detail: progress_detail_en,
+    paste_heading: "Paste from Excel or Google Sheets",
+    paste_placeholder: "Select the cells (with their header row), copy, and paste them here.",
+    paste_button: "Use the pasted data",
+    cancel: "Cancel",
+    date_order_question: "The dates in this file could be day-month or month-day (like 03/04/2024). Choose the order below and read the file again.",
+    label_kind: "Kind of file",
+    label_delimiter: "Delimiter",
+    label_header: "First row is a header",
+    label_decimal: "Numbers look like",
+    label_date_format: "Dates look like",
+    label_none: "(none)",
+    choose: "Choose…",
+    yes: "yes",
+    no: "no",
+    apply_columns: "Read again with these settings",
+    panel_title: |n| format!("How “{n}” was read"),
+    column_n: |c| format!("column {c}"),
+    date_format_name: |f| format!("{} ({})", date_format_example(f), date_format_order(f, Lang::En)),
+    kind_title_transactions: "Transaction log: totals",
+    kind_title_summary: "Customer summary",
+    kind_title_spend: "Marketing spend",
+    kind_title_survey: "Survey: Net Promoter Score",
+    kind_title_subscriptions: "Subscriptions",
+    fig_customers: "Customers",
+    fig_transactions: "Purchases",
+    fig_revenue: "Revenue (refunds included)",
+    fig_aov: "Average order value",
+    fig_frequency: "Purchases per customer",
+    fig_repeat_rate: "Repeat customers",
+    fig_top10: "Revenue share of the top 10%",
+    fig_mean_frequency: "Mean frequency",
+    fig_mean_recency: "Mean recency",
+    fig_mean_age: "Mean T",
+    fig_spend_total: "Total spend",
+    fig_spend_acquisition: "Acquisition spend",
+    fig_spend_retention: "Retention spend",
+    fig_responses: "Responses",
+    fig_promoters: "Promoters (9-10)",
+    fig_passives: "Passives (7-8)",
+    fig_detractors: "Detractors (0-6)",
+    fig_subscriptions: "Subscriptions",
+    fig_active: "Active",
+    fig_ended: "Ended",
     more_errors: en::more_errors,
     chart_alt: en::chart_alt,
     manual_problem: en::manual_problem,
@@ -289,6 +378,50 @@ pub static NL: Texts = Texts {
     no_figure: "–",
     file_summary: nl::file_summary,
     file_error_title: nl::file_error_title,
+    progress_detail: progress_detail_nl,
+    paste_heading: "Plakken uit Excel of Google Sheets",
+    paste_placeholder: "Selecteer de cellen (met hun kopregel), kopieer ze en plak ze hier.",
+    paste_button: "Gebruik de geplakte gegevens",
+    cancel: "Annuleren",
+    date_order_question: "De datums in dit bestand kunnen dag-maand of maand-dag zijn (zoals 03/04/2024). Kies hieronder de volgorde en lees het bestand opnieuw.",
+    label_kind: "Soort bestand",
+    label_delimiter: "Scheidingsteken",
+    label_header: "Eerste rij is een kopregel",
+    label_decimal: "Getallen zien eruit als",
+    label_date_format: "Datums zien eruit als",
+    label_none: "(geen)",
+    choose: "Kies…",
+    yes: "ja",
+    no: "nee",
+    apply_columns: "Opnieuw lezen met deze instellingen",
+    panel_title: |n| format!("Hoe „{n}” gelezen is"),
+    column_n: |c| format!("kolom {c}"),
+    date_format_name: |f| format!("{} ({})", date_format_example(f), date_format_order(f, Lang::Nl)),
+    kind_title_transactions: "Transactielog: totalen",
+    kind_title_summary: "Klantoverzicht",
+    kind_title_spend: "Marketinguitgaven",
+    kind_title_survey: "Enquête: Net Promoter Score",
+    kind_title_subscriptions: "Abonnementen",
+    fig_customers: "Klanten",
+    fig_transactions: "Aankopen",
+    fig_revenue: "Omzet (inclusief terugbetalingen)",
+    fig_aov: "Gemiddelde orderwaarde",
+    fig_frequency: "Aankopen per klant",
+    fig_repeat_rate: "Terugkerende klanten",
+    fig_top10: "Omzetaandeel van de top 10%",
+    fig_mean_frequency: "Gemiddelde frequency",
+    fig_mean_recency: "Gemiddelde recency",
+    fig_mean_age: "Gemiddelde T",
+    fig_spend_total: "Totale uitgaven",
+    fig_spend_acquisition: "Uitgaven aan nieuwe klanten",
+    fig_spend_retention: "Uitgaven aan klantbehoud",
+    fig_responses: "Antwoorden",
+    fig_promoters: "Promoters (9-10)",
+    fig_passives: "Passives (7-8)",
+    fig_detractors: "Criticasters (0-6)",
+    fig_subscriptions: "Abonnementen",
+    fig_active: "Actief",
+    fig_ended: "Beëindigd",
     more_errors: nl::more_errors,
     chart_alt: nl::chart_alt,
     manual_problem: nl::manual_problem,
@@ -301,6 +434,32 @@ pub static NL: Texts = Texts {
     line_word: "Regel",
     column_word: "kolom",
 };
+
+fn progress_detail_en(percent: u8, rows: u64, mb_per_s: Option<f64>, lang: Lang) -> String {
+    let speed = mb_per_s.map_or(String::new(), |s| format!(" · {} MB/s", lang.number(s, 1)));
+    format!("{percent}% · {} rows{speed}", lang.number(rows as f64, 0))
+}
+
+fn progress_detail_nl(percent: u8, rows: u64, mb_per_s: Option<f64>, lang: Lang) -> String {
+    let speed = mb_per_s.map_or(String::new(), |s| format!(" · {} MB/s", lang.number(s, 1)));
+    format!("{percent}% · {} rijen{speed}", lang.number(rows as f64, 0))
+}
+
+/// The order of a date format's parts, in words.
+fn date_format_order(format: crate::ingest::date::DateFormat, lang: Lang) -> &'static str {
+    use crate::ingest::date::DateFormat as F;
+    match (format, lang) {
+        (F::YearMonthDay | F::Compact, Lang::En) => "year-month-day",
+        (F::YearMonthDay | F::Compact, Lang::Nl) => "jaar-maand-dag",
+        (F::DayMonthYear, Lang::En) => "day-month-year",
+        (F::DayMonthYear, Lang::Nl) => "dag-maand-jaar",
+        (F::MonthDayYear, Lang::En) => "month-day-year",
+        (F::MonthDayYear, Lang::Nl) => "maand-dag-jaar",
+        (F::ExcelSerial, _) => "Excel",
+        (F::MonthName, Lang::En) => "month name",
+        (F::MonthName, Lang::Nl) => "maandnaam",
+    }
+}
 
 /// An example of a date format, the same in both languages.
 fn date_format_example(format: crate::ingest::date::DateFormat) -> &'static str {
@@ -444,6 +603,9 @@ mod en {
                 limit / 1_000_000
             ),
             FileErrorKind::Cancelled => "Reading was cancelled.".into(),
+            FileErrorKind::WorkerFailed { message } => {
+                format!("Reading stopped: the browser ran out of room or failed ({message}). The page itself is fine.")
+            }
             FileErrorKind::NoDataRows => "The file has a header but no data rows.".into(),
             FileErrorKind::NotText => {
                 "This is not a text file. Save the sheet as CSV (in Excel: Save as → CSV) and drop that.".into()
@@ -591,6 +753,9 @@ mod nl {
                 limit / 1_000_000
             ),
             FileErrorKind::Cancelled => "Het lezen is afgebroken.".into(),
+            FileErrorKind::WorkerFailed { message } => {
+                format!("Het lezen is gestopt: de browser had te weinig ruimte of faalde ({message}). De pagina zelf werkt nog.")
+            }
             FileErrorKind::NoDataRows => "Het bestand heeft een kopregel maar geen gegevensrijen.".into(),
             FileErrorKind::NotText => {
                 "Dit is geen tekstbestand. Sla het werkblad op als CSV (in Excel: Opslaan als → CSV) en sleep dat hierheen.".into()

@@ -14,8 +14,12 @@ pub mod charts;
 pub mod i18n;
 pub mod ingest;
 pub mod metrics;
+pub mod protocol;
+pub mod report;
 pub mod state;
 pub mod synth;
 
 #[cfg(target_arch = "wasm32")]
 pub mod ui;
+#[cfg(target_arch = "wasm32")]
+pub mod worker;

@@ -2,8 +2,9 @@
 //! Yew's `Reducible`). Tested natively: no DOM in here.
 
 use crate::i18n::Lang;
-use crate::ingest::{Dataset, FileError, LoadedFile, RowError};
+use crate::ingest::{FileError, ReadSettings, RowError};
 use crate::metrics::retention::{checked_crr, CountsProblem};
+use crate::report::{FileEntry, FileReport};
 
 /// What the page is doing, as `[data-testid=status][data-state]` shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -92,16 +93,51 @@ impl ManualInputs {
     }
 }
 
+/// How far a load is.
+#[derive(Clone, Copy, Debug, PartialEq, Default)]
+pub struct Progress {
+    /// Files finished before the current one, and how many there are.
+    pub files_done: usize,
+    pub files_total: usize,
+    /// Of the current file.
+    pub bytes: u64,
+    pub total: u64,
+    /// Data rows read in the current file.
+    pub rows: u64,
+    /// Since the current file started.
+    pub elapsed_ms: f64,
+}
+
+impl Progress {
+    /// 0..=100 over all files of the load.
+    pub fn percent(&self) -> u8 {
+        if self.files_total == 0 {
+            return 0;
+        }
+        let current = if self.total > 0 { self.bytes as f64 / self.total as f64 } else { 0.0 };
+        let done = (self.files_done as f64 + current.min(1.0)) / self.files_total as f64;
+        (done * 100.0).floor().clamp(0.0, 100.0) as u8
+    }
+
+    /// Megabytes (10^6 bytes) per second in the current file.
+    pub fn mb_per_s(&self) -> Option<f64> {
+        (self.elapsed_ms > 0.0).then(|| self.bytes as f64 / 1e6 / (self.elapsed_ms / 1000.0))
+    }
+}
+
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppState {
     pub lang: Lang,
     pub status: Status,
+    pub progress: Progress,
     /// Increases with every load, so that results of an older load are ignored.
     pub load_id: u64,
-    pub files: Vec<LoadedFile>,
-    /// Files that could not be used at all, by name.
-    pub failures: Vec<(String, FileError)>,
+    /// The files of the current load, in the order they were given.
+    pub files: Vec<FileEntry>,
+    /// Settings the user chose in the column panel, by file name; used when the same
+    /// files are read again.
+    pub overrides: Vec<(String, ReadSettings)>,
     pub manual: ManualInputs,
 }
 
@@ -110,14 +146,25 @@ pub enum Action {
     /// New files were dropped or chosen: what was shown no longer applies.
     LoadStarted {
         id: u64,
+        files: usize,
     },
     LoadProgress {
         id: u64,
-        percent: u8,
+        progress: Progress,
     },
+    /// One file of the load is read (or could not be).
+    FileDone {
+        id: u64,
+        entry: Box<FileEntry>,
+    },
+    /// Every file of the load is done.
     LoadFinished {
         id: u64,
-        results: Vec<(String, Result<LoadedFile, FileError>)>,
+    },
+    /// The user changed how a file is to be read (it is then read again).
+    SetOverride {
+        name: String,
+        settings: ReadSettings,
     },
     SetManual(ManualField, String),
 }
@@ -131,28 +178,27 @@ impl AppState {
     pub fn reduce(mut self, action: Action) -> Self {
         match action {
             Action::SetLang(lang) => self.lang = lang,
-            Action::LoadStarted { id } => {
+            Action::LoadStarted { id, files } => {
                 self.load_id = id;
                 self.status = Status::Working(0);
+                self.progress = Progress { files_total: files, ..Progress::default() };
                 self.files.clear();
-                self.failures.clear();
             }
-            Action::LoadProgress { id, percent } if id == self.load_id => {
+            Action::LoadProgress { id, progress } if id == self.load_id => {
                 if let Status::Working(_) = self.status {
-                    self.status = Status::Working(percent.min(100));
+                    self.progress = progress;
+                    self.status = Status::Working(progress.percent());
                 }
             }
-            Action::LoadProgress { .. } => {}
-            Action::LoadFinished { id, results } if id == self.load_id => {
-                for (name, result) in results {
-                    match result {
-                        Ok(file) => self.files.push(file),
-                        Err(e) => self.failures.push((name, e)),
-                    }
-                }
-                self.status = if self.files.is_empty() { Status::Error } else { Status::Ready };
+            Action::FileDone { id, entry } if id == self.load_id => self.files.push(*entry),
+            Action::LoadFinished { id } if id == self.load_id => {
+                self.status = if self.reports().next().is_some() { Status::Ready } else { Status::Error };
             }
-            Action::LoadFinished { .. } => {}
+            Action::LoadProgress { .. } | Action::FileDone { .. } | Action::LoadFinished { .. } => {}
+            Action::SetOverride { name, settings } => {
+                self.overrides.retain(|(n, _)| *n != name);
+                self.overrides.push((name, settings));
+            }
             Action::SetManual(field, value) => match field {
                 ManualField::Start => self.manual.start = value,
                 ManualField::End => self.manual.end = value,
@@ -162,38 +208,29 @@ impl AppState {
         self
     }
 
-    /// Every skipped row of every loaded file, with the file's name.
+    /// The settings the user chose for a file, if any.
+    pub fn override_for(&self, name: &str) -> Option<&ReadSettings> {
+        self.overrides.iter().find(|(n, _)| n == name).map(|(_, s)| s)
+    }
+
+    /// The files that were read, with their names.
+    pub fn reports(&self) -> impl Iterator<Item = (&str, &FileReport)> {
+        self.files.iter().filter_map(|f| f.result.as_ref().ok().map(|r| (f.name.as_str(), r)))
+    }
+
+    /// The files that could not be used at all.
+    pub fn failures(&self) -> impl Iterator<Item = (&str, &FileError)> {
+        self.files.iter().filter_map(|f| f.result.as_ref().err().map(|e| (f.name.as_str(), e)))
+    }
+
+    /// The skipped rows the page lists (the download has all of them).
     pub fn row_errors(&self) -> impl Iterator<Item = (&str, &RowError)> {
-        self.files.iter().flat_map(|f| f.errors.listed.iter().map(move |e| (f.name.as_str(), e)))
+        self.reports().flat_map(|(name, r)| r.errors.listed.iter().map(move |e| (name, e)))
     }
 
+    /// `rows_skipped`: every skipped row of every file read.
     pub fn rows_skipped(&self) -> u64 {
-        self.files.iter().map(|f| f.errors.total).sum()
-    }
-
-    /// The skipped rows as a CSV file (file, line, column, reason) in `lang`.
-    pub fn row_errors_csv(&self) -> String {
-        let t = self.lang.texts();
-        let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-        let mut out =
-            format!("{},{},{},{}\r\n", t.error_file_col, t.error_line_col, t.error_column_col, t.error_reason_col);
-        for (name, e) in self.row_errors() {
-            let column = e.column.as_ref().map_or(String::new(), |c| {
-                if c.name.is_empty() {
-                    (c.index + 1).to_string()
-                } else {
-                    format!("{} ({})", c.index + 1, c.name)
-                }
-            });
-            out.push_str(&format!(
-                "{},{},{},{}\r\n",
-                quote(name),
-                e.line,
-                quote(&column),
-                quote(&t.row_error_reason(e))
-            ));
-        }
-        out
+        self.reports().map(|(_, r)| r.errors.total).sum()
     }
 }
 
@@ -208,60 +245,91 @@ pub fn lang_from_query(query: &str) -> Option<Lang> {
         .and_then(|(_, v)| Lang::from_key(v))
 }
 
-/// The period counts a loaded file holds, if it holds period counts.
-pub fn period_counts(file: &LoadedFile) -> Option<&crate::ingest::PeriodCounts> {
-    match &file.dataset {
-        Dataset::PeriodCounts(p) => Some(p),
-        _ => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ingest::read_file;
 
-    fn loaded(name: &str, bytes: &[u8]) -> (String, Result<LoadedFile, FileError>) {
-        (name.to_string(), read_file(name, bytes))
+    fn entry(name: &str, bytes: &[u8]) -> FileEntry {
+        FileEntry {
+            name: name.to_string(),
+            detection: None,
+            result: read_file(name, bytes).map(|f| FileReport::of(&f)),
+        }
+    }
+
+    fn load(state: AppState, id: u64, entries: Vec<FileEntry>) -> AppState {
+        let mut s = state.reduce(Action::LoadStarted { id, files: entries.len() });
+        for entry in entries {
+            s = s.reduce(Action::FileDone { id, entry: Box::new(entry) });
+        }
+        s.reduce(Action::LoadFinished { id })
     }
 
     #[test]
     fn a_load_replaces_what_was_shown() {
-        let s = AppState::new(Lang::Nl)
-            .reduce(Action::LoadStarted { id: 1 })
-            .reduce(Action::LoadFinished { id: 1, results: vec![loaded("a.csv", b"p,s,e,n\n2024-01,10,9,1\n")] });
+        let s = load(AppState::new(Lang::Nl), 1, vec![entry("a.csv", b"p,s,e,n\n2024-01,10,9,1\n")]);
         assert_eq!(s.status, Status::Ready);
-        assert_eq!(s.files.len(), 1);
-        let s = s.reduce(Action::LoadStarted { id: 2 });
+        assert_eq!(s.reports().count(), 1);
+        let s = s.reduce(Action::LoadStarted { id: 2, files: 1 });
         assert_eq!(s.status, Status::Working(0));
         assert!(s.files.is_empty(), "figures of the old files are gone while the new ones load");
-        let s = s.reduce(Action::LoadFinished { id: 2, results: vec![loaded("leeg.csv", b"")] });
+        let s = s
+            .reduce(Action::FileDone { id: 2, entry: Box::new(entry("leeg.csv", b"")) })
+            .reduce(Action::LoadFinished { id: 2 });
         assert_eq!(s.status, Status::Error);
-        assert_eq!(s.failures.len(), 1);
+        assert_eq!(s.failures().count(), 1);
     }
 
     #[test]
     fn results_of_an_older_load_are_ignored() {
+        let p = Progress { files_done: 0, files_total: 1, bytes: 50, total: 100, rows: 7, elapsed_ms: 10.0 };
         let s = AppState::default()
-            .reduce(Action::LoadStarted { id: 1 })
-            .reduce(Action::LoadStarted { id: 2 })
-            .reduce(Action::LoadProgress { id: 1, percent: 50 })
-            .reduce(Action::LoadFinished { id: 1, results: vec![loaded("old.csv", b"p,s,e,n\n2024-01,10,9,1\n")] });
+            .reduce(Action::LoadStarted { id: 1, files: 1 })
+            .reduce(Action::LoadStarted { id: 2, files: 1 })
+            .reduce(Action::LoadProgress { id: 1, progress: p })
+            .reduce(Action::FileDone { id: 1, entry: Box::new(entry("old.csv", b"p,s,e,n\n2024-01,10,9,1\n")) })
+            .reduce(Action::LoadFinished { id: 1 });
         assert_eq!(s.status, Status::Working(0));
         assert!(s.files.is_empty());
+        let s = s.reduce(Action::LoadProgress { id: 2, progress: p });
+        assert_eq!(s.status, Status::Working(50));
+    }
+
+    #[test]
+    fn progress_over_several_files() {
+        let p = Progress { files_done: 1, files_total: 2, bytes: 25, total: 100, rows: 0, elapsed_ms: 500.0 };
+        // One file done and a quarter of the second: (1 + 0.25) / 2 = 62.5% -> 62.
+        assert_eq!(p.percent(), 62);
+        // 25 bytes in half a second: 0.00005 MB/s.
+        assert_eq!(p.mb_per_s(), Some(25.0 / 1e6 / 0.5));
+        assert_eq!(Progress::default().percent(), 0);
     }
 
     #[test]
     fn one_good_file_and_one_bad_file() {
-        let s = AppState::default().reduce(Action::LoadStarted { id: 1 }).reduce(Action::LoadFinished {
-            id: 1,
-            results: vec![loaded("goed.csv", b"p;s;e;n\n2024-01;10;9;1\n2024-02;9;x;1\n"), loaded("leeg.csv", b"")],
-        });
+        let s = load(
+            AppState::default(),
+            1,
+            vec![entry("goed.csv", b"p;s;e;n\n2024-01;10;9;1\n2024-02;9;x;1\n"), entry("leeg.csv", b"")],
+        );
         assert_eq!(s.status, Status::Ready);
         assert_eq!(s.rows_skipped(), 1);
-        assert_eq!(s.failures.len(), 1);
-        let csv = s.row_errors_csv();
-        assert_eq!(csv, "file,line,column,reason\r\n\"goed.csv\",3,\"3 (e)\",\"'x' is not a number\"\r\n");
+        assert_eq!(s.failures().count(), 1);
+        assert_eq!(s.row_errors().map(|(n, e)| (n, e.line)).collect::<Vec<_>>(), vec![("goed.csv", 3)]);
+    }
+
+    #[test]
+    fn overrides_are_kept_per_file_name() {
+        let f = read_file("a.csv", b"p,s,e,n\n2024-01,10,9,1\n").unwrap();
+        let mut settings = f.settings.clone();
+        settings.has_header = false;
+        let s = AppState::default()
+            .reduce(Action::SetOverride { name: "a.csv".into(), settings: f.settings.clone() })
+            .reduce(Action::SetOverride { name: "a.csv".into(), settings: settings.clone() });
+        assert_eq!(s.override_for("a.csv"), Some(&settings));
+        assert_eq!(s.overrides.len(), 1);
+        assert_eq!(s.override_for("b.csv"), None);
     }
 
     #[test]

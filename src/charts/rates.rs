@@ -57,7 +57,7 @@ pub fn draw<DB: DrawingBackend>(
     chart.draw_series(DashedLineSeries::new(target, 6, 4, palette::REFERENCE.stroke_width(1)))?;
     chart.draw_series(std::iter::once(Text::new(
         t.target_label.to_string(),
-        (-0.4, TARGET_CRR + 4.5),
+        (-0.4, TARGET_CRR - 1.5),
         label_font.clone(),
     )))?;
 

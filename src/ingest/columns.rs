@@ -4,10 +4,11 @@
 //! a row of period counts): [`roles_of`] lists every role it fits, best first, and
 //! [`assign`] gives each role a kind of file needs its best column.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// What a column means to the app.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 pub enum Role {
     /// Who bought: a customer number, e-mail address, ...
     Customer,

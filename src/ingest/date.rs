@@ -14,6 +14,7 @@
 //! between time zones. Two-digit years `00`-`69` are 2000-2069 and `70`-`99` are
 //! 1970-1999. Dates outside [`MIN_YEAR`]..=[`MAX_YEAR`] are refused.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::RangeInclusive;
 
@@ -28,7 +29,7 @@ pub const MAX_YEAR: i32 = 2200;
 pub const EXCEL_SERIALS: RangeInclusive<u32> = 20_000..=80_000;
 
 /// How the dates of one column are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DateFormat {
     /// Year, month, day: `2024-03-05`, `2024/3/5`, `2024.03.05`.
     YearMonthDay,
@@ -47,7 +48,7 @@ pub enum DateFormat {
 }
 
 /// What [`DateFormat::infer`] found out about a column.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inference {
     /// The values fit this format (some may still be impossible days or not dates:
     /// [`DateFormat::parse`] reports those one by one).

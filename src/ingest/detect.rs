@@ -10,6 +10,7 @@ use super::encoding::{self, Encoding};
 use super::error::{FileError, FileErrorKind};
 use super::number::NumberStyle;
 use super::sniff;
+use serde::{Deserialize, Serialize};
 
 /// How much of the start of a file detection reads.
 pub const SAMPLE_BYTES: usize = 1 << 20;
@@ -17,7 +18,7 @@ pub const SAMPLE_BYTES: usize = 1 << 20;
 pub const PREVIEW_ROWS: usize = 8;
 
 /// What a file holds (METRICS.md, "Inputs").
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum FileKind {
     TransactionLog,
     PeriodCounts,
@@ -88,7 +89,7 @@ impl FileKind {
 }
 
 /// Which column plays which role.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Mapping {
     pub kind: FileKind,
     /// Every required and optional role of the kind, with its column (0-based).
@@ -126,7 +127,7 @@ impl Mapping {
 }
 
 /// Everything the reader needs to know; detection proposes it, the user may change it.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct ReadSettings {
     pub encoding: Encoding,
     pub delimiter: u8,
@@ -140,7 +141,7 @@ pub struct ReadSettings {
 }
 
 /// What detection found, for the column panel.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Detection {
     pub settings: ReadSettings,
     /// The first data rows, as text.

@@ -2,10 +2,11 @@
 //! a BOM (Excel's "Unicode text"), and Windows-1252 as the fallback for anything that
 //! is not valid UTF-8 (older Excel "CSV" exports on Windows).
 
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// The text encoding a file was read with.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Encoding {
     Utf8,
     Utf8Bom,

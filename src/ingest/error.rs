@@ -4,10 +4,11 @@
 //! language (see `crate::i18n`). `Display` gives the English sentence, for logs
 //! and tests.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A column of the input, as the user sees it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ColumnRef {
     /// 0-based position in the row; shown to people 1-based.
     pub index: usize,
@@ -17,7 +18,7 @@ pub struct ColumnRef {
 
 /// One data row that could not be used, and why. The row is skipped; the rest of
 /// the file is still used.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RowError {
     /// 1-based line number in the file where the row starts (the header is line 1).
     pub line: u64,
@@ -25,7 +26,7 @@ pub struct RowError {
     pub kind: RowErrorKind,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum RowErrorKind {
     /// The row has fewer fields than the header.
     MissingFields { expected: usize, found: usize },
@@ -74,10 +75,10 @@ impl fmt::Display for RowError {
 }
 
 /// A file that cannot be used at all.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FileError(pub Box<FileErrorKind>);
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum FileErrorKind {
     /// No bytes, or only white space.
     Empty,
@@ -93,6 +94,8 @@ pub enum FileErrorKind {
     TooLarge { bytes: u64, limit: u64 },
     /// Reading was cancelled by the user.
     Cancelled,
+    /// The Web Worker reading the file stopped (most likely out of memory).
+    WorkerFailed { message: String },
     /// Binary content (a spreadsheet, an image) rather than text.
     NotText,
     /// The browser could not read the file (removed or unreadable).

@@ -4,8 +4,9 @@
 //! Whether `,` or `.` is the decimal mark is a property of the column, not of one
 //! cell: [`NumberStyle::infer`] settles it from all the values it is shown.
 
+use serde::{Deserialize, Serialize};
 /// Which character is the decimal mark; the other one groups thousands.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum DecimalMark {
     #[default]
     Point,
@@ -39,7 +40,7 @@ impl DecimalMark {
 }
 
 /// How the numbers of one column are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct NumberStyle {
     pub decimal: DecimalMark,
 }

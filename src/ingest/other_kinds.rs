@@ -8,9 +8,10 @@ use super::error::{RowError, RowErrorKind};
 use super::period_counts::{parse_period, PeriodLabel};
 use super::reader::RowContext;
 use crate::calendar::Date;
+use serde::{Deserialize, Serialize};
 
 /// One customer in the `lifetimes` layout: x, t_x, T and the mean repeat spend.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SummaryRow {
     pub customer: String,
     /// x: repeat purchases.
@@ -23,7 +24,7 @@ pub struct SummaryRow {
 }
 
 /// What marketing money was spent on.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum SpendKind {
     Acquisition,
     Retention,
@@ -46,7 +47,7 @@ impl SpendKind {
     }
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpendRow {
     pub period: PeriodLabel,
     pub spend: f64,
@@ -54,14 +55,14 @@ pub struct SpendRow {
     pub channel: Option<String>,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SurveyRow {
     pub customer: Option<String>,
     /// 0-10.
     pub score: u8,
 }
 
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SubscriptionRow {
     pub customer: String,
     pub start: Date,

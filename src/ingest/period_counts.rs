@@ -6,11 +6,12 @@ use super::error::{RowError, RowErrorKind};
 use super::reader::RowContext;
 use crate::calendar::Period;
 use crate::metrics::retention::{checked_crr, CountsProblem};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// The period a row is about: recognised as a calendar period when possible (so it
 /// can be labelled `2024-03`, `2024-Q1`, ...), else the text as written.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum PeriodLabel {
     Period(Period),
     Text(String),
@@ -26,7 +27,7 @@ impl fmt::Display for PeriodLabel {
 }
 
 /// One usable row.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PeriodCountRow {
     /// Line in the file.
     pub line: u64,
@@ -52,7 +53,7 @@ impl PeriodCountRow {
 }
 
 /// The usable rows of a period-counts file.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
 pub struct PeriodCounts {
     pub rows: Vec<PeriodCountRow>,
 }

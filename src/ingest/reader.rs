@@ -19,13 +19,14 @@ use super::other_kinds::{self, SpendRow, SubscriptionRow, SummaryRow, SurveyRow}
 use super::period_counts::{self, PeriodCounts};
 use super::transactions::{CustomerLog, LogBuilder};
 use crate::calendar::Date;
+use serde::{Deserialize, Serialize};
 
 /// Skipped rows listed one by one; beyond this only the count grows (the list of a
 /// file that is wrong on every one of ten million rows would not fit in memory).
 pub const MAX_LISTED_ERRORS: usize = 1_000_000;
 
 /// The rows that could not be used.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RowErrors {
     /// In file order, at most [`MAX_LISTED_ERRORS`].
     pub listed: Vec<RowError>,

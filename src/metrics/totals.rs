@@ -1,10 +1,11 @@
 //! Totals of a transaction log (METRICS.md, "Totals").
 
 use crate::ingest::CustomerLog;
+use serde::{Deserialize, Serialize};
 
 /// The totals of one log. Revenue figures are `None` without an amount column,
 /// and every ratio is `None` where its denominator is 0.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Totals {
     /// Distinct customer ids.
     pub customers_total: u64,

@@ -52,8 +52,26 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
     let _ = web_sys::Url::revoke_object_url(&url);
 }
 
-/// The bytes of a picked or dropped file.
-pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(|e| format!("{e:?}"))?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+/// Milliseconds from a monotonic clock.
+pub fn now_ms() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
+}
+
+/// A saved value from the browser's local storage (it never leaves the machine).
+pub fn load_setting(key: &str) -> Option<String> {
+    window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
+}
+
+pub fn save_setting(key: &str, value: &str) {
+    if let Some(storage) = window().local_storage().ok().flatten() {
+        let _ = storage.set_item(key, value);
+    }
+}
+
+/// A `File` made in the page from text (pasted data, the built-in sample).
+pub fn file_from_text(name: &str, text: &str) -> Option<web_sys::File> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::FilePropertyBag::new();
+    options.set_type("text/csv");
+    web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
 }

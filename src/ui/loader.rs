@@ -1,36 +1,16 @@
-//! Getting data in: the drop zone, the file picker, the sample button and the status.
+//! Getting data in: the drop zone, the file picker, pasted text, the sample button,
+//! and the status with progress and a cancel button.
 
 use super::browser;
-use crate::ingest::{read_file, FileError, FileErrorKind};
-use crate::state::{Action, AppState, Status};
-use std::cell::Cell;
+use super::session::Session;
+use crate::state::{AppState, Status};
 use std::rc::Rc;
-use yew::platform::spawn_local;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LoaderProps {
     pub state: UseReducerHandle<AppState>,
-}
-
-/// Reads the files one after the other and reports progress; the state ignores the
-/// results if a newer load has started meanwhile.
-fn load_files(state: UseReducerHandle<AppState>, id: u64, files: Vec<web_sys::File>) {
-    state.dispatch(Action::LoadStarted { id });
-    spawn_local(async move {
-        let total = files.len().max(1);
-        let mut results = Vec::with_capacity(files.len());
-        for (i, file) in files.iter().enumerate() {
-            let name = file.name();
-            let result = match browser::read_bytes(file).await {
-                Ok(bytes) => read_file(&name, &bytes),
-                Err(_) => Err(FileError::new(FileErrorKind::Unreadable)),
-            };
-            results.push((name, result));
-            state.dispatch(Action::LoadProgress { id, percent: ((i + 1) * 100 / total) as u8 });
-        }
-        state.dispatch(Action::LoadFinished { id, results });
-    });
+    pub session: Rc<Session>,
 }
 
 fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -40,38 +20,34 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 #[function_component(Loader)]
 pub fn loader(props: &LoaderProps) -> Html {
     let state = props.state.clone();
-    let t = state.lang.texts();
-    let next_id = use_mut_ref(|| Cell::new(0u64));
+    let session = props.session.clone();
+    let lang = state.lang;
+    let t = lang.texts();
     let dragging = use_state(|| false);
-    let new_id = {
-        let next_id = next_id.clone();
-        Rc::new(move || {
-            let id = next_id.borrow().get() + 1;
-            next_id.borrow().set(id);
-            id
+    let paste = use_node_ref();
+
+    let load = {
+        let (state, session) = (state.clone(), session.clone());
+        Rc::new(move |files: Vec<web_sys::File>| {
+            if !files.is_empty() {
+                session.load(state.clone(), files);
+            }
         })
     };
-
     let on_change = {
-        let (state, new_id) = (state.clone(), new_id.clone());
+        let load = load.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            let files = file_list(input.files());
-            if !files.is_empty() {
-                load_files(state.clone(), new_id(), files);
-            }
-            input.set_value(""); // choosing the same file again loads it again
+            load(file_list(input.files()));
+            input.set_value(""); // choosing the same file again reads it again
         })
     };
     let on_drop = {
-        let (state, new_id, dragging) = (state.clone(), new_id.clone(), dragging.clone());
+        let (load, dragging) = (load.clone(), dragging.clone());
         Callback::from(move |e: DragEvent| {
             e.prevent_default();
             dragging.set(false);
-            let files = file_list(e.data_transfer().and_then(|d| d.files()));
-            if !files.is_empty() {
-                load_files(state.clone(), new_id(), files);
-            }
+            load(file_list(e.data_transfer().and_then(|d| d.files())));
         })
     };
     let on_drag_over = {
@@ -86,23 +62,45 @@ pub fn loader(props: &LoaderProps) -> Html {
         Callback::from(move |_: DragEvent| dragging.set(false))
     };
     let on_sample = {
-        let (state, new_id) = (state.clone(), new_id.clone());
+        let load = load.clone();
         Callback::from(move |_: MouseEvent| {
-            let id = new_id();
-            state.dispatch(Action::LoadStarted { id });
-            let name = "sample-period-counts.csv";
             let csv = crate::synth::period_counts_csv(2024, 24);
-            let result = read_file(name, csv.as_bytes());
-            state.dispatch(Action::LoadFinished { id, results: vec![(name.to_string(), result)] });
+            load(browser::file_from_text("sample-period-counts.csv", &csv).into_iter().collect());
         })
+    };
+    let on_paste = {
+        let (load, paste) = (load.clone(), paste.clone());
+        Callback::from(move |_: MouseEvent| {
+            let Some(area) = paste.cast::<web_sys::HtmlTextAreaElement>() else { return };
+            let text = area.value();
+            if !text.trim().is_empty() {
+                load(browser::file_from_text("pasted.tsv", &text).into_iter().collect());
+            }
+        })
+    };
+    let on_cancel = {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| session.cancel())
     };
 
     let status = state.status;
-    let (status_text, progress) = match status {
-        Status::Idle => (t.status_idle, None),
-        Status::Working(p) => (t.status_working, Some(p)),
-        Status::Ready => (t.status_ready, None),
-        Status::Error => (t.status_error, None),
+    let p = state.progress;
+    let status_text = match status {
+        Status::Idle => t.status_idle.to_string(),
+        Status::Working(_) => {
+            let mut s = t.status_working.to_string();
+            if p.total > 0 {
+                s.push(' ');
+                s.push_str(&(t.progress_detail)(p.percent(), p.rows, p.mb_per_s(), lang));
+            }
+            s
+        }
+        Status::Ready => t.status_ready.to_string(),
+        Status::Error => t.status_error.to_string(),
+    };
+    let progress = match status {
+        Status::Working(percent) => Some(percent),
+        _ => None,
     };
 
     html! {
@@ -114,7 +112,7 @@ pub fn loader(props: &LoaderProps) -> Html {
                 <p class="drop-hint">{ t.drop_hint }</p>
                 <label class="button secondary file-button">
                     { t.choose_files }
-                    <input type="file" multiple=true accept=".csv,.tsv,.txt,text/csv,text/plain"
+                    <input type="file" multiple=true accept=".csv,.tsv,.txt,text/csv,text/plain,text/tab-separated-values"
                         data-testid="file-input" class="visually-hidden" onchange={on_change} />
                 </label>
                 <button type="button" class="button" data-testid="load-sample" onclick={on_sample}>
@@ -122,16 +120,27 @@ pub fn loader(props: &LoaderProps) -> Html {
                 </button>
             </div>
             <p class="hint">{ t.accepted_hint }</p>
+            <details class="paste">
+                <summary>{ t.paste_heading }</summary>
+                <textarea ref={paste} rows="5" data-testid="paste-input" placeholder={t.paste_placeholder}
+                    aria-label={t.paste_heading} />
+                <button type="button" class="button secondary" data-testid="paste-load" onclick={on_paste}>
+                    { t.paste_button }
+                </button>
+            </details>
             <div data-testid="status" class={classes!("status", status.key())} data-state={status.key()}
                 data-progress={progress.map(|p| p.to_string())} role="status" aria-live="polite">
                 <span>{ status_text }</span>
                 if let Some(p) = progress {
                     <progress max="100" value={p.to_string()}></progress>
+                    <button type="button" class="button small secondary" data-testid="cancel" onclick={on_cancel}>
+                        { t.cancel }
+                    </button>
                 }
             </div>
-            if !state.failures.is_empty() {
+            if state.failures().next().is_some() {
                 <div data-testid="error" class="file-errors" role="alert">
-                    { for state.failures.iter().map(|(name, e)| html! {
+                    { for state.failures().map(|(name, e)| html! {
                         <p><strong>{ (t.file_error_title)(name) }</strong>{ ": " }{ t.file_error(e) }</p>
                     }) }
                 </div>

@@ -2,10 +2,13 @@
 //! Built for wasm32 only.
 
 mod browser;
+mod columns;
 mod figure;
 mod loader;
 mod manual;
 mod results;
+mod session;
+mod worker_client;
 
 use crate::i18n::Lang;
 use crate::state::{Action, AppState};
@@ -36,6 +39,8 @@ fn initial_lang() -> Lang {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| AppState::new(initial_lang()));
+    let session = use_state(|| std::rc::Rc::new(session::Session::default()));
+    let session = (*session).clone();
     let lang = state.lang;
     let t = lang.texts();
 
@@ -74,8 +79,11 @@ pub fn app() -> Html {
                 </div>
             </header>
             <main class="layout">
-                <loader::Loader state={state.clone()} />
-                <results::Results state={state.clone()} />
+                <loader::Loader state={state.clone()} session={session.clone()} />
+                { for state.files.iter().filter(|f| f.detection.is_some()).map(|entry| html! {
+                    <columns::ColumnPanel key={entry.name.clone()} state={state.clone()} session={session.clone()} entry={entry.clone()} />
+                }) }
+                <results::Results state={state.clone()} session={session.clone()} />
                 <manual::Manual state={state.clone()} />
             </main>
             <footer class="site-footer"><p>{ t.footer }</p></footer>

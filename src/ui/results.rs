@@ -3,10 +3,13 @@
 
 use super::browser;
 use super::figure::{machine_value, FigureCell};
+use super::session::Session;
 use crate::charts::rates::{self, RatePoint};
 use crate::i18n::Lang;
-use crate::ingest::{LoadedFile, PeriodCounts};
-use crate::state::{period_counts, AppState, Status};
+use crate::ingest::PeriodCounts;
+use crate::report::{Content, FileReport};
+use crate::state::{AppState, Status};
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Skipped rows listed on the page; the download has them all.
@@ -15,6 +18,7 @@ const ROW_ERRORS_SHOWN: usize = 200;
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
     pub state: UseReducerHandle<AppState>,
+    pub session: Rc<Session>,
 }
 
 #[function_component(Results)]
@@ -26,21 +30,128 @@ pub fn results(props: &ResultsProps) -> Html {
     let lang = state.lang;
     html! {
         <>
-            { for state.files.iter().filter_map(|f| period_counts(f).map(|p| period_counts_view(f, p, lang))) }
-            { row_errors_view(state) }
+            { for state.reports().map(|(name, report)| match &report.content {
+                Content::PeriodCounts(p) => period_counts_view(name, report, p, lang),
+                _ => other_view(name, report, lang),
+            }) }
+            { row_errors_view(state, &props.session) }
         </>
     }
 }
 
-fn period_counts_view(file: &LoadedFile, counts: &PeriodCounts, lang: Lang) -> Html {
+fn summary_line(name: &str, report: &FileReport, lang: Lang) -> String {
     let t = lang.texts();
-    let summary = (t.file_summary)(
-        &file.name,
-        counts.rows.len(),
-        file.errors.total as usize,
-        (t.delimiter_name)(file.settings.delimiter),
-        file.settings.encoding.label(),
-    );
+    (t.file_summary)(
+        name,
+        report.data_rows.saturating_sub(report.errors.total) as usize,
+        report.errors.total as usize,
+        (t.delimiter_name)(report.settings.delimiter),
+        report.settings.encoding.label(),
+    )
+}
+
+/// A card of figures: (label, key, value, how to show it).
+fn figure_cards(items: Vec<(&'static str, &'static str, Option<f64>, String)>) -> Html {
+    html! {
+        <div class="kpis wide">
+            { for items.into_iter().map(|(label, key, value, shown)| html! {
+                <div class="kpi">
+                    <span class="kpi-label">{ label }</span>
+                    <span class="kpi-value small" data-metric={key} data-value={machine_value(value)}>{ shown }</span>
+                </div>
+            }) }
+        </div>
+    }
+}
+
+fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
+    let t = lang.texts();
+    let n = |v: f64, d: usize| lang.number(v, d);
+    let opt = |v: Option<f64>, d: usize| v.map_or(t.no_figure.to_string(), |v| lang.number(v, d));
+    let (title, cards) = match &report.content {
+        Content::Transactions { totals: x, .. } => (
+            t.kind_title_transactions,
+            vec![
+                (t.fig_customers, "customers_total", Some(x.customers_total as f64), n(x.customers_total as f64, 0)),
+                (
+                    t.fig_transactions,
+                    "transactions_total",
+                    Some(x.transactions_total as f64),
+                    n(x.transactions_total as f64, 0),
+                ),
+                (t.fig_revenue, "revenue_total", x.revenue_total, opt(x.revenue_total, 2)),
+                (t.fig_aov, "aov", x.aov, opt(x.aov, 2)),
+                (t.fig_frequency, "purchase_frequency", x.purchase_frequency, opt(x.purchase_frequency, 2)),
+                (
+                    t.fig_repeat_rate,
+                    "repeat_rate",
+                    x.repeat_rate,
+                    x.repeat_rate.map_or(t.no_figure.into(), |v| lang.percent(v)),
+                ),
+                (
+                    t.fig_top10,
+                    "top10_revenue_share",
+                    x.top10_revenue_share,
+                    x.top10_revenue_share.map_or(t.no_figure.into(), |v| lang.percent(v)),
+                ),
+            ],
+        ),
+        Content::CustomerSummary { customers, mean_frequency, mean_recency, mean_age, .. } => (
+            t.kind_title_summary,
+            vec![
+                (t.fig_customers, "customers_total", Some(*customers as f64), n(*customers as f64, 0)),
+                (t.fig_mean_frequency, "mean_frequency", *mean_frequency, opt(*mean_frequency, 2)),
+                (t.fig_mean_recency, "mean_recency", *mean_recency, opt(*mean_recency, 2)),
+                (t.fig_mean_age, "mean_T", *mean_age, opt(*mean_age, 2)),
+            ],
+        ),
+        Content::MarketingSpend(rows) => {
+            use crate::ingest::other_kinds::SpendKind;
+            let sum = |k: Option<SpendKind>| {
+                rows.iter().filter(|r| k.is_none_or(|k| r.kind == k)).map(|r| r.spend).sum::<f64>()
+            };
+            let (all, acq, ret) = (sum(None), sum(Some(SpendKind::Acquisition)), sum(Some(SpendKind::Retention)));
+            (
+                t.kind_title_spend,
+                vec![
+                    (t.fig_spend_total, "spend_total", Some(all), n(all, 2)),
+                    (t.fig_spend_acquisition, "acquisition_spend", Some(acq), n(acq, 2)),
+                    (t.fig_spend_retention, "retention_spend", Some(ret), n(ret, 2)),
+                ],
+            )
+        }
+        Content::Survey(s) => (
+            t.kind_title_survey,
+            vec![
+                (t.fig_responses, "responses", Some(s.responses as f64), n(s.responses as f64, 0)),
+                ("NPS", "nps", s.nps, opt(s.nps, 1)),
+                (t.fig_promoters, "promoters", Some(s.promoters as f64), n(s.promoters as f64, 0)),
+                (t.fig_passives, "passives", Some(s.passives as f64), n(s.passives as f64, 0)),
+                (t.fig_detractors, "detractors", Some(s.detractors as f64), n(s.detractors as f64, 0)),
+            ],
+        ),
+        Content::Subscriptions { subscriptions, active, ended } => (
+            t.kind_title_subscriptions,
+            vec![
+                (t.fig_subscriptions, "subscriptions", Some(*subscriptions as f64), n(*subscriptions as f64, 0)),
+                (t.fig_active, "active", Some(*active as f64), n(*active as f64, 0)),
+                (t.fig_ended, "ended", Some(*ended as f64), n(*ended as f64, 0)),
+            ],
+        ),
+        Content::PeriodCounts(_) => return html! {},
+    };
+    html! {
+        <section class="card file-result" data-file={name.to_string()} data-kind={report.settings.mapping.kind.key()}>
+            <h2>{ title }</h2>
+            <p class="file-summary">{ summary_line(name, report, lang) }</p>
+            { figure_cards(cards) }
+        </section>
+    }
+}
+
+fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, lang: Lang) -> Html {
+    let t = lang.texts();
+    let summary = summary_line(name, report, lang);
     let points: Vec<RatePoint> = counts
         .rows
         .iter()
@@ -54,14 +165,14 @@ fn period_counts_view(file: &LoadedFile, counts: &PeriodCounts, lang: Lang) -> H
         _ => String::new(),
     };
     let on_svg = {
-        let (svg, name) = (svg.clone(), format!("{}-crr.svg", file.name.trim_end_matches(".csv")));
+        let (svg, name) = (svg.clone(), format!("{}-crr.svg", name.trim_end_matches(".csv")));
         Callback::from(move |_: MouseEvent| browser::download(&name, "image/svg+xml", &svg))
     };
     let count = |v: u64| lang.number(v as f64, 0);
     let pct = |v: Option<f64>| v.map_or(t.no_figure.to_string(), |v| lang.percent(v));
 
     html! {
-        <section class="card period-counts" data-file={file.name.clone()}>
+        <section class="card period-counts" data-file={name.to_string()} data-kind="period_counts">
             <h2>{ t.crr_name }{ " · " }{ t.churn_name }</h2>
             <p class="file-summary">{ summary }</p>
             <div class="formula-box">
@@ -114,13 +225,13 @@ fn period_counts_view(file: &LoadedFile, counts: &PeriodCounts, lang: Lang) -> H
     }
 }
 
-fn row_errors_view(state: &AppState) -> Html {
+fn row_errors_view(state: &AppState, session: &Rc<Session>) -> Html {
     let t = state.lang.texts();
     let skipped = state.rows_skipped();
-    let several_files = state.files.len() > 1;
+    let several_files = state.reports().count() > 1;
     let on_download = {
-        let csv = state.row_errors_csv();
-        Callback::from(move |_: MouseEvent| browser::download("rows-skipped.csv", "text/csv;charset=utf-8", &csv))
+        let (session, lang) = (session.clone(), state.lang);
+        Callback::from(move |_: MouseEvent| session.export_errors(lang))
     };
     html! {
         <section class="card row-errors-card">

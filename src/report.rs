@@ -1,0 +1,215 @@
+//! What the page shows of a file that was read. A transaction log's bulk (per-customer
+//! activity) stays in the Web Worker that read it; the page gets its figures.
+
+use crate::calendar::Date;
+use crate::i18n::Lang;
+use crate::ingest::other_kinds::{SpendRow, SubscriptionRow, SummaryRow, SurveyRow};
+use crate::ingest::{Dataset, Detection, FileError, LoadedFile, PeriodCounts, ReadSettings, RowError, RowErrors};
+use crate::metrics::totals::{totals, Totals};
+use serde::{Deserialize, Serialize};
+
+/// Skipped rows sent to the page with a report; all of them are in the download.
+pub const ERRORS_IN_REPORT: usize = 1_000;
+
+/// The figures of one file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum Content {
+    Transactions {
+        totals: Totals,
+        /// First and last purchase day.
+        span: Option<(Date, Date)>,
+        /// The other columns, kept per customer (for segments).
+        attributes: Vec<String>,
+    },
+    PeriodCounts(PeriodCounts),
+    CustomerSummary {
+        customers: usize,
+        mean_frequency: Option<f64>,
+        mean_recency: Option<f64>,
+        mean_age: Option<f64>,
+        with_monetary_value: usize,
+    },
+    MarketingSpend(Vec<SpendRow>),
+    Survey(SurveySummary),
+    Subscriptions {
+        subscriptions: usize,
+        active: usize,
+        ended: usize,
+    },
+}
+
+/// Scores of a 0-10 recommendation survey.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct SurveySummary {
+    pub responses: usize,
+    /// 9-10.
+    pub promoters: usize,
+    /// 7-8.
+    pub passives: usize,
+    /// 0-6.
+    pub detractors: usize,
+    /// % promoters - % detractors; `None` without responses.
+    pub nps: Option<f64>,
+}
+
+impl SurveySummary {
+    pub fn of(rows: &[SurveyRow]) -> SurveySummary {
+        let count = |range: std::ops::RangeInclusive<u8>| rows.iter().filter(|r| range.contains(&r.score)).count();
+        let (promoters, passives, detractors) = (count(9..=10), count(7..=8), count(0..=6));
+        let n = rows.len();
+        let pct = |k: usize| k as f64 / n as f64 * 100.0;
+        SurveySummary {
+            responses: n,
+            promoters,
+            passives,
+            detractors,
+            nps: (n > 0).then(|| pct(promoters) - pct(detractors)),
+        }
+    }
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| sum / n as f64)
+}
+
+impl Content {
+    pub fn of(dataset: &Dataset) -> Content {
+        match dataset {
+            Dataset::Transactions(log) => Content::Transactions {
+                totals: totals(log),
+                span: log.span().map(|(a, b)| (Date(a), Date(b))),
+                attributes: log.attributes.iter().map(|a| a.name.clone()).collect(),
+            },
+            Dataset::PeriodCounts(p) => Content::PeriodCounts(p.clone()),
+            Dataset::CustomerSummary(rows) => summary_content(rows),
+            Dataset::MarketingSpend(rows) => Content::MarketingSpend(rows.clone()),
+            Dataset::Survey(rows) => Content::Survey(SurveySummary::of(rows)),
+            Dataset::Subscriptions(rows) => subscriptions_content(rows),
+        }
+    }
+}
+
+fn summary_content(rows: &[SummaryRow]) -> Content {
+    Content::CustomerSummary {
+        customers: rows.len(),
+        mean_frequency: mean(rows.iter().map(|r| r.frequency)),
+        mean_recency: mean(rows.iter().map(|r| r.recency)),
+        mean_age: mean(rows.iter().map(|r| r.age)),
+        with_monetary_value: rows.iter().filter(|r| r.monetary_value.is_some()).count(),
+    }
+}
+
+fn subscriptions_content(rows: &[SubscriptionRow]) -> Content {
+    let ended = rows.iter().filter(|r| r.end.is_some()).count();
+    Content::Subscriptions { subscriptions: rows.len(), active: rows.len() - ended, ended }
+}
+
+/// One file as the page shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileReport {
+    pub settings: ReadSettings,
+    pub data_rows: u64,
+    /// `total` is every skipped row; `listed` at most [`ERRORS_IN_REPORT`] of them.
+    pub errors: RowErrors,
+    pub content: Content,
+}
+
+impl FileReport {
+    pub fn of(file: &LoadedFile) -> FileReport {
+        FileReport {
+            settings: file.settings.clone(),
+            data_rows: file.data_rows,
+            errors: RowErrors {
+                listed: file.errors.listed.iter().take(ERRORS_IN_REPORT).cloned().collect(),
+                total: file.errors.total,
+            },
+            content: Content::of(&file.dataset),
+        }
+    }
+}
+
+/// A file on the page: its name, how detection saw it, and what reading it gave.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FileEntry {
+    pub name: String,
+    pub detection: Option<Detection>,
+    pub result: Result<FileReport, FileError>,
+}
+
+/// Every skipped row of `files` as a CSV file (file, line, column, reason) in `lang`.
+pub fn row_errors_csv<'a>(files: impl IntoIterator<Item = (&'a str, &'a [RowError])>, lang: Lang) -> String {
+    let t = lang.texts();
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out =
+        format!("{},{},{},{}\r\n", t.error_file_col, t.error_line_col, t.error_column_col, t.error_reason_col);
+    for (name, errors) in files {
+        for e in errors {
+            let column = e.column.as_ref().map_or(String::new(), |c| {
+                if c.name.is_empty() {
+                    (c.index + 1).to_string()
+                } else {
+                    format!("{} ({})", c.index + 1, c.name)
+                }
+            });
+            out.push_str(&format!(
+                "{},{},{},{}\r\n",
+                quote(name),
+                e.line,
+                quote(&column),
+                quote(&t.row_error_reason(e))
+            ));
+        }
+    }
+    out
+}
+
+/// Settings as they were last chosen for files with the same header, so that the
+/// next export of the same report is read the same way. The key is the header.
+pub fn mapping_key(settings: &ReadSettings) -> String {
+    format!("retention.mapping.v1:{}:{}", settings.delimiter as char, settings.headers.join("\u{1f}"))
+}
+
+/// Applies a remembered choice to freshly detected settings (the encoding and the
+/// delimiter stay as detected: they belong to this file, not to its layout).
+pub fn apply_saved(detected: &ReadSettings, saved: &ReadSettings) -> ReadSettings {
+    ReadSettings { encoding: detected.encoding, delimiter: detected.delimiter, ..saved.clone() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::read_file;
+
+    #[test]
+    fn nps_by_hand() {
+        // Scores 10, 9, 8, 6, 3: 2 promoters, 1 passive, 2 detractors -> 40% - 40% = 0.
+        let f = read_file("s.csv", b"score\n10\n9\n8\n6\n3\n").unwrap();
+        let Content::Survey(s) = Content::of(&f.dataset) else { panic!() };
+        assert_eq!((s.promoters, s.passives, s.detractors), (2, 1, 2));
+        assert_eq!(s.nps, Some(0.0));
+        let f = read_file("s.csv", b"score\n10\n10\n7\n0\n").unwrap();
+        let Content::Survey(s) = Content::of(&f.dataset) else { panic!() };
+        // 50% promoters - 25% detractors.
+        assert_eq!(s.nps, Some(25.0));
+    }
+
+    #[test]
+    fn a_report_travels_as_json() {
+        let f = read_file("bad.csv", include_bytes!("../tests/fixtures/period_counts_bad.csv")).unwrap();
+        let report = FileReport::of(&f);
+        let json = serde_json::to_string(&report).unwrap();
+        assert_eq!(serde_json::from_str::<FileReport>(&json).unwrap(), report);
+        assert_eq!(report.errors.total, 5);
+    }
+
+    #[test]
+    fn errors_csv_in_both_languages() {
+        let f = read_file("bad.csv", include_bytes!("../tests/fixtures/period_counts_bad.csv")).unwrap();
+        let csv = row_errors_csv([("bad.csv", f.errors.listed.as_slice())], Lang::Nl);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("bestand,regel,kolom,reden"));
+        assert_eq!(lines.next(), Some("\"bad.csv\",3,\"3 (eind)\",\"'veel' is geen getal\""));
+        assert_eq!(csv.lines().count(), 6);
+    }
+}
