@@ -14,8 +14,18 @@ pub const MAX_FILE_BYTES: u64 = 2_000_000_000;
 /// How much of a file the worker reads at a time.
 pub const CHUNK_BYTES: u64 = 8 << 20;
 
+/// A message with the id of the request it belongs to (replies and progress carry
+/// the id of their request).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Envelope<T> {
+    pub id: u64,
+    pub body: T,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Request {
+    /// Stop the read started by request `id` (it then answers `Failed(Cancelled)`).
+    Cancel { id: u64 },
     /// Forget the files of the previous load.
     Reset,
     /// Look at the start of the attached file.
@@ -28,10 +38,30 @@ pub enum Request {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Reply {
+    /// The worker has started and listens (sent once, with id 0).
+    Hello,
     Detected(Detection),
-    Progress { bytes: u64, total: u64, rows: u64 },
+    Progress {
+        bytes: u64,
+        total: u64,
+        rows: u64,
+    },
     Done(FileReport),
     Failed(FileError),
     ErrorsCsv(String),
     Ok,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_round_trip_as_json() {
+        let m = Envelope { id: 7, body: Request::Cancel { id: 3 } };
+        let json = serde_json::to_string(&m).unwrap();
+        assert_eq!(serde_json::from_str::<Envelope<Request>>(&json).unwrap(), m);
+        let r = Envelope { id: 3, body: Reply::Progress { bytes: 1, total: 2, rows: 3 } };
+        assert_eq!(serde_json::from_str::<Envelope<Reply>>(&serde_json::to_string(&r).unwrap()).unwrap(), r);
+    }
 }

@@ -1,12 +1,14 @@
 //! The Web Worker that reads files (wasm32 only): the page posts it a `File` and a
 //! [`Request`]; it reads the file slice by slice with `FileReaderSync`, feeds the
-//! streaming reader, posts progress, and answers with a [`Reply`]. The page never
-//! freezes, and if a file is too much for the browser only this worker dies.
+//! streaming reader, posts progress, and answers with a [`Reply`]. Between slices it
+//! yields, so that a `Cancel` can arrive. The page never freezes, and if a file is too
+//! much for the browser only this worker dies.
 
-use crate::ingest::{detect, FileError, FileErrorKind, LoadedFile, Reader};
-use crate::protocol::{Reply, Request, CHUNK_BYTES, MAX_FILE_BYTES};
+use crate::ingest::{detect, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
+use crate::protocol::{Envelope, Reply, Request, CHUNK_BYTES, MAX_FILE_BYTES};
 use crate::report::{row_errors_csv, FileReport};
 use std::cell::RefCell;
+use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
@@ -14,17 +16,16 @@ use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 thread_local! {
     /// The files read since the last `Reset` (for the full error export).
     static FILES: RefCell<Vec<LoadedFile>> = const { RefCell::new(Vec::new()) };
+    /// Reads the page asked to stop.
+    static CANCELLED: RefCell<HashSet<u64>> = RefCell::new(HashSet::new());
 }
 
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(reply: &Reply) {
-    let json = serde_json::to_string(reply).unwrap_or_else(|e| {
-        let failed = Reply::Failed(FileError::new(FileErrorKind::WorkerFailed { message: e.to_string() }));
-        serde_json::to_string(&failed).unwrap_or_default()
-    });
+fn post(id: u64, reply: Reply) {
+    let json = serde_json::to_string(&Envelope { id, body: reply }).unwrap_or_default();
     let _ = scope().post_message(&JsValue::from_str(&json));
 }
 
@@ -42,49 +43,75 @@ fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &
     Ok(())
 }
 
-fn handle(request: Request, file: Option<File>) -> Result<Reply, FileError> {
-    match request {
-        Request::Reset => {
-            FILES.with(|f| f.borrow_mut().clear());
-            Ok(Reply::Ok)
-        }
-        Request::ExportErrors { lang } => {
-            Ok(Reply::ErrorsCsv(FILES.with(|f| {
-                row_errors_csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())), lang)
-            })))
-        }
-        Request::Detect => {
-            let file = file.ok_or_else(|| failed("no file"))?;
-            let size = file.size() as u64;
-            let reader = FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?;
-            let mut sample = Vec::new();
-            let end = size.min(crate::ingest::detect::SAMPLE_BYTES as u64);
-            read_slice(&reader, &file, 0, end, &mut sample)?;
-            Ok(Reply::Detected(detect(&sample, end == size)?))
-        }
-        Request::Read { settings } => {
-            let file = file.ok_or_else(|| failed("no file"))?;
-            let total = file.size() as u64;
-            if total > MAX_FILE_BYTES {
-                return Err(FileErrorKind::TooLarge { bytes: total, limit: MAX_FILE_BYTES }.into());
-            }
-            let sync = FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?;
-            let mut reader = Reader::new(settings)?;
-            let mut buf = Vec::with_capacity(CHUNK_BYTES as usize);
-            let mut start = 0;
-            while start < total {
-                let end = (start + CHUNK_BYTES).min(total);
-                read_slice(&sync, &file, start, end, &mut buf)?;
-                reader.feed(&buf);
-                start = end;
-                post(&Reply::Progress { bytes: start, total, rows: reader.rows() });
-            }
-            let loaded = LoadedFile::new(&file.name(), reader.finish()?);
-            let report = FileReport::of(&loaded);
-            FILES.with(|f| f.borrow_mut().push(loaded));
-            Ok(Reply::Done(report))
+/// Lets queued messages (a `Cancel`) run before the next slice.
+async fn yield_now() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+fn detect_file(file: &File) -> Result<Reply, FileError> {
+    let size = file.size() as u64;
+    let reader = FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?;
+    let mut sample = Vec::new();
+    let end = size.min(crate::ingest::detect::SAMPLE_BYTES as u64);
+    read_slice(&reader, file, 0, end, &mut sample)?;
+    Ok(Reply::Detected(detect(&sample, end == size)?))
+}
+
+async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<Reply, FileError> {
+    let total = file.size() as u64;
+    if total > MAX_FILE_BYTES {
+        return Err(FileErrorKind::TooLarge { bytes: total, limit: MAX_FILE_BYTES }.into());
+    }
+    let sync = FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?;
+    let mut reader = Reader::new(settings)?;
+    let mut buf = Vec::with_capacity(CHUNK_BYTES as usize);
+    let mut start = 0;
+    while start < total {
+        let end = (start + CHUNK_BYTES).min(total);
+        read_slice(&sync, file, start, end, &mut buf)?;
+        reader.feed(&buf);
+        start = end;
+        post(id, Reply::Progress { bytes: start, total, rows: reader.rows() });
+        yield_now().await;
+        if CANCELLED.with(|c| c.borrow_mut().remove(&id)) {
+            return Err(FileErrorKind::Cancelled.into());
         }
     }
+    let loaded = LoadedFile::new(&file.name(), reader.finish()?);
+    let report = FileReport::of(&loaded);
+    FILES.with(|f| f.borrow_mut().push(loaded));
+    Ok(Reply::Done(report))
+}
+
+fn handle(id: u64, request: Request, file: Option<File>) {
+    let reply =
+        match request {
+            Request::Reset => {
+                FILES.with(|f| f.borrow_mut().clear());
+                Ok(Reply::Ok)
+            }
+            Request::Cancel { id: target } => {
+                CANCELLED.with(|c| c.borrow_mut().insert(target));
+                Ok(Reply::Ok)
+            }
+            Request::ExportErrors { lang } => Ok(Reply::ErrorsCsv(FILES.with(|f| {
+                row_errors_csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())), lang)
+            }))),
+            Request::Detect => file.as_ref().ok_or_else(|| failed("no file")).and_then(detect_file),
+            Request::Read { settings } => {
+                let Some(file) = file else { return post(id, Reply::Failed(failed("no file"))) };
+                wasm_bindgen_futures::spawn_local(async move {
+                    let reply = read_file(id, &file, settings).await.unwrap_or_else(Reply::Failed);
+                    CANCELLED.with(|c| c.borrow_mut().remove(&id));
+                    post(id, reply);
+                });
+                return;
+            }
+        };
+    post(id, reply.unwrap_or_else(Reply::Failed));
 }
 
 /// Starts listening for requests.
@@ -93,14 +120,13 @@ pub fn start() {
         let data = event.data();
         let request = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|r| r.as_string());
         let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<File>().ok());
-        let reply = match request.as_deref().map(serde_json::from_str::<Request>) {
-            Some(Ok(request)) => handle(request, file).unwrap_or_else(Reply::Failed),
-            _ => Reply::Failed(failed("a message the worker does not understand")),
-        };
-        post(&reply);
+        match request.as_deref().map(serde_json::from_str::<Envelope<Request>>) {
+            Some(Ok(m)) => handle(m.id, m.body, file),
+            _ => post(0, Reply::Failed(failed("a message the worker does not understand"))),
+        }
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    // Hello: the page waits for this before it sends anything.
-    post(&Reply::Ok);
+    // The page waits for this before it sends anything.
+    post(0, Reply::Hello);
 }

@@ -39,7 +39,7 @@ fn initial_lang() -> Lang {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| AppState::new(initial_lang()));
-    let session = use_state(|| std::rc::Rc::new(session::Session::default()));
+    let session = use_state(|| std::rc::Rc::new(session::Session::new()));
     let session = (*session).clone();
     let lang = state.lang;
     let t = lang.texts();

@@ -12,11 +12,39 @@ use std::rc::Rc;
 use yew::platform::spawn_local;
 use yew::prelude::*;
 
-#[derive(Default)]
+/// The worker is started with the page, before any file arrives, so that reading a
+/// file makes no request at all; a new one is started only if it stopped.
 pub struct Session {
     conn: RefCell<Option<Rc<Conn>>>,
     files: RefCell<Vec<web_sys::File>>,
-    next_id: Cell<u64>,
+    /// The id of the newest load: an older load stops at its next file.
+    current: Cell<u64>,
+    /// The user cancelled the current load: no further file is read.
+    cancelled: Cell<bool>,
+}
+
+impl Session {
+    pub fn new() -> Session {
+        Session {
+            conn: RefCell::new(Conn::open().ok()),
+            files: RefCell::default(),
+            current: Cell::new(0),
+            cancelled: Cell::new(false),
+        }
+    }
+
+    /// The worker, started anew if it is not running.
+    fn conn(&self) -> Result<Rc<Conn>, String> {
+        let mut slot = self.conn.borrow_mut();
+        match slot.as_ref() {
+            Some(c) if !c.is_broken() => Ok(c.clone()),
+            _ => {
+                let c = Conn::open()?;
+                *slot = Some(c.clone());
+                Ok(c)
+            }
+        }
+    }
 }
 
 impl PartialEq for Session {
@@ -51,13 +79,11 @@ impl Session {
         if files.is_empty() {
             return;
         }
-        let id = self.next_id.get() + 1;
-        self.next_id.set(id);
-        if let Some(old) = self.conn.borrow_mut().take() {
-            old.cancel();
-        }
+        let id = self.current.get() + 1;
+        self.current.set(id);
+        self.cancelled.set(false);
         state.dispatch(Action::LoadStarted { id, files: files.len() });
-        let conn = match Conn::open() {
+        let conn = match self.conn() {
             Ok(c) => c,
             Err(message) => {
                 let error = FileError::new(FileErrorKind::WorkerFailed { message });
@@ -69,12 +95,20 @@ impl Session {
                 return;
             }
         };
-        *self.conn.borrow_mut() = Some(conn.clone());
+        // A load still under way stops: its current read is cancelled, and it reads no further file.
+        conn.cancel_read();
         let overrides = state.overrides.clone();
+        let session = self.clone();
         spawn_local(async move {
             conn.request(&Request::Reset, None).await;
             let total_files = files.len();
             for (i, file) in files.iter().enumerate() {
+                if session.current.get() != id {
+                    return;
+                }
+                if session.cancelled.get() {
+                    break;
+                }
                 let name = file.name();
                 let started = browser::now_ms();
                 let progress_state = state.clone();
@@ -92,8 +126,9 @@ impl Session {
 
     /// Stops reading; the file under way is reported as cancelled.
     pub fn cancel(&self) {
+        self.cancelled.set(true);
         if let Some(conn) = self.conn.borrow().as_ref() {
-            conn.cancel();
+            conn.cancel_read();
         }
     }
 

@@ -1,23 +1,28 @@
-//! The page's side of the Web Worker: one request at a time, answered by a future;
-//! progress reports go to a callback.
+//! The page's side of the Web Worker. It is started with the page (so that reading a
+//! file later makes no request at all); each request has an id, its answer resolves a
+//! future, and progress reports go to a callback.
 
 use super::browser;
 use crate::ingest::{FileError, FileErrorKind};
-use crate::protocol::{Reply, Request};
-use std::cell::RefCell;
+use crate::protocol::{Envelope, Reply, Request};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker};
 
 type ProgressFn = Box<dyn Fn(u64, u64, u64)>;
+type Resolvers = Rc<RefCell<HashMap<u64, js_sys::Function>>>;
 
 pub struct Conn {
     worker: Worker,
-    /// Resolves when the worker has started and listens (its first message).
+    /// Resolves when the worker has started and listens (its hello).
     ready: js_sys::Promise,
-    /// Resolves the promise of the request under way.
-    pending: Rc<RefCell<Option<js_sys::Function>>>,
+    pending: Resolvers,
+    next_id: Cell<u64>,
+    /// The read under way, if any (to cancel it).
+    reading: Cell<Option<u64>>,
     progress: Rc<RefCell<Option<ProgressFn>>>,
     /// Why the worker stopped, once it has.
     broken: Rc<RefCell<Option<String>>>,
@@ -25,15 +30,13 @@ pub struct Conn {
     _onerror: Closure<dyn FnMut(ErrorEvent)>,
 }
 
-fn resolve(pending: &RefCell<Option<js_sys::Function>>, reply: &Reply) {
-    if let Some(f) = pending.borrow_mut().take() {
-        let json = serde_json::to_string(reply).unwrap_or_default();
-        let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&json));
-    }
-}
-
 fn failure(kind: FileErrorKind) -> Reply {
     Reply::Failed(FileError::new(kind))
+}
+
+fn resolve(f: js_sys::Function, reply: &Reply) {
+    let json = serde_json::to_string(reply).unwrap_or_default();
+    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&json));
 }
 
 /// The worker script's address: the build writes it into `<meta name="worker">`.
@@ -49,56 +52,85 @@ fn worker_url() -> String {
 impl Conn {
     pub fn open() -> Result<Rc<Conn>, String> {
         let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
-        let pending: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+        let pending: Resolvers = Rc::default();
         let progress: Rc<RefCell<Option<ProgressFn>>> = Rc::default();
+        let broken: Rc<RefCell<Option<String>>> = Rc::default();
         let hello: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
         let ready = {
             let hello = hello.clone();
             js_sys::Promise::new(&mut |resolve, _| *hello.borrow_mut() = Some(resolve))
         };
-        let hello_on_error = hello.clone();
-        let broken: Rc<RefCell<Option<String>>> = Rc::default();
         let onmessage = {
-            let (pending, progress) = (pending.clone(), progress.clone());
+            let (pending, progress, hello) = (pending.clone(), progress.clone(), hello.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                // Messages sent before the worker listens would be lost: it says hello first.
-                if let Some(f) = hello.borrow_mut().take() {
-                    let _ = f.call0(&JsValue::NULL);
-                    return;
-                }
                 let Some(json) = e.data().as_string() else { return };
-                let reply = serde_json::from_str::<Reply>(&json)
-                    .unwrap_or_else(|e| failure(FileErrorKind::WorkerFailed { message: e.to_string() }));
-                match reply {
+                let Ok(m) = serde_json::from_str::<Envelope<Reply>>(&json) else { return };
+                match m.body {
+                    Reply::Hello => {
+                        if let Some(f) = hello.borrow_mut().take() {
+                            let _ = f.call0(&JsValue::NULL);
+                        }
+                    }
                     Reply::Progress { bytes, total, rows } => {
                         if let Some(f) = progress.borrow().as_ref() {
                             f(bytes, total, rows);
                         }
                     }
-                    other => resolve(&pending, &other),
+                    reply => {
+                        if let Some(f) = pending.borrow_mut().remove(&m.id) {
+                            resolve(f, &reply);
+                        }
+                    }
                 }
             })
         };
         let onerror = {
-            let pending = pending.clone();
-            let hello = hello_on_error.clone();
-            let broken = broken.clone();
+            let (pending, broken) = (pending.clone(), broken.clone());
             Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
                 e.prevent_default();
-                *broken.borrow_mut() = Some(e.message());
+                let message = e.message();
+                *broken.borrow_mut() = Some(message.clone());
                 if let Some(f) = hello.borrow_mut().take() {
                     let _ = f.call0(&JsValue::NULL);
                 }
-                resolve(&pending, &failure(FileErrorKind::WorkerFailed { message: e.message() }));
+                let waiting: Vec<_> = pending.borrow_mut().drain().map(|(_, f)| f).collect();
+                for f in waiting {
+                    resolve(f, &failure(FileErrorKind::WorkerFailed { message: message.clone() }));
+                }
             })
         };
         worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
         worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-        Ok(Rc::new(Conn { worker, ready, pending, progress, broken, _onmessage: onmessage, _onerror: onerror }))
+        Ok(Rc::new(Conn {
+            worker,
+            ready,
+            pending,
+            next_id: Cell::new(1),
+            reading: Cell::new(None),
+            progress,
+            broken,
+            _onmessage: onmessage,
+            _onerror: onerror,
+        }))
+    }
+
+    /// Whether the worker has stopped (then a new one is needed).
+    pub fn is_broken(&self) -> bool {
+        self.broken.borrow().is_some()
     }
 
     pub fn on_progress(&self, f: impl Fn(u64, u64, u64) + 'static) {
         *self.progress.borrow_mut() = Some(Box::new(f));
+    }
+
+    fn post(&self, id: u64, request: &Request, file: Option<&File>) -> Result<(), String> {
+        let message = js_sys::Object::new();
+        let json = serde_json::to_string(&Envelope { id, body: request }).map_err(|e| e.to_string())?;
+        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(&json));
+        if let Some(f) = file {
+            let _ = js_sys::Reflect::set(&message, &"file".into(), f);
+        }
+        self.worker.post_message(&message).map_err(|e| format!("{e:?}"))
     }
 
     /// Sends a request (with a file, if any) and waits for its answer.
@@ -107,30 +139,38 @@ impl Conn {
         if let Some(message) = self.broken.borrow().clone() {
             return failure(FileErrorKind::WorkerFailed { message });
         }
-        let message = js_sys::Object::new();
-        let json = serde_json::to_string(request).unwrap_or_default();
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(&json));
-        if let Some(f) = file {
-            let _ = js_sys::Reflect::set(&message, &"file".into(), f);
-        }
+        let id = self.next_id.get();
+        self.next_id.set(id + 1);
         let pending = self.pending.clone();
-        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
-            *pending.borrow_mut() = Some(resolve);
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            pending.borrow_mut().insert(id, resolve);
         });
-        if let Err(e) = self.worker.post_message(&message) {
-            return failure(FileErrorKind::WorkerFailed { message: format!("{e:?}") });
+        if let Err(message) = self.post(id, request, file) {
+            self.pending.borrow_mut().remove(&id);
+            return failure(FileErrorKind::WorkerFailed { message });
         }
-        match wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string()) {
+        let is_read = matches!(request, Request::Read { .. });
+        if is_read {
+            self.reading.set(Some(id));
+        }
+        let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string());
+        if is_read && self.reading.get() == Some(id) {
+            self.reading.set(None);
+        }
+        match answer {
             Some(json) => serde_json::from_str(&json)
                 .unwrap_or_else(|e| failure(FileErrorKind::WorkerFailed { message: e.to_string() })),
             None => failure(FileErrorKind::WorkerFailed { message: "no answer".into() }),
         }
     }
 
-    /// Stops the worker; the request under way ends as cancelled.
-    pub fn cancel(&self) {
-        self.worker.terminate();
-        resolve(&self.pending, &failure(FileErrorKind::Cancelled));
+    /// Asks the worker to stop the read under way (it answers that read as cancelled).
+    pub fn cancel_read(&self) {
+        if let Some(target) = self.reading.get() {
+            let id = self.next_id.get();
+            self.next_id.set(id + 1);
+            let _ = self.post(id, &Request::Cancel { id: target }, None);
+        }
     }
 }
 
