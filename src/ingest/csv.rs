@@ -13,6 +13,8 @@
 #[derive(Clone, Debug, Default)]
 pub struct Record {
     text: String,
+    /// Field `i` is `text[starts[i]..ends[i]]`.
+    starts: Vec<usize>,
     ends: Vec<usize>,
     /// 1-based line number where the record starts.
     pub line: u64,
@@ -31,9 +33,7 @@ impl Record {
 
     /// Field `i`, or `None` past the end.
     pub fn get(&self, i: usize) -> Option<&str> {
-        let end = *self.ends.get(i)?;
-        let start = if i == 0 { 0 } else { self.ends[i - 1] };
-        Some(&self.text[start..end])
+        Some(&self.text[*self.starts.get(i)?..self.ends[i]])
     }
 
     pub fn iter(&self) -> impl Iterator<Item = &str> {
@@ -47,6 +47,7 @@ impl Record {
 
     fn clear(&mut self) {
         self.text.clear();
+        self.starts.clear();
         self.ends.clear();
         self.unclosed_quote = false;
     }
@@ -58,6 +59,8 @@ pub struct Splitter {
     delimiter: u8,
     quote: u8,
     line: u64,
+    /// The bytes the fast path stops at: the delimiter, the quote, `\n` and `\r`.
+    special: [bool; 256],
 }
 
 /// What [`Splitter::read_record`] found.
@@ -74,7 +77,11 @@ pub enum ReadResult {
 impl Splitter {
     /// A splitter for `delimiter` (an ASCII byte such as `b','`), starting at line 1.
     pub fn new(delimiter: u8) -> Self {
-        Splitter { delimiter, quote: b'"', line: 1 }
+        let mut special = [false; 256];
+        for b in [delimiter, b'"', b'\n', b'\r'] {
+            special[b as usize] = true;
+        }
+        Splitter { delimiter, quote: b'"', line: 1, special }
     }
 
     pub fn delimiter(&self) -> u8 {
@@ -97,8 +104,12 @@ impl Splitter {
         let (delim, quote) = (self.delimiter, self.quote);
         let mut i = 0;
         let mut newlines = 0u64;
+        if let Some(n) = self.read_plain_line(input, eof, record) {
+            return n;
+        }
         loop {
             // At the start of a field.
+            let field_start = record.text.len();
             if i < bytes.len() && bytes[i] == quote {
                 i += 1;
                 loop {
@@ -129,6 +140,7 @@ impl Splitter {
             }
             // The unquoted part of the field (or what follows a closing quote).
             let start = i;
+            record.starts.push(field_start);
             while i < bytes.len() && !matches!(bytes[i], b'\n' | b'\r') && bytes[i] != delim {
                 i += 1;
             }
@@ -161,8 +173,50 @@ impl Splitter {
     }
 }
 
+impl Splitter {
+    /// The fast path for the common line: no quote in it, `\n` or `\r\n` at its end.
+    /// One pass over its bytes finds the delimiters and the end; the line is copied
+    /// once. `None` leaves the line to the general path.
+    fn read_plain_line(&mut self, input: &str, eof: bool, record: &mut Record) -> Option<ReadResult> {
+        let bytes = input.as_bytes();
+        let (delim, quote) = (self.delimiter, self.quote);
+        let (mut start, mut i) = (0, 0);
+        let (line_end, next) = loop {
+            let Some(&b) = bytes.get(i) else {
+                if !eof {
+                    return None;
+                }
+                break (i, i);
+            };
+            if !self.special[b as usize] {
+                i += 1;
+                continue;
+            }
+            if b == delim {
+                record.starts.push(start);
+                record.ends.push(i);
+                start = i + 1;
+            } else if b == b'\n' {
+                let end = if i > 0 && bytes[i - 1] == b'\r' { i - 1 } else { i };
+                break (end, i + 1);
+            } else if b == quote || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                record.starts.clear();
+                record.ends.clear();
+                return None;
+            }
+            i += 1;
+        };
+        record.text.push_str(&input[..line_end]);
+        record.starts.push(start);
+        record.ends.push(line_end.max(start));
+        record.line = self.line;
+        self.line += u64::from(next > line_end);
+        Some(ReadResult::Record(next))
+    }
+}
+
 fn memchr_quote(bytes: &[u8], from: usize, quote: u8) -> Option<usize> {
-    bytes[from..].iter().position(|&b| b == quote).map(|p| p + from)
+    memchr::memchr(quote, &bytes[from..]).map(|p| p + from)
 }
 
 /// Line breaks inside a quoted field, counted as the record terminators are.

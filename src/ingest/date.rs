@@ -183,7 +183,7 @@ impl DateFormat {
     /// Reads one cell in this format. Surrounding whitespace is ignored, and so is a
     /// time of day after the date.
     pub fn parse(self, text: &str) -> Result<Date, DateError> {
-        let b = text.trim().as_bytes();
+        let b = text.trim_ascii().as_bytes();
         if b.is_empty() {
             return Err(DateError::Empty);
         }

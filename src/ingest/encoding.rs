@@ -127,11 +127,19 @@ impl Decoder {
             Encoding::Utf8 | Encoding::Utf8Bom => self.utf8(bytes, last, out),
             Encoding::Utf16Le | Encoding::Utf16Be => self.utf16(bytes, last, out),
             Encoding::Windows1252 => {
-                out.reserve(bytes.len() + self.pending.len());
-                for &b in self.pending.iter().chain(bytes) {
-                    out.push(cp1252_char(b));
+                out.reserve(bytes.len());
+                let mut rest = bytes;
+                while !rest.is_empty() {
+                    // Copy the ASCII run as it is, then map one byte above 0x7F.
+                    let ascii = rest.iter().position(|b| !b.is_ascii()).unwrap_or(rest.len());
+                    out.push_str(std::str::from_utf8(&rest[..ascii]).unwrap_or_default());
+                    if let Some(&b) = rest.get(ascii) {
+                        out.push(cp1252_char(b));
+                        rest = &rest[ascii + 1..];
+                    } else {
+                        rest = &[];
+                    }
                 }
-                self.pending.clear();
             }
         }
     }

@@ -143,7 +143,42 @@ fn strip_affixes(mut s: &str) -> Result<(&str, bool, bool), NumberError> {
     }
 }
 
+/// The common cell, `-1234.56` or `12,50` (a sign, digits, one decimal mark, at most 15
+/// digits): read directly, or `None` for the general path.
+fn parse_plain(text: &[u8], decimal: u8) -> Option<f64> {
+    let (negative, digits) = match text {
+        [b'-', rest @ ..] => (true, rest),
+        _ => (false, text),
+    };
+    if digits.is_empty() || digits.len() > 16 {
+        return None;
+    }
+    let (mut mantissa, mut scale, mut seen_mark, mut count) = (0u64, 0i32, false, 0);
+    for &c in digits {
+        match c {
+            b'0'..=b'9' => {
+                mantissa = mantissa * 10 + u64::from(c - b'0');
+                scale += i32::from(seen_mark);
+                count += 1;
+            }
+            _ if c == decimal && !seen_mark => seen_mark = true,
+            _ => return None,
+        }
+    }
+    if count == 0 || count > 15 {
+        return None;
+    }
+    // Both exact in an f64, so one division is correctly rounded.
+    let magnitude = mantissa as f64 / POWERS_OF_TEN[scale as usize];
+    Some(if negative { -magnitude } else { magnitude })
+}
+
+const POWERS_OF_TEN: [f64; 16] = [1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
+
 fn parse(text: &str, decimal: u8) -> Result<Number, NumberError> {
+    if let Some(value) = parse_plain(text.as_bytes(), decimal) {
+        return Ok(Number { value, percent: false });
+    }
     if text.trim_matches(is_space).is_empty() {
         return Err(NumberError::Empty);
     }
@@ -260,6 +295,22 @@ mod tests {
         assert_eq!(value(POINT, "0.1"), 0.1);
         assert_eq!(value(POINT, ".5"), 0.5);
         assert_eq!(value(POINT, "12-"), -12.0);
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_general_one() {
+        for s in ["0", "-0", "12", "-3,00", "1234,56", "0,1", "999999999999999", "12,", ",5", "-,5"] {
+            let plain = parse_plain(s.as_bytes(), b',');
+            let general = {
+                let cleaned: String = s.replace(',', ".");
+                cleaned.parse::<f64>().ok()
+            };
+            assert_eq!(plain, general, "{s}");
+        }
+        // Not for the fast path: thousands, signs elsewhere, 16+ digits, two marks.
+        for s in ["1.234,5", "+1", "1-", "1234567890123456", "1,2,3", "-", ""] {
+            assert_eq!(parse_plain(s.as_bytes(), b','), None, "{s}");
+        }
     }
 
     #[test]

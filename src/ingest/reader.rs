@@ -87,6 +87,29 @@ impl Dataset {
 pub(crate) struct RowContext<'a> {
     pub record: &'a Record,
     pub settings: &'a ReadSettings,
+    /// The mapping as a table: the column of each role, by `Role as usize`.
+    pub columns: &'a RoleColumns,
+}
+
+/// Which column each role is read from, looked up by `Role as usize` (a hot path:
+/// several look-ups per row).
+pub(crate) type RoleColumns = [Option<usize>; Role::ALL.len()];
+
+fn role_columns(settings: &ReadSettings) -> RoleColumns {
+    let mut t = [None; Role::ALL.len()];
+    for (role, column) in &settings.mapping.columns {
+        t[*role as usize] = *column;
+    }
+    t
+}
+
+/// `str::trim` with a fast exit for the usual cell that has no space at either end.
+fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [first, .., last] if !first.is_ascii_whitespace() && !last.is_ascii_whitespace() && last.is_ascii() => s,
+        [only] if !only.is_ascii_whitespace() && only.is_ascii() => s,
+        _ => s.trim(),
+    }
 }
 
 impl RowContext<'_> {
@@ -95,7 +118,7 @@ impl RowContext<'_> {
     }
 
     pub fn column(&self, role: Role) -> Option<usize> {
-        self.settings.mapping.column(role)
+        self.columns[role as usize]
     }
 
     pub fn column_ref(&self, role: Role) -> Option<ColumnRef> {
@@ -109,7 +132,7 @@ impl RowContext<'_> {
 
     /// The trimmed text of a mapped role ("" when unmapped).
     pub fn text(&self, role: Role) -> &str {
-        self.column(role).and_then(|c| self.record.get(c)).unwrap_or("").trim()
+        trim(self.column(role).and_then(|c| self.record.get(c)).unwrap_or(""))
     }
 
     /// A required, non-empty cell.
@@ -220,6 +243,7 @@ pub struct Reader {
     /// The number of fields a row needs to hold every mapped column.
     needed: usize,
     builder: Builder,
+    columns: RoleColumns,
     errors: RowErrors,
     bytes: u64,
     data_rows: u64,
@@ -240,6 +264,7 @@ impl Reader {
             splitter: Splitter::new(settings.delimiter),
             header_pending: settings.has_header,
             builder: Builder::new(&settings),
+            columns: role_columns(&settings),
             settings,
             text: String::new(),
             pos: 0,
@@ -314,7 +339,7 @@ impl Reader {
                 RowErrorKind::MissingFields { expected: self.needed, found: record.len() },
             ))
         } else {
-            self.builder.row(&RowContext { record, settings: &self.settings })
+            self.builder.row(&RowContext { record, settings: &self.settings, columns: &self.columns })
         };
         if let Err(e) = result {
             self.errors.push(e);

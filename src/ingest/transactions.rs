@@ -100,6 +100,8 @@ pub(crate) struct LogBuilder {
     refunds: Vec<Refund>,
     attributes: Vec<AttributeBuilder>,
     has_amount: bool,
+    /// The last date cell read and its day.
+    last_date: (String, i32),
 }
 
 impl LogBuilder {
@@ -127,13 +129,24 @@ impl LogBuilder {
             refunds: Vec::new(),
             attributes,
             has_amount: settings.mapping.column(Role::Amount).is_some(),
+            last_date: (String::new(), 0),
         }
     }
 
     pub fn row(&mut self, cx: &RowContext) -> Result<(), RowError> {
         // Check every cell before anything is kept, so a skipped row leaves no trace.
         let id = cx.required(Role::Customer)?;
-        let day = cx.date(Role::Date)?.0;
+        // Exports are sorted by date: most rows repeat the date of the row before.
+        let date_text = cx.text(Role::Date);
+        let day = if !date_text.is_empty() && date_text == self.last_date.0 {
+            self.last_date.1
+        } else {
+            let day = cx.date(Role::Date)?.0;
+            self.last_date.0.clear();
+            self.last_date.0.push_str(date_text);
+            self.last_date.1 = day;
+            day
+        };
         let amount = if self.has_amount { cx.number(Role::Amount)? } else { 0.0 };
 
         let customer = match self.ids.get(id) {
