@@ -137,6 +137,7 @@ pub struct Texts {
     pub date_order_question: &'static str,
     pub label_kind: &'static str,
     pub label_delimiter: &'static str,
+    pub label_encoding: &'static str,
     pub label_header: &'static str,
     pub label_decimal: &'static str,
     pub label_date_format: &'static str,
@@ -276,6 +277,7 @@ pub static EN: Texts = Texts {
     date_order_question: "The dates in this file could be day-month or month-day (like 03/04/2024). Choose the order below and read the file again.",
     label_kind: "Kind of file",
     label_delimiter: "Delimiter",
+    label_encoding: "Encoding",
     label_header: "First row is a header",
     label_decimal: "Numbers look like",
     label_date_format: "Dates look like",
@@ -386,6 +388,7 @@ pub static NL: Texts = Texts {
     date_order_question: "De datums in dit bestand kunnen dag-maand of maand-dag zijn (zoals 03/04/2024). Kies hieronder de volgorde en lees het bestand opnieuw.",
     label_kind: "Soort bestand",
     label_delimiter: "Scheidingsteken",
+    label_encoding: "Tekenset",
     label_header: "Eerste rij is een kopregel",
     label_decimal: "Getallen zien eruit als",
     label_date_format: "Datums zien eruit als",
@@ -556,6 +559,7 @@ mod en {
             b';' => "semicolon-separated",
             b'\t' => "tab-separated",
             b'|' => "pipe-separated",
+            b' ' => "columns aligned with spaces",
             _ => "comma-separated",
         }
     }
@@ -706,6 +710,7 @@ mod nl {
             b';' => "gescheiden door puntkomma's",
             b'\t' => "gescheiden door tabs",
             b'|' => "gescheiden door verticale strepen",
+            b' ' => "kolommen uitgelijnd met spaties",
             _ => "gescheiden door komma's",
         }
     }

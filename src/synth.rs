@@ -32,6 +32,21 @@ impl Rng {
     }
 }
 
+/// The built-in sample transaction log: a Dutch Excel export (`;`, decimal commas,
+/// dd-mm-yyyy dates, Dutch headers) of a made-up web shop, 20,000 rows over three years.
+pub fn sample_log() -> String {
+    let opts = LogOptions {
+        rows: 20_000,
+        seed: 2024,
+        delimiter: b';',
+        decimal_comma: true,
+        date_format: SynthDateFormat::DayMonthYear,
+        dutch_headers: true,
+        ..LogOptions::default()
+    };
+    String::from_utf8(log_string(&opts)).expect("UTF-8 is the default encoding")
+}
+
 /// Period counts for `months` months from January 2023, in the Dutch Excel layout
 /// (`;`, thousands with `.`, Dutch headers), as the built-in sample.
 pub fn period_counts_csv(seed: u64, months: u32) -> String {
@@ -991,6 +1006,15 @@ impl<'a, W: Write> LogWriter<'a, W> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_sample_log_reads_without_a_skipped_row() {
+        let text = sample_log();
+        let f = crate::ingest::read_file("voorbeeld.csv", text.as_bytes()).unwrap();
+        assert_eq!(f.data_rows, 20_000);
+        assert_eq!(f.errors.total, 0, "{:?}", f.errors.listed.first());
+        assert!(matches!(f.dataset, crate::ingest::Dataset::Transactions(_)));
+    }
 
     #[test]
     fn splitmix_reference_values() {

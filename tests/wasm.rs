@@ -47,3 +47,16 @@ async fn the_app_mounts_with_its_test_hooks() {
         assert!(host.query_selector(selector).unwrap().is_some(), "missing {selector}");
     }
 }
+
+#[wasm_bindgen_test]
+fn the_streaming_reader_in_webassembly_gives_the_same_result_in_any_chunks() {
+    let bytes = retention::synth::sample_log().into_bytes();
+    let whole = read_file("orders.csv", &bytes).unwrap();
+    let mut reader = retention::ingest::Reader::new(whole.settings.clone()).unwrap();
+    for chunk in bytes.chunks(4093) {
+        reader.feed(chunk);
+    }
+    let outcome = reader.finish().unwrap();
+    assert_eq!(outcome.dataset, whole.dataset);
+    assert_eq!(outcome.data_rows, 20_000);
+}

@@ -104,6 +104,9 @@ impl Splitter {
         let (delim, quote) = (self.delimiter, self.quote);
         let mut i = 0;
         let mut newlines = 0u64;
+        if self.delimiter == ALIGNED {
+            return self.read_aligned_line(input, eof, record);
+        }
         if let Some(n) = self.read_plain_line(input, eof, record) {
             return n;
         }
@@ -173,7 +176,50 @@ impl Splitter {
     }
 }
 
+/// The "delimiter" of whitespace-aligned columns (a report printed as text): columns
+/// are separated by a tab or by two or more spaces; quotes have no meaning.
+pub const ALIGNED: u8 = b' ';
+
 impl Splitter {
+    /// A line of whitespace-aligned columns.
+    fn read_aligned_line(&mut self, input: &str, eof: bool, record: &mut Record) -> ReadResult {
+        let bytes = input.as_bytes();
+        let (line_end, next) = match memchr::memchr(b'\n', bytes) {
+            Some(nl) => (if nl > 0 && bytes[nl - 1] == b'\r' { nl - 1 } else { nl }, nl + 1),
+            None if eof => (bytes.len(), bytes.len()),
+            None => return ReadResult::NeedMore,
+        };
+        let line = &input[..line_end];
+        record.text.push_str(line);
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            // Skip the gap, then take the field up to the next tab or double space.
+            while i < b.len() && (b[i] == b' ' || b[i] == b'\t') {
+                i += 1;
+            }
+            if i == b.len() {
+                break;
+            }
+            let start = i;
+            while i < b.len()
+                && b[i] != b'\t'
+                && !(b[i] == b' ' && b.get(i + 1).is_none_or(|c| *c == b' ' || *c == b'\t'))
+            {
+                i += 1;
+            }
+            record.starts.push(start);
+            record.ends.push(i);
+        }
+        if record.starts.is_empty() {
+            record.starts.push(0);
+            record.ends.push(0);
+        }
+        record.line = self.line;
+        self.line += u64::from(next > line_end);
+        ReadResult::Record(next)
+    }
+
     /// The fast path for the common line: no quote in it, `\n` or `\r\n` at its end.
     /// One pass over its bytes finds the delimiters and the end; the line is copied
     /// once. `None` leaves the line to the general path.
@@ -287,6 +333,20 @@ mod tests {
     fn empty_fields_and_trailing_delimiter() {
         assert_eq!(fields(",,\n", b','), vec![(1, owned(&["", "", ""]))]);
         assert_eq!(fields("a\n\nb", b','), vec![(1, owned(&["a"])), (2, owned(&[""])), (3, owned(&["b"]))]);
+    }
+
+    #[test]
+    fn whitespace_aligned_columns() {
+        let text = "Klant     Datum        Bedrag\nK001      05-03-2024    12,50\nDe Vries  06-03-2024  1.234,56\n\t\n";
+        assert_eq!(
+            fields(text, ALIGNED),
+            vec![
+                (1, owned(&["Klant", "Datum", "Bedrag"])),
+                (2, owned(&["K001", "05-03-2024", "12,50"])),
+                (3, owned(&["De Vries", "06-03-2024", "1.234,56"])),
+                (4, owned(&[""])),
+            ]
+        );
     }
 
     #[test]

@@ -16,6 +16,13 @@ pub enum Encoding {
 }
 
 impl Encoding {
+    pub const ALL: [Encoding; 5] =
+        [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Utf16Le, Encoding::Utf16Be, Encoding::Windows1252];
+
+    pub fn from_label(label: &str) -> Option<Encoding> {
+        Self::ALL.into_iter().find(|e| e.label() == label)
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Encoding::Utf8 => "UTF-8",

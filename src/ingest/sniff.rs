@@ -25,6 +25,15 @@ pub fn delimiter(sample: &str) -> u8 {
             best = (d, agreeing, header);
         }
     }
+    if best.2 < 2 {
+        // No delimiter: perhaps columns aligned with spaces (a report saved as text).
+        let counts = field_counts(sample, super::csv::ALIGNED);
+        if let Some(&header) = counts.first() {
+            if header >= 2 && counts.iter().filter(|&&c| c == header).count() * 10 >= counts.len() * 9 {
+                return super::csv::ALIGNED;
+            }
+        }
+    }
     best.0
 }
 
@@ -70,6 +79,12 @@ mod tests {
     #[test]
     fn quoted_delimiters_are_ignored() {
         assert_eq!(delimiter("name,amount\n\"Smit; J.\",\"1,5\"\n\"de Vries; K.\",2\n"), b',');
+    }
+
+    #[test]
+    fn columns_aligned_with_spaces() {
+        let text = "Klant     Datum        Bedrag\nK001      05-03-2024    12,50\nK002      06-03-2024  1.234,56\n";
+        assert_eq!(delimiter(text), b' ');
     }
 
     #[test]

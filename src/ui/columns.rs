@@ -6,7 +6,7 @@ use super::session::{remember_settings, Session};
 use crate::i18n::Lang;
 use crate::ingest::date::{DateFormat, Inference};
 use crate::ingest::number::{DecimalMark, NumberStyle};
-use crate::ingest::{FileErrorKind, FileKind, Mapping, ReadSettings};
+use crate::ingest::{Encoding, FileErrorKind, FileKind, Mapping, ReadSettings};
 use crate::report::FileEntry;
 use crate::state::{Action, AppState};
 use std::rc::Rc;
@@ -31,6 +31,7 @@ fn delimiter_label(d: u8) -> &'static str {
         b';' => ";",
         b'\t' => "tab",
         b'|' => "|",
+        b' ' => "spaces",
         _ => ",",
     }
 }
@@ -71,7 +72,13 @@ pub fn column_panel(props: &PanelProps) -> Html {
             ";" => b';',
             "tab" => b'\t',
             "|" => b'|',
+            "spaces" => b' ',
             _ => b',',
+        }
+    }));
+    let on_encoding = update(Rc::new(|s, v| {
+        if let Some(e) = Encoding::from_label(&v) {
+            s.encoding = e;
         }
     }));
     let on_header = update(Rc::new(|s, v| s.has_header = v == "yes"));
@@ -115,9 +122,16 @@ pub fn column_panel(props: &PanelProps) -> Html {
                         }) }
                     </select>
                 </label>
+                <label class="field"><span>{ t.label_encoding }</span>
+                    <select data-testid="encoding-select" onchange={on_encoding}>
+                        { for Encoding::ALL.iter().map(|e| html! {
+                            <option value={e.label()} selected={*e == d.encoding}>{ e.label() }</option>
+                        }) }
+                    </select>
+                </label>
                 <label class="field"><span>{ t.label_delimiter }</span>
                     <select data-testid="delimiter-select" onchange={on_delimiter}>
-                        { for [b',', b';', b'\t', b'|'].iter().map(|&x| html! {
+                        { for [b',', b';', b'\t', b'|', b' '].iter().map(|&x| html! {
                             <option value={delimiter_label(x)} selected={x == d.delimiter}>{ delimiter_label(x) }</option>
                         }) }
                     </select>

@@ -64,8 +64,11 @@ pub fn loader(props: &LoaderProps) -> Html {
     let on_sample = {
         let load = load.clone();
         Callback::from(move |_: MouseEvent| {
-            let csv = crate::synth::period_counts_csv(2024, 24);
-            load(browser::file_from_text("sample-period-counts.csv", &csv).into_iter().collect());
+            // Two synthetic files: period counts and a Dutch web shop's order export.
+            let counts = crate::synth::period_counts_csv(2024, 24);
+            let log = crate::synth::sample_log();
+            let files = [("sample-period-counts.csv", counts), ("sample-orders.csv", log)];
+            load(files.iter().filter_map(|(name, text)| browser::file_from_text(name, text)).collect());
         })
     };
     let on_paste = {
