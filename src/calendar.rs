@@ -27,6 +27,17 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
     }
 }
 
+/// Days since 1970-01-01 of a proleptic Gregorian date, for any year (no checks).
+fn days_from_civil(year: i32, month: u32, day: u32) -> i32 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400; // [0, 399]
+    let m = month as i32;
+    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 impl Date {
     /// The date for a year, month (1-12) and day (1-31), or `None` when no such day
     /// exists (31-02-2024, month 13, years outside 1..=9999).
@@ -34,13 +45,7 @@ impl Date {
         if !(1..=9999).contains(&year) || day == 0 || day > days_in_month(year, month) {
             return None;
         }
-        let y = if month <= 2 { year - 1 } else { year };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400; // [0, 399]
-        let m = month as i32;
-        let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day as i32 - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        Some(Date(era * 146_097 + doe - 719_468))
+        Some(Date(days_from_civil(year, month, day)))
     }
 
     /// Year, month (1-12) and day (1-31).
@@ -68,8 +73,8 @@ impl Date {
         // The week belongs to the year that holds its Thursday.
         let thursday = Date(self.0 - self.weekday() as i32 + 3);
         let (year, _, _) = thursday.ymd();
-        let jan1 = Date::from_ymd(year, 1, 1).expect("1 January exists");
-        (year, ((thursday.0 - jan1.0) / 7 + 1) as u32)
+        let jan1 = days_from_civil(year, 1, 1);
+        (year, ((thursday.0 - jan1) / 7 + 1) as u32)
     }
 
     /// The Monday that starts ISO week `week` of ISO year `year`.
@@ -257,6 +262,13 @@ mod tests {
         assert_eq!(Date::from_iso_week(2025, 1), Date::from_ymd(2024, 12, 30));
         assert_eq!(Date::from_iso_week(2024, 53), None);
         assert!(Date::from_iso_week(2020, 53).is_some());
+    }
+
+    #[test]
+    fn weeks_past_year_9999_are_no_period_and_no_panic() {
+        assert_eq!(Date::from_iso_week(9998, 999), None);
+        assert_eq!(Date::from_iso_week(9999, 60), None);
+        assert!(Date(3_000_000).iso_week().0 > 9999);
     }
 
     #[test]
