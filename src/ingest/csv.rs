@@ -227,17 +227,19 @@ impl Splitter {
         let bytes = input.as_bytes();
         let (delim, quote) = (self.delimiter, self.quote);
         let (mut start, mut i) = (0, 0);
+        let special = &self.special;
         let (line_end, next) = loop {
-            let Some(&b) = bytes.get(i) else {
+            // Jump to the next byte that matters (a tight loop over ordinary bytes).
+            let Some(p) = bytes[i..].iter().position(|&b| special[b as usize]) else {
                 if !eof {
+                    record.starts.clear();
+                    record.ends.clear();
                     return None;
                 }
-                break (i, i);
+                break (bytes.len(), bytes.len());
             };
-            if !self.special[b as usize] {
-                i += 1;
-                continue;
-            }
+            i += p;
+            let b = bytes[i];
             if b == delim {
                 record.starts.push(start);
                 record.ends.push(i);
