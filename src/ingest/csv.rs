@@ -278,21 +278,26 @@ fn count_newlines(bytes: &[u8]) -> u64 {
     n
 }
 
-/// Every record of a complete text, for small inputs and tests.
-pub fn read_all(text: &str, delimiter: u8) -> Vec<Record> {
+/// The records of a text held whole, in order. With `eof = false` (the text is the
+/// start of a longer file) a last record that may be cut off is left out.
+pub fn records(text: &str, delimiter: u8, eof: bool) -> impl Iterator<Item = Record> + '_ {
     let mut splitter = Splitter::new(delimiter);
-    let mut records = Vec::new();
     let mut pos = 0;
-    loop {
+    std::iter::from_fn(move || {
         let mut record = Record::default();
-        match splitter.read_record(&text[pos..], true, &mut record) {
+        match splitter.read_record(&text[pos..], eof, &mut record) {
             ReadResult::Record(n) => {
                 pos += n;
-                records.push(record);
+                Some(record)
             }
-            ReadResult::End | ReadResult::NeedMore => return records,
+            ReadResult::End | ReadResult::NeedMore => None,
         }
-    }
+    })
+}
+
+/// Every record of a complete text, for small inputs and tests.
+pub fn read_all(text: &str, delimiter: u8) -> Vec<Record> {
+    records(text, delimiter, true).collect()
 }
 
 #[cfg(test)]

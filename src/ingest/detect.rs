@@ -4,7 +4,7 @@
 //! who can change any of it, and is then handed to the streaming [`super::Reader`].
 
 use super::columns::{self, Role};
-use super::csv::{ReadResult, Record, Splitter};
+use super::csv::{self, Record};
 use super::date::{DateFormat, Inference};
 use super::encoding::{self, Encoding};
 use super::error::{FileError, FileErrorKind};
@@ -151,24 +151,9 @@ pub struct Detection {
 }
 
 /// Records of a decoded sample (its last, possibly cut, record dropped unless the
-/// sample is the whole file).
+/// sample is the whole file), blank lines left out.
 fn sample_records(text: &str, delimiter: u8, complete: bool, limit: usize) -> Vec<Record> {
-    let mut splitter = Splitter::new(delimiter);
-    let mut out = Vec::new();
-    let mut pos = 0;
-    while out.len() < limit {
-        let mut record = Record::default();
-        match splitter.read_record(&text[pos..], complete, &mut record) {
-            ReadResult::Record(n) => {
-                pos += n;
-                if !record.is_blank() {
-                    out.push(record);
-                }
-            }
-            ReadResult::NeedMore | ReadResult::End => break,
-        }
-    }
-    out
+    csv::records(text, delimiter, complete).filter(|r| !r.is_blank()).take(limit).collect()
 }
 
 fn looks_binary(bytes: &[u8]) -> bool {

@@ -1,6 +1,6 @@
 //! Guessing the delimiter from the first lines of a file.
 
-use super::csv::{ReadResult, Record, Splitter};
+use super::csv::records;
 
 /// Delimiters tried, in order of preference when two fit equally well.
 pub const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
@@ -37,25 +37,10 @@ pub fn delimiter(sample: &str) -> u8 {
     best.0
 }
 
-/// Fields per non-blank record in the first records of `sample`.
+/// Fields per non-blank record in the first records of `sample` (its last, possibly
+/// cut, line included).
 fn field_counts(sample: &str, delimiter: u8) -> Vec<usize> {
-    let mut splitter = Splitter::new(delimiter);
-    let mut record = Record::default();
-    let mut pos = 0;
-    let mut counts = Vec::new();
-    while counts.len() < SAMPLE_RECORDS {
-        // The sample may be cut mid-record; its last partial line still counts.
-        match splitter.read_record(&sample[pos..], true, &mut record) {
-            ReadResult::Record(n) => {
-                pos += n;
-                if !record.is_blank() {
-                    counts.push(record.len());
-                }
-            }
-            ReadResult::End | ReadResult::NeedMore => break,
-        }
-    }
-    counts
+    records(sample, delimiter, true).filter(|r| !r.is_blank()).take(SAMPLE_RECORDS).map(|r| r.len()).collect()
 }
 
 #[cfg(test)]
