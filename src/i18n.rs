@@ -572,6 +572,7 @@ mod en {
             RowErrorKind::MissingValue => "the cell is empty".into(),
             RowErrorKind::NotANumber { text } => format!("'{text}' is not a number"),
             RowErrorKind::NotWholeNumber { text } => format!("'{text}' is not a whole number of customers"),
+            RowErrorKind::NumberTooLarge { text } => format!("'{text}' is too large (more than 10^15)"),
             RowErrorKind::Negative { text } => format!("'{text}' is below zero"),
             RowErrorKind::StartIsZero => "S is 0, so no retention rate can be computed for this period".into(),
             RowErrorKind::RetainedNegative { end, new } => {
@@ -723,6 +724,7 @@ mod nl {
             RowErrorKind::MissingValue => "de cel is leeg".into(),
             RowErrorKind::NotANumber { text } => format!("'{text}' is geen getal"),
             RowErrorKind::NotWholeNumber { text } => format!("'{text}' is geen heel aantal klanten"),
+            RowErrorKind::NumberTooLarge { text } => format!("'{text}' is te groot (meer dan 10^15)"),
             RowErrorKind::Negative { text } => format!("'{text}' is kleiner dan nul"),
             RowErrorKind::StartIsZero => "S is 0, dus voor deze periode is geen klantbehoud te berekenen".into(),
             RowErrorKind::RetainedNegative { end, new } => {

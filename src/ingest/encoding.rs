@@ -151,23 +151,34 @@ impl Decoder {
         }
     }
 
-    fn utf8(&mut self, mut bytes: &[u8], last: bool, out: &mut String) {
-        // First complete a character left over from the previous chunk.
-        while !self.pending.is_empty() && !bytes.is_empty() {
-            self.pending.push(bytes[0]);
-            bytes = &bytes[1..];
+    fn utf8(&mut self, chunk: &[u8], last: bool, out: &mut String) {
+        // First complete a character left over from the previous chunk, one byte at a
+        // time. If it turns out invalid, only its own bytes become U+FFFD: the bytes
+        // after it are decoded afresh, exactly as if the file had not been cut there.
+        let mut used = 0;
+        while !self.pending.is_empty() && used < chunk.len() {
+            self.pending.push(chunk[used]);
+            used += 1;
             match std::str::from_utf8(&self.pending) {
                 Ok(s) => {
                     out.push_str(s);
                     self.pending.clear();
                 }
-                Err(e) if e.error_len().is_some() => {
-                    out.push_str(&String::from_utf8_lossy(&self.pending));
-                    self.pending.clear();
+                // Still incomplete when `error_len` is `None`: wait for the next byte.
+                Err(e) => {
+                    if let Some(invalid) = e.error_len() {
+                        let valid = e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&self.pending[..valid]).unwrap_or_default());
+                        out.push(char::REPLACEMENT_CHARACTER);
+                        // The few bytes after the invalid ones are decoded afresh.
+                        let rest = self.pending.split_off(valid + invalid);
+                        self.pending.clear();
+                        self.utf8(&rest, false, out);
+                    }
                 }
-                Err(_) => {} // still incomplete
             }
         }
+        let bytes = &chunk[used..];
         let mut rest = bytes;
         loop {
             match std::str::from_utf8(rest) {
@@ -288,6 +299,24 @@ mod tests {
                 assert_eq!(out, whole, "{encoding:?} in chunks of {chunk}");
             }
         }
+    }
+
+    #[test]
+    fn a_cut_character_followed_by_an_invalid_byte() {
+        // C2 | C2 80: the first C2 is invalid on its own, C2 80 is U+0080, as when whole.
+        let mut d = Decoder::new(Encoding::Utf8);
+        let mut out = String::new();
+        d.decode(b"\xc2", false, &mut out);
+        d.decode(b"\xc2\x80", true, &mut out);
+        assert_eq!(out, String::from_utf8_lossy(b"\xc2\xc2\x80"));
+        // A BOM-declared file whose start is not a BOM: the bytes are text.
+        let mut d = Decoder::new(Encoding::Utf8Bom);
+        let mut out = String::new();
+        for b in b"A\xffBC" {
+            d.decode(&[*b], false, &mut out);
+        }
+        d.decode(b"", true, &mut out);
+        assert_eq!(out, "A\u{FFFD}BC");
     }
 
     #[test]

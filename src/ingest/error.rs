@@ -34,6 +34,9 @@ pub enum RowErrorKind {
     MissingValue,
     /// Text where a number belongs.
     NotANumber { text: String },
+    /// A number beyond ±10^15: no amount or count of a business is that large (and
+    /// sums of such numbers would overflow).
+    NumberTooLarge { text: String },
     /// A count with a fraction (`12,5` customers).
     NotWholeNumber { text: String },
     /// A count below zero.

@@ -25,6 +25,9 @@ use serde::{Deserialize, Serialize};
 /// file that is wrong on every one of ten million rows would not fit in memory).
 pub const MAX_LISTED_ERRORS: usize = 1_000_000;
 
+/// The largest number a cell may hold (in absolute value): 10^15.
+pub const MAX_NUMBER: f64 = 1e15;
+
 /// The rows that could not be used.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct RowErrors {
@@ -146,6 +149,9 @@ impl RowContext<'_> {
     pub fn number(&self, role: Role) -> Result<f64, RowError> {
         let text = self.text(role);
         match self.settings.numbers.parse(text) {
+            Ok(n) if n.value.abs() > MAX_NUMBER => {
+                Err(self.error(role, RowErrorKind::NumberTooLarge { text: text.into() }))
+            }
             Ok(n) => Ok(n.value),
             Err(NumberError::Empty) => Err(self.error(role, RowErrorKind::MissingValue)),
             Err(NumberError::Invalid) => Err(self.error(role, RowErrorKind::NotANumber { text: text.into() })),
