@@ -1,0 +1,221 @@
+//! Native throughput and memory of reading a transaction log: detection on the first
+//! MiB, the streaming `Reader` fed in 8 MiB chunks (as the Web Worker feeds it),
+//! `finish`, and the `FileReport` the worker sends back. Not a test: rerun by hand
+//! (BENCHMARKS.md):
+//!
+//! ```text
+//! cargo bench --bench ingest                          # 1e5 and 1e6 rows
+//! BENCH_ROWS=1e5,1e6,1e7 cargo bench --bench ingest   # and 1e7 (about 0.5 GB in memory)
+//! BENCH_RUNS=5 BENCH_FLAVOURS=en cargo bench --bench ingest
+//! ```
+//!
+//! Logs are generated in memory with `retention::synth` (seed 7) in two flavours:
+//! `en` (`,`, ISO dates, `12.50`, UTF-8) and `nl` (`;`, dd-mm-yyyy, `12,50` and
+//! `€ 1.234,56`, Dutch headers, Windows-1252). Each size is read several times and
+//! the best time is reported. Memory is counted by a global allocator that tracks the
+//! live bytes of this process: "peak MB" is the highest number of live bytes during
+//! one read minus those live before it (so the input buffer is not counted), "kept MB"
+//! what the finished `LoadedFile` and its report still hold.
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    native::main();
+}
+
+/// Nothing to measure in the browser build (`cargo clippy --target wasm32-unknown-unknown --all-targets`).
+#[cfg(target_arch = "wasm32")]
+fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use retention::ingest::{date, detect, detect::SAMPLE_BYTES, Dataset, LoadedFile, Reader};
+    use retention::protocol::CHUNK_BYTES;
+    use retention::report::FileReport;
+    use retention::synth::{log_string, LogOptions, SynthDateFormat, SynthEncoding};
+    use std::alloc::{GlobalAlloc, Layout, System};
+    use std::hint::black_box;
+    use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+    use std::time::Instant;
+
+    /// The system allocator, counting live bytes and their high-water mark.
+    struct Counting;
+
+    static LIVE: AtomicUsize = AtomicUsize::new(0);
+    static PEAK: AtomicUsize = AtomicUsize::new(0);
+
+    fn grew(by: usize) {
+        let now = LIVE.fetch_add(by, Relaxed) + by;
+        PEAK.fetch_max(now, Relaxed);
+    }
+
+    unsafe impl GlobalAlloc for Counting {
+        unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: forwarded unchanged to the system allocator.
+            let p = unsafe { System.alloc(layout) };
+            if !p.is_null() {
+                grew(layout.size());
+            }
+            p
+        }
+
+        unsafe fn alloc_zeroed(&self, layout: Layout) -> *mut u8 {
+            // SAFETY: forwarded unchanged to the system allocator.
+            let p = unsafe { System.alloc_zeroed(layout) };
+            if !p.is_null() {
+                grew(layout.size());
+            }
+            p
+        }
+
+        unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+            // SAFETY: forwarded unchanged to the system allocator.
+            unsafe { System.dealloc(ptr, layout) };
+            LIVE.fetch_sub(layout.size(), Relaxed);
+        }
+
+        unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+            // SAFETY: forwarded unchanged to the system allocator.
+            let p = unsafe { System.realloc(ptr, layout, new_size) };
+            if !p.is_null() {
+                if new_size >= layout.size() {
+                    grew(new_size - layout.size());
+                } else {
+                    LIVE.fetch_sub(layout.size() - new_size, Relaxed);
+                }
+            }
+            p
+        }
+    }
+
+    #[global_allocator]
+    static ALLOCATOR: Counting = Counting;
+
+    #[derive(Clone, Copy)]
+    enum Flavour {
+        English,
+        Dutch,
+    }
+
+    impl Flavour {
+        fn key(self) -> &'static str {
+            match self {
+                Flavour::English => "en",
+                Flavour::Dutch => "nl",
+            }
+        }
+
+        fn options(self, rows: u64) -> LogOptions {
+            let base = LogOptions { rows, seed: 7, ..LogOptions::default() };
+            match self {
+                Flavour::English => base,
+                Flavour::Dutch => LogOptions {
+                    delimiter: b';',
+                    decimal_comma: true,
+                    date_format: SynthDateFormat::DayMonthYear,
+                    encoding: SynthEncoding::Windows1252,
+                    dutch_headers: true,
+                    ..base
+                },
+            }
+        }
+    }
+
+    /// What the Web Worker does with a file: detect on the first MiB, read it in
+    /// 8 MiB slices, finish, and summarise it for the page.
+    fn read(bytes: &[u8]) -> (LoadedFile, FileReport) {
+        let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
+        let detection = detect(sample, sample.len() == bytes.len()).expect("a readable log");
+        let mut settings = detection.settings;
+        if settings.date_format.is_none() {
+            // The page asks; `read_file` and this benchmark take the delimiter's usual order.
+            settings.date_format = detection.dates.and_then(|d| d.resolve(date::prefer_day_first(settings.delimiter)));
+        }
+        let mut reader = Reader::new(settings).expect("a complete mapping");
+        for chunk in bytes.chunks(CHUNK_BYTES as usize) {
+            reader.feed(chunk);
+        }
+        let loaded = LoadedFile::new("bench.csv", reader.finish().expect("data rows"));
+        let report = FileReport::of(&loaded);
+        (loaded, report)
+    }
+
+    fn parse_count(s: &str) -> u64 {
+        let s = s.trim().replace('_', "");
+        s.parse::<u64>()
+            .ok()
+            .or_else(|| s.parse::<f64>().ok().filter(|f| *f >= 1.0 && f.fract() == 0.0).map(|f| f as u64))
+            .unwrap_or_else(|| panic!("BENCH_ROWS: not a row count: {s:?}"))
+    }
+
+    fn mb(bytes: usize) -> f64 {
+        bytes as f64 / 1e6
+    }
+
+    pub fn main() {
+        let sizes: Vec<u64> = std::env::var("BENCH_ROWS")
+            .unwrap_or_else(|_| "100000,1000000".into())
+            .split(',')
+            .map(parse_count)
+            .collect();
+        let runs_override = std::env::var("BENCH_RUNS").ok().map(|r| parse_count(&r) as usize);
+        let flavours: Vec<Flavour> = match std::env::var("BENCH_FLAVOURS").as_deref() {
+            Ok("en") => vec![Flavour::English],
+            Ok("nl") => vec![Flavour::Dutch],
+            _ => vec![Flavour::English, Flavour::Dutch],
+        };
+
+        println!("ingest: detect + Reader (8 MiB chunks) + finish + FileReport; best of N runs");
+        println!(
+            "{:<4} {:>10} {:>9} {:>9} {:>6} {:>9} {:>8} {:>12} {:>9} {:>9} {:>10}",
+            "", "rows", "customers", "MB", "runs", "best s", "MB/s", "rows/s", "median s", "peak MB", "kept MB"
+        );
+        for &rows in &sizes {
+            for &flavour in &flavours {
+                let bytes = log_string(&flavour.options(rows));
+                let runs = runs_override.unwrap_or(match rows {
+                    0..=200_000 => 10,
+                    200_001..=2_000_000 => 5,
+                    _ => 2,
+                });
+                let mut times = Vec::with_capacity(runs);
+                let mut peak = 0;
+                let mut kept = 0;
+                let mut customers = 0;
+                for _ in 0..runs {
+                    let before = LIVE.load(Relaxed);
+                    PEAK.store(before, Relaxed);
+                    let started = Instant::now();
+                    let result = black_box(read(black_box(&bytes)));
+                    times.push(started.elapsed().as_secs_f64());
+                    peak = peak.max(PEAK.load(Relaxed) - before);
+                    kept = LIVE.load(Relaxed).saturating_sub(before);
+                    let (loaded, report) = result;
+                    assert_eq!(loaded.data_rows, rows, "every row read");
+                    assert_eq!(report.errors.total, 0, "no row skipped");
+                    if let Dataset::Transactions(log) = &loaded.dataset {
+                        customers = log.customers();
+                    }
+                }
+                times.sort_by(f64::total_cmp);
+                let best = times[0];
+                let median = times[times.len() / 2];
+                println!(
+                    "{:<4} {:>10} {:>9} {:>9.1} {:>6} {:>9.3} {:>8.0} {:>12.0} {:>9.3} {:>9.1} {:>10.1}",
+                    flavour.key(),
+                    rows,
+                    customers,
+                    mb(bytes.len()),
+                    runs,
+                    best,
+                    mb(bytes.len()) / best,
+                    rows as f64 / best,
+                    median,
+                    mb(peak),
+                    mb(kept),
+                );
+            }
+        }
+        println!("MB = 10^6 bytes of the file; peak MB = live heap during one read beyond what was live before it");
+        println!("(the input is excluded); kept MB = the LoadedFile + FileReport held after the read.");
+    }
+}
