@@ -170,10 +170,17 @@ pub fn mapping_key(settings: &ReadSettings) -> String {
     format!("retention.mapping.v1:{}:{}", settings.delimiter as char, settings.headers.join("\u{1f}"))
 }
 
-/// Applies a remembered choice to freshly detected settings (the encoding and the
-/// delimiter stay as detected: they belong to this file, not to its layout).
+/// Applies a remembered choice to freshly detected settings. The encoding and the
+/// delimiter stay as detected (they belong to this file, not to its layout), and so
+/// does a date format this file's own dates settle: a remembered date order only
+/// answers the question a file leaves open.
 pub fn apply_saved(detected: &ReadSettings, saved: &ReadSettings) -> ReadSettings {
-    ReadSettings { encoding: detected.encoding, delimiter: detected.delimiter, ..saved.clone() }
+    ReadSettings {
+        encoding: detected.encoding,
+        delimiter: detected.delimiter,
+        date_format: detected.date_format.or(saved.date_format),
+        ..saved.clone()
+    }
 }
 
 #[cfg(test)]
@@ -201,6 +208,18 @@ mod tests {
         let json = serde_json::to_string(&report).unwrap();
         assert_eq!(serde_json::from_str::<FileReport>(&json).unwrap(), report);
         assert_eq!(report.errors.total, 5);
+    }
+
+    #[test]
+    fn a_remembered_date_order_only_answers_an_open_question() {
+        use crate::ingest::date::DateFormat;
+        let open = crate::ingest::detect(b"customer,date\na,03/04/2024\n", true).unwrap().settings;
+        let settled = crate::ingest::detect(b"customer,date\na,01/15/2024\n", true).unwrap().settings;
+        assert_eq!((open.date_format, settled.date_format), (None, Some(DateFormat::MonthDayYear)));
+        let mut saved = open.clone();
+        saved.date_format = Some(DateFormat::DayMonthYear);
+        assert_eq!(apply_saved(&open, &saved).date_format, Some(DateFormat::DayMonthYear));
+        assert_eq!(apply_saved(&settled, &saved).date_format, Some(DateFormat::MonthDayYear));
     }
 
     #[test]

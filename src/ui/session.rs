@@ -107,6 +107,8 @@ impl Session {
                     return;
                 }
                 if session.cancelled.get() {
+                    let entry = cancelled_entry(&file.name());
+                    state.dispatch(Action::FileDone { id, entry: Box::new(entry) });
                     break;
                 }
                 let name = file.name();
@@ -117,7 +119,7 @@ impl Session {
                     let progress = Progress { files_done: i, files_total: total_files, bytes, total, rows, elapsed_ms };
                     progress_state.dispatch(Action::LoadProgress { id, progress });
                 });
-                let entry = read_one(&conn, file, &name, &overrides).await;
+                let entry = read_one(&conn, file, &name, &overrides, &session.cancelled).await;
                 state.dispatch(Action::FileDone { id, entry: Box::new(entry) });
             }
             state.dispatch(Action::LoadFinished { id });
@@ -143,12 +145,26 @@ impl Session {
     }
 }
 
-async fn read_one(conn: &Conn, file: &web_sys::File, name: &str, overrides: &[(String, ReadSettings)]) -> FileEntry {
+fn cancelled_entry(name: &str) -> FileEntry {
+    FileEntry { name: name.to_string(), detection: None, result: Err(FileError::new(FileErrorKind::Cancelled)) }
+}
+
+async fn read_one(
+    conn: &Conn,
+    file: &web_sys::File,
+    name: &str,
+    overrides: &[(String, ReadSettings)],
+    cancelled: &Cell<bool>,
+) -> FileEntry {
     let detection = match conn.request(&Request::Detect, Some(file)).await {
         Reply::Detected(d) => d,
         Reply::Failed(e) => return FileEntry { name: name.to_string(), detection: None, result: Err(e) },
         other => return unexpected(name, other),
     };
+    // Cancelled while the start of the file was examined: do not read the rest.
+    if cancelled.get() {
+        return cancelled_entry(name);
+    }
     let settings = overrides
         .iter()
         .find(|(n, _)| n == name)
