@@ -1,0 +1,517 @@
+#!/usr/bin/env node
+// In-browser ingest benchmark (BENCHMARKS.md). Not a test: rerun by hand.
+//
+//   cd /work/main && source scripts/env.sh && trunk build --release
+//   node bench/run.mjs                       # 1e5 1e6 1e7 utf16-1e7, 3 runs each
+//   node bench/run.mjs 1e5 1e6 --runs 5      # some sizes, more runs
+//
+// Positional arguments name files: `1e6` is an English log (`,`, ISO dates, UTF-8) of
+// 10^6 rows, `utf16-1e7` the same data of 10^7 rows in UTF-16LE (about 0.93 GB).
+// They live in $BENCH_DATA (default /tmp/retention-bench) and are written there with
+// the `gen` CLI (seed 7) when missing. Never commit them.
+//
+// In one headless Chromium (launched exactly as tests/e2e/harness.mjs does), for each
+// file and run, alternating:
+//   app   dist/index.html in a fresh browser context; the file is set on
+//         [data-testid=file-input]; time from the input's `input` event to
+//         [data-testid=status][data-state=ready] (detect + read in the app's worker +
+//         the report + rendering the results). "worker MB/s" is the speed the page
+//         shows in its last progress line: bytes over the time from the start of
+//         detection to the last 8 MiB slice read (no finish, report or rendering).
+//   papa  bench/papa.html in a fresh context: PapaParse in a dedicated worker
+//         (bench/papa-worker.js), chunk streaming, header: true, the same
+//         per-customer aggregation in plain JS; time from the `change` event to the
+//         worker's answer.
+// Memory: the peak resident set (VmHWM in /proc/<pid>/status) of the renderer process
+// of that context (the page and its workers, WebAssembly memory included), and the
+// peak of the summed RSS of all Chromium processes sampled every 50 ms, minus that
+// sum just before the file was set ("browser Δ"). "CPU s" is the user + system time of
+// that renderer process during the run (less sensitive to other load than wall time).
+// "runs" reads app successes + PapaParse successes / runs.
+//
+// The best (shortest) run per file and side is reported; every run goes to
+// bench/output/results-<time>.json (git-ignored).
+
+import http from 'node:http';
+import fs from 'node:fs';
+import fsp from 'node:fs/promises';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { launchBrowser, READY, ERROR_STATE, IDLE } from '../tests/e2e/harness.mjs';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const DIST = path.join(ROOT, 'dist');
+const BENCH = path.join(ROOT, 'bench');
+const PAPA = path.join(ROOT, 'node_modules', 'papaparse');
+const DATA = path.resolve(process.env.BENCH_DATA ?? '/tmp/retention-bench');
+const OUTPUT = path.join(BENCH, 'output');
+/** A run that takes longer than this is a failure (a 1 GB file takes well under). */
+const RUN_TIMEOUT_MS = 30 * 60 * 1000;
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+// ---------------------------------------------------------------- arguments, files
+
+function usage(msg) {
+  if (msg) console.error(`run.mjs: ${msg}\n`);
+  console.error('Usage: node bench/run.mjs [1e5|1e6|1e7|utf16-1e7|<rows>|utf16-<rows> ...] [--runs N]');
+  process.exit(msg ? 2 : 0);
+}
+
+function parseArgs(argv) {
+  const specs = [];
+  let runs = 3;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '-h' || a === '--help') usage();
+    else if (a === '--runs') {
+      runs = Number(argv[++i]);
+      if (!Number.isInteger(runs) || runs < 1) usage(`bad --runs ${argv[i]}`);
+    } else specs.push(a);
+  }
+  if (specs.length === 0) specs.push('1e5', '1e6', '1e7', 'utf16-1e7');
+  return { runs, files: specs.map(fileSpec) };
+}
+
+/** `1e6` or `utf16-1e6` → { label, rows, utf16, path, encoding }. */
+function fileSpec(spec) {
+  const m = /^(utf16-)?([0-9][0-9_.e+]*)$/i.exec(spec);
+  const rows = m && Number(m[2].replaceAll('_', ''));
+  if (!m || !Number.isInteger(rows) || rows < 1) usage(`not a file spec: ${spec}`);
+  const utf16 = Boolean(m[1]);
+  const label = `${utf16 ? 'en-utf16' : 'en'}-${m[2]}`;
+  return {
+    label,
+    rows,
+    utf16,
+    path: path.join(DATA, `log-${label}.csv`),
+    encoding: utf16 ? 'utf-16le' : '',
+  };
+}
+
+function ensureFile(f) {
+  if (fs.existsSync(f.path)) return;
+  fs.mkdirSync(DATA, { recursive: true });
+  const args = ['--rows', String(f.rows), '--seed', '7', '-o', f.path];
+  if (f.utf16) args.push('--encoding', 'utf16le');
+  const gen = path.join(ROOT, 'target', 'release', 'gen');
+  console.error(`generating ${f.path} ...`);
+  const r = fs.existsSync(gen)
+    ? spawnSync(gen, args, { stdio: 'inherit' })
+    : spawnSync('cargo', ['run', '--release', '--quiet', '--bin', 'gen', '--', ...args], {
+        cwd: ROOT,
+        stdio: 'inherit',
+      });
+  if (r.status !== 0) throw new Error(`gen failed for ${f.path}`);
+}
+
+// ---------------------------------------------------------------- server
+
+/** `/` is dist/ (the app), `/bench/` this folder, `/node_modules/papaparse/` the
+ *  parser, `/data/` the generated logs (streamed; for opening the pages by hand). */
+function route(pathname) {
+  const mounts = [
+    ['/bench/', BENCH],
+    ['/node_modules/papaparse/', PAPA],
+    ['/data/', DATA],
+    ['/', DIST],
+  ];
+  for (const [prefix, dir] of mounts) {
+    if (!pathname.startsWith(prefix)) continue;
+    let rel = pathname.slice(prefix.length);
+    if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const file = path.resolve(dir, rel);
+    return file.startsWith(dir + path.sep) ? file : null;
+  }
+  return null;
+}
+
+async function startServer() {
+  if (!fs.existsSync(path.join(DIST, 'index.html'))) {
+    throw new Error('dist/index.html is missing: build first with `source scripts/env.sh && trunk build --release`');
+  }
+  if (!fs.existsSync(path.join(PAPA, 'papaparse.min.js'))) {
+    throw new Error('node_modules/papaparse is missing: run `npm ci`');
+  }
+  const server = http.createServer(async (req, res) => {
+    try {
+      const file = route(decodeURIComponent(new URL(req.url, 'http://127.0.0.1').pathname));
+      if (!file) {
+        res.writeHead(403).end();
+        return;
+      }
+      const stat = await fsp.stat(file);
+      if (!stat.isFile()) throw new Error('not a file');
+      res.writeHead(200, {
+        'Content-Type': MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream',
+        'Content-Length': stat.size,
+        'Cache-Control': 'no-store',
+      });
+      if (req.method === 'HEAD') res.end();
+      else fs.createReadStream(file).pipe(res);
+    } catch {
+      res.writeHead(404, { 'Content-Type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', resolve);
+  });
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+// ---------------------------------------------------------------- process memory
+
+/** Chromium's processes: every descendant of this Node process. */
+function descendants() {
+  const parent = new Map();
+  for (const name of fs.readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      parent.set(Number(name), ppid);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const mine = new Set([process.pid]);
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const [pid, ppid] of parent) {
+      if (!mine.has(pid) && mine.has(ppid)) {
+        mine.add(pid);
+        grew = true;
+      }
+    }
+  }
+  mine.delete(process.pid);
+  return [...mine];
+}
+
+function isRenderer(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
+  } catch {
+    return false;
+  }
+}
+
+/** { rss, hwm } in bytes, or null when the process is gone. */
+function memoryOf(pid) {
+  try {
+    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? 0) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds (user + system) the processes have used so far (USER_HZ = 100). */
+function cpuSeconds(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // gone
+    }
+  }
+  return ticks / 100;
+}
+
+function renderers() {
+  return new Set(descendants().filter(isRenderer));
+}
+
+/** Samples the summed RSS of all Chromium processes until stopped. */
+function startSampler() {
+  let pids = descendants();
+  const total = () => pids.reduce((sum, pid) => sum + (memoryOf(pid)?.rss ?? 0), 0);
+  const base = total();
+  let peak = base;
+  let ticks = 0;
+  const timer = setInterval(() => {
+    if (++ticks % 20 === 0) pids = descendants();
+    peak = Math.max(peak, total());
+  }, 50);
+  return () => {
+    clearInterval(timer);
+    peak = Math.max(peak, total());
+    return { base, peak };
+  };
+}
+
+/** A fresh context whose page is loaded, and the renderer processes it brought. */
+async function freshPage(browser, url, ready) {
+  const before = renderers();
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('pageerror', (err) => problems.push(String(err?.stack ?? err)));
+  page.on('crash', () => problems.push('renderer crashed'));
+  await page.goto(url, { waitUntil: 'load' });
+  await ready(page);
+  const own = [...renderers()].filter((pid) => !before.has(pid));
+  return { context, page, problems, own };
+}
+
+function rendererPeak(own) {
+  return own.reduce((max, pid) => Math.max(max, memoryOf(pid)?.hwm ?? 0), 0) || null;
+}
+
+// ---------------------------------------------------------------- the two sides
+
+async function runApp(browser, origin, f) {
+  const { context, page, problems, own } = await freshPage(browser, `${origin}/`, (p) =>
+    p.waitForSelector(IDLE, { timeout: 60000 }),
+  );
+  try {
+    await page.evaluate(() => {
+      const b = (window.__bench = { t0: null, tWorking: null, tReady: null, tError: null, lastText: '' });
+      const input = document.querySelector('[data-testid=file-input]');
+      const start = () => {
+        if (b.t0 === null) b.t0 = performance.now();
+      };
+      input.addEventListener('input', start, { capture: true });
+      input.addEventListener('change', start, { capture: true });
+      const observer = new MutationObserver(() => {
+        const el = document.querySelector('[data-testid=status]');
+        if (!el || b.t0 === null) return;
+        const state = el.getAttribute('data-state');
+        const t = performance.now();
+        if (state === 'working') {
+          if (b.tWorking === null) b.tWorking = t;
+          if (/MB\/s/.test(el.textContent)) b.lastText = el.textContent;
+        } else if (state === 'ready' || state === 'error') {
+          if (state === 'ready') b.tReady = t;
+          else {
+            b.tError = t;
+            b.errorText = document.querySelector('[data-testid=error]')?.textContent ?? el.textContent;
+          }
+          observer.disconnect();
+        }
+      });
+      observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
+    });
+    const stop = startSampler();
+    const cpu0 = cpuSeconds(own);
+    await page.setInputFiles('[data-testid=file-input]', f.path);
+    await page.waitForFunction(() => window.__bench.tReady !== null || window.__bench.tError !== null, null, {
+      timeout: RUN_TIMEOUT_MS,
+      polling: 100,
+    });
+    const mem = stop();
+    const cpu = cpuSeconds(own) - cpu0;
+    const b = await page.evaluate(() => window.__bench);
+    if (b.tError !== null) throw new Error(`the app reported an error: ${b.errorText}`);
+    if (!(await page.$(READY))) throw new Error('not ready');
+    const metric = (key) =>
+      page.$eval(`[data-metric=${key}]`, (el) => Number(el.getAttribute('data-value'))).catch(() => null);
+    const speed = /([\d.,]+)\s*MB\/s/.exec(b.lastText)?.[1];
+    return {
+      seconds: (b.tReady - b.t0) / 1000,
+      toWorkingSeconds: b.tWorking === null ? null : (b.tWorking - b.t0) / 1000,
+      workerMBps: speed ? Number(speed.replaceAll(',', '')) : null,
+      customers: await metric('customers_total'),
+      purchases: await metric('transactions_total'),
+      revenue: await metric('revenue_total'),
+      cpu,
+      rendererPeak: rendererPeak(own),
+      rendererPids: own,
+      browserBase: mem.base,
+      browserPeak: mem.peak,
+      problems,
+    };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function runPapa(browser, origin, f) {
+  const { context, page, problems, own } = await freshPage(browser, `${origin}/bench/papa.html`, (p) =>
+    p.waitForFunction(() => window.__papa?.ready === true, null, { timeout: 60000 }),
+  );
+  try {
+    await page.evaluate((encoding) => {
+      window.__papa.encoding = encoding;
+    }, f.encoding);
+    const stop = startSampler();
+    const cpu0 = cpuSeconds(own);
+    await page.setInputFiles('#file', f.path);
+    await page.waitForFunction(() => window.__papa.result !== null, null, { timeout: RUN_TIMEOUT_MS, polling: 100 });
+    const mem = stop();
+    const cpu = cpuSeconds(own) - cpu0;
+    const r = await page.evaluate(() => window.__papa.result);
+    if (r.type !== 'done') throw new Error(`PapaParse failed: ${r.message}`);
+    return {
+      seconds: r.seconds,
+      workerSeconds: r.workerSeconds,
+      rows: r.rows,
+      skipped: r.skipped,
+      parseErrors: r.parseErrors,
+      customers: r.customers,
+      purchases: r.purchases,
+      revenue: r.revenue,
+      customerDays: r.customerDays,
+      cpu,
+      rendererPeak: rendererPeak(own),
+      rendererPids: own,
+      browserBase: mem.base,
+      browserPeak: mem.peak,
+      problems,
+    };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function attempt(side, fn) {
+  try {
+    return await fn();
+  } catch (err) {
+    console.error(`  ${side} failed: ${err?.message ?? err}`);
+    return { failed: String(err?.message ?? err) };
+  }
+}
+
+// ---------------------------------------------------------------- report
+
+const mb = (bytes) => bytes / 1e6;
+const fmt = (v, digits = 1) => (v === null || v === undefined || Number.isNaN(v) ? '-' : v.toFixed(digits));
+const memMB = (bytes) => (bytes ? fmt(mb(bytes), 0) : '-');
+
+function best(runs) {
+  const ok = runs.filter((r) => !r.failed);
+  return ok.length ? ok.reduce((a, b) => (b.seconds < a.seconds ? b : a)) : null;
+}
+
+/** Whether the app and PapaParse agree on customers, purchases and revenue. */
+function agree(app, papa) {
+  if (!app || !papa) return '-';
+  const same =
+    app.customers === papa.customers &&
+    app.purchases === papa.purchases &&
+    Math.abs(app.revenue - papa.revenue) <= 1e-6 * Math.abs(papa.revenue) + 0.01;
+  const totals = (r) => `${r.customers}/${r.purchases}/${r.revenue}`;
+  return same ? 'same' : `DIFFER app ${totals(app)} papa ${totals(papa)}`;
+}
+
+function table(results) {
+  const head = [
+    'file',
+    'MB',
+    'runs',
+    'app s',
+    'app CPU s',
+    'app MB/s',
+    'app rows/s',
+    'worker MB/s',
+    'app peak MB',
+    'papa s',
+    'papa CPU s',
+    'papa MB/s',
+    'papa peak MB',
+    'ratio',
+    'results',
+  ];
+  const rows = results.map((r) => {
+    const a = best(r.app);
+    const p = best(r.papa);
+    const size = mb(r.bytes);
+    return [
+      r.label,
+      fmt(size),
+      `${r.app.filter((x) => !x.failed).length}+${r.papa.filter((x) => !x.failed).length}/${r.app.length}`,
+      a ? fmt(a.seconds, 3) : 'FAILED',
+      a ? fmt(a.cpu, 2) : '-',
+      a ? fmt(size / a.seconds) : '-',
+      a ? fmt(r.rows / a.seconds, 0) : '-',
+      a ? fmt(a.workerMBps) : '-',
+      a ? `${memMB(a.rendererPeak)} (Δ${memMB(a.browserPeak - a.browserBase)})` : '-',
+      p ? fmt(p.seconds, 3) : 'FAILED',
+      p ? fmt(p.cpu, 2) : '-',
+      p ? fmt(size / p.seconds) : '-',
+      p ? `${memMB(p.rendererPeak)} (Δ${memMB(p.browserPeak - p.browserBase)})` : '-',
+      a && p ? `${fmt(p.seconds / a.seconds, 2)}x` : '-',
+      agree(a, p),
+    ];
+  });
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (cells) =>
+    cells.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  return [line(head), ...rows.map(line)].join('\n');
+}
+
+// ---------------------------------------------------------------- main
+
+async function main() {
+  const { runs, files } = parseArgs(process.argv.slice(2));
+  for (const f of files) ensureFile(f);
+  const { server, origin } = await startServer();
+  const browser = await launchBrowser();
+  const version = browser.version();
+  const papaVersion = JSON.parse(fs.readFileSync(path.join(PAPA, 'package.json'), 'utf8')).version;
+  console.error(`Chromium ${version}, PapaParse ${papaVersion}, ${origin}, best of ${runs} run(s)`);
+  const results = [];
+  try {
+    for (const f of files) {
+      const bytes = fs.statSync(f.path).size;
+      const r = { label: f.label, path: f.path, rows: f.rows, bytes, app: [], papa: [] };
+      results.push(r);
+      for (let i = 0; i < runs; i++) {
+        // Alternate the two sides so that background load hits both alike.
+        const a = await attempt('app', () => runApp(browser, origin, f));
+        r.app.push(a);
+        const p = await attempt('papa', () => runPapa(browser, origin, f));
+        r.papa.push(p);
+        console.error(
+          `${f.label} run ${i + 1}: app ${fmt(a.seconds, 3)} s, CPU ${fmt(a.cpu, 2)} s, ` +
+            `renderer peak ${memMB(a.rendererPeak)} MB; papa ${fmt(p.seconds, 3)} s, CPU ${fmt(p.cpu, 2)} s, ` +
+            `renderer peak ${memMB(p.rendererPeak)} MB`,
+        );
+      }
+    }
+  } finally {
+    await browser.close().catch(() => {});
+    server.closeAllConnections?.();
+    await new Promise((resolve) => server.close(() => resolve()));
+  }
+  console.log(`Chromium ${version} headless, PapaParse ${papaVersion}; best of ${runs} run(s) per side`);
+  console.log(table(results));
+  console.log(
+    [
+      'MB = 10^6 bytes; app s = input event to status "ready" (detect + read + report + render);',
+      "worker MB/s = the page's last progress line; papa s = change event to the worker's answer;",
+      "ratio = papa s / app s; CPU s = user + system time of the context's renderer process;",
+      "peak MB = VmHWM of the context's renderer (page + worker); Δ = peak of all Chromium processes'",
+      'summed RSS (sampled every 50 ms) above its level before the file was set.',
+    ].join('\n'),
+  );
+  await fsp.mkdir(OUTPUT, { recursive: true });
+  const out = path.join(OUTPUT, `results-${new Date().toISOString().replaceAll(':', '-')}.json`);
+  const json = { chromium: version, papaparse: papaVersion, runs, results };
+  await fsp.writeFile(out, JSON.stringify(json, null, 2));
+  console.error(`all runs: ${path.relative(ROOT, out)}`);
+}
+
+main().catch((err) => {
+  console.error(err?.stack ?? err);
+  process.exit(1);
+});
