@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // In-browser ingest benchmark (BENCHMARKS.md). Not a test: rerun by hand.
 //
-//   cd /work/main && source scripts/env.sh && trunk build --release
+//   (from the repository root) source scripts/env.sh && trunk build --release
 //   node bench/run.mjs                       # 1e5 1e6 1e7 utf16-1e7, 3 runs each
 //   node bench/run.mjs 1e5 1e6 --runs 5      # some sizes, more runs
 //

@@ -60,7 +60,7 @@ export async function startServer(root = DIST) {
   if (!fs.existsSync(path.join(root, 'index.html'))) {
     throw new Error(
       `${root}/index.html is missing: build first with ` +
-        '`cd /work/main && source scripts/env.sh && trunk build --release`',
+        '`source scripts/env.sh && trunk build --release` (from the repository root)',
     );
   }
   const server = http.createServer(async (req, res) => {
