@@ -38,7 +38,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { launchBrowser, READY, ERROR_STATE, IDLE } from '../tests/e2e/harness.mjs';
+import { launchBrowser, MIME, READY, ERROR_STATE, IDLE } from '../tests/e2e/harness.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
@@ -48,19 +48,6 @@ const DATA = path.resolve(process.env.BENCH_DATA ?? '/tmp/retention-bench');
 const OUTPUT = path.join(BENCH, 'output');
 /** A run that takes longer than this is a failure (a 1 GB file takes well under). */
 const RUN_TIMEOUT_MS = 30 * 60 * 1000;
-
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.wasm': 'application/wasm',
-  '.css': 'text/css; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.json': 'application/json',
-  '.csv': 'text/csv; charset=utf-8',
-};
 
 // ---------------------------------------------------------------- arguments, files
 

@@ -42,7 +42,8 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-const MIME = {
+/** Content types for the files the tests and benchmarks serve. */
+export const MIME = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
   '.mjs': 'text/javascript; charset=utf-8',
@@ -53,6 +54,7 @@ const MIME = {
   '.ico': 'image/x-icon',
   '.json': 'application/json',
   '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
 };
 
 /** Serves `dist/` on 127.0.0.1 and a free port. Resolves to { server, origin }. */
