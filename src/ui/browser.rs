@@ -41,8 +41,14 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
     let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+        download_blob(filename, &blob);
+    }
+}
+
+/// Offers a blob as a download.
+fn download_blob(filename: &str, blob: &web_sys::Blob) {
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(blob) else { return };
     if let Ok(a) = document().create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();
         a.set_href(&url);
@@ -50,6 +56,46 @@ pub fn download(filename: &str, mime: &str, contents: &str) {
         a.click();
     }
     let _ = web_sys::Url::revoke_object_url(&url);
+}
+
+/// Offers an SVG chart as a PNG at twice its size, drawn on a canvas in the page.
+pub fn download_svg_as_png(filename: &str, svg: &str, width: u32, height: u32) {
+    use wasm_bindgen::closure::Closure;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type("image/svg+xml");
+    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(image) = web_sys::HtmlImageElement::new() else { return };
+    let filename = filename.to_string();
+    let loaded = image.clone();
+    let svg_url = url.clone();
+    let onload = Closure::once_into_js(move || {
+        let _ = web_sys::Url::revoke_object_url(&svg_url);
+        let Ok(canvas) = document().create_element("canvas") else { return };
+        let canvas: web_sys::HtmlCanvasElement = canvas.unchecked_into();
+        canvas.set_width(width * 2);
+        canvas.set_height(height * 2);
+        let Some(ctx) = canvas.get_context("2d").ok().flatten() else { return };
+        let ctx: web_sys::CanvasRenderingContext2d = ctx.unchecked_into();
+        ctx.set_fill_style_str("#ffffff");
+        ctx.fill_rect(0.0, 0.0, f64::from(width * 2), f64::from(height * 2));
+        let _ = ctx.draw_image_with_html_image_element_and_dw_and_dh(
+            &loaded,
+            0.0,
+            0.0,
+            f64::from(width * 2),
+            f64::from(height * 2),
+        );
+        let save = Closure::once_into_js(move |png: Option<web_sys::Blob>| {
+            if let Some(png) = png {
+                download_blob(&filename, &png);
+            }
+        });
+        let _ = canvas.to_blob(save.unchecked_ref());
+    });
+    image.set_onload(Some(onload.unchecked_ref()));
+    image.set_src(&url);
 }
 
 /// Milliseconds from a monotonic clock.

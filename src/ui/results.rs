@@ -12,6 +12,10 @@ use crate::state::{AppState, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// The size charts are drawn at (they scale with the page; PNG exports are twice this).
+const CHART_WIDTH: u32 = 760;
+const CHART_HEIGHT: u32 = 340;
+
 /// Skipped rows listed on the page; the download has them all.
 const ROW_ERRORS_SHOWN: usize = 200;
 
@@ -157,16 +161,21 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
         .iter()
         .map(|r| RatePoint { label: r.period.to_string(), crr: r.crr(), churn: r.churn_rate() })
         .collect();
-    let svg = rates::svg(&points, lang, 760, 340);
+    let svg = rates::svg(&points, lang, CHART_WIDTH, CHART_HEIGHT);
     let crrs = points.iter().filter_map(|p| p.crr);
     let (min, max) = crrs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let alt = match (points.first(), points.last()) {
         (Some(first), Some(last)) => (t.chart_alt)(points.len(), &first.label, &last.label, min, max),
         _ => String::new(),
     };
+    let stem = name.trim_end_matches(".csv").to_string();
     let on_svg = {
-        let (svg, name) = (svg.clone(), format!("{}-crr.svg", name.trim_end_matches(".csv")));
+        let (svg, name) = (svg.clone(), format!("{stem}-crr.svg"));
         Callback::from(move |_: MouseEvent| browser::download(&name, "image/svg+xml", &svg))
+    };
+    let on_png = {
+        let (svg, name) = (svg.clone(), format!("{stem}-crr.png"));
+        Callback::from(move |_: MouseEvent| browser::download_svg_as_png(&name, &svg, CHART_WIDTH, CHART_HEIGHT))
     };
     let count = |v: u64| lang.number(v as f64, 0);
     let pct = |v: Option<f64>| v.map_or(t.no_figure.to_string(), |v| lang.percent(v));
@@ -214,7 +223,10 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
             <figure class="chart" data-chart="crr">
                 <figcaption>
                     <span>{ t.chart_title }</span>
-                    <button type="button" class="button small secondary" data-export="svg" onclick={on_svg}>{ "SVG" }</button>
+                    <span class="exports">
+                        <button type="button" class="button small secondary" data-export="png" onclick={on_png}>{ "PNG" }</button>
+                        <button type="button" class="button small secondary" data-export="svg" onclick={on_svg}>{ "SVG" }</button>
+                    </span>
                 </figcaption>
                 <div class="chart-svg" role="img" aria-label={alt.clone()}>
                     { Html::from_html_unchecked(AttrValue::from(svg)) }

@@ -251,7 +251,7 @@ test('a newer drop replaces the older one: only the last files are shown', async
   p.assertClean();
 });
 
-test('exports: chart SVG and the skipped-rows CSV are made in the browser', async () => {
+test('exports: chart SVG and PNG and the skipped-rows CSV are made in the browser', async () => {
   const p = await app.open({ acceptDownloads: true });
   const { page } = p;
   await dropFixtures(page, BAD);
@@ -269,6 +269,16 @@ test('exports: chart SVG and the skipped-rows CSV are made in the browser', asyn
   assert.match(svg, /<\/svg>\s*$/);
   assert.equal((svg.match(/<circle/g) ?? []).length, 4, '2 periods x (CRR, churn)');
 
+  const [pngDownload] = await Promise.all([
+    page.waitForEvent('download', { timeout: WAIT }),
+    page.click(`${section(BAD)} [data-chart=crr] [data-export=png]`),
+  ]);
+  assert.match(pngDownload.suggestedFilename(), /\.png$/);
+  const png = fs.readFileSync(await pngDownload.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'PNG signature');
+  // IHDR: width and height, big-endian, at bytes 16..24: twice the 760 x 340 chart.
+  assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [1520, 680]);
+
   const [csvDownload] = await Promise.all([
     page.waitForEvent('download', { timeout: WAIT }),
     page.click('[data-testid=export-row-errors]'),
@@ -283,6 +293,8 @@ test('exports: chart SVG and the skipped-rows CSV are made in the browser', asyn
   );
   assert.match(lines[1], /'veel' is not a number/);
 
-  assert.deepEqual(p.requests.slice(mark), [], 'downloads send nothing over the network');
+  // The PNG is drawn from the SVG loaded as an in-memory blob: URL; nothing else may load.
+  const network = p.requests.slice(mark).filter((r) => !r.url.startsWith('blob:'));
+  assert.deepEqual(network, [], 'downloads send nothing over the network');
   p.assertClean();
 });
