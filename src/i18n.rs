@@ -125,7 +125,7 @@ pub struct Texts {
     pub error_reason_col: &'static str,
     pub footer: &'static str,
     pub no_figure: &'static str,
-    /// "File x: 6 periods read, 2 rows skipped; comma-separated, UTF-8".
+    /// "x.csv: 6 rows used, 2 rows skipped (comma-separated, UTF-8)".
     pub file_summary: fn(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String,
     pub file_error_title: fn(name: &str) -> String,
     /// "42% · 120,000 rows · 85.3 MB/s".
@@ -493,13 +493,13 @@ mod en {
     }
 
     pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
-        let periods = if rows == 1 { "1 period".to_string() } else { format!("{rows} periods") };
+        let periods = if rows == 1 { "1 row".to_string() } else { format!("{} rows", Lang::En.number(rows as f64, 0)) };
         let skipped = match skipped {
             0 => "no rows skipped".to_string(),
             1 => "1 row skipped".to_string(),
             n => format!("{n} rows skipped"),
         };
-        format!("{name}: {periods} read, {skipped} ({delimiter}, {encoding})")
+        format!("{name}: {periods} used, {skipped} ({delimiter}, {encoding})")
     }
 
     pub fn file_error_title(name: &str) -> String {
@@ -645,13 +645,14 @@ mod nl {
     }
 
     pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
-        let periods = if rows == 1 { "1 periode".to_string() } else { format!("{rows} periodes") };
+        let periods =
+            if rows == 1 { "1 rij".to_string() } else { format!("{} rijen", Lang::Nl.number(rows as f64, 0)) };
         let skipped = match skipped {
             0 => "geen rijen overgeslagen".to_string(),
             1 => "1 rij overgeslagen".to_string(),
             n => format!("{n} rijen overgeslagen"),
         };
-        format!("{name}: {periods} gelezen, {skipped} ({delimiter}, {encoding})")
+        format!("{name}: {periods} gebruikt, {skipped} ({delimiter}, {encoding})")
     }
 
     pub fn file_error_title(name: &str) -> String {
