@@ -23,21 +23,6 @@ pub struct Totals {
     pub top10_revenue_share: Option<f64>,
 }
 
-impl Totals {
-    /// `(key, value)` for every figure, keys as in METRICS.md.
-    pub fn figures(&self) -> [(&'static str, Option<f64>); 7] {
-        [
-            ("customers_total", Some(self.customers_total as f64)),
-            ("transactions_total", Some(self.transactions_total as f64)),
-            ("revenue_total", self.revenue_total),
-            ("aov", self.aov),
-            ("purchase_frequency", self.purchase_frequency),
-            ("repeat_rate", self.repeat_rate),
-            ("top10_revenue_share", self.top10_revenue_share),
-        ]
-    }
-}
-
 fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     (denominator != 0.0).then(|| numerator / denominator)
 }
@@ -45,7 +30,6 @@ fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
 pub fn totals(log: &CustomerLog) -> Totals {
     let customers = log.customers();
     let mut transactions = 0u64;
-    let mut purchase_amount = 0.0;
     let mut repeaters = 0u64;
     let mut revenue_of = vec![0.0f64; customers];
     for (c, revenue) in revenue_of.iter_mut().enumerate() {
@@ -58,7 +42,8 @@ pub fn totals(log: &CustomerLog) -> Totals {
             repeaters += 1;
         }
     }
-    purchase_amount += revenue_of.iter().sum::<f64>();
+    // Purchases only: each customer's purchase amounts, before refunds are added in.
+    let purchase_amount: f64 = revenue_of.iter().sum();
     for r in &log.refunds {
         revenue_of[r.customer as usize] += r.amount;
     }
