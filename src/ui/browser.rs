@@ -38,12 +38,17 @@ pub fn set_query_param(name: &str, value: &str) {
 
 /// Offers `contents` as a download made in the browser (nothing is sent anywhere).
 pub fn download(filename: &str, mime: &str, contents: &str) {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type(mime);
-    if let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) {
+    if let Some(blob) = text_blob(contents, mime) {
         download_blob(filename, &blob);
     }
+}
+
+/// A `Blob` holding `text` (as UTF-8) with the given type.
+fn text_blob(text: &str, mime: &str) -> Option<web_sys::Blob> {
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()
 }
 
 /// Offers a blob as a download.
@@ -61,10 +66,7 @@ fn download_blob(filename: &str, blob: &web_sys::Blob) {
 /// Offers an SVG chart as a PNG at twice its size, drawn on a canvas in the page.
 pub fn download_svg_as_png(filename: &str, svg: &str, width: u32, height: u32) {
     use wasm_bindgen::closure::Closure;
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(svg));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("image/svg+xml");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else { return };
+    let Some(blob) = text_blob(svg, "image/svg+xml") else { return };
     let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
     let Ok(image) = web_sys::HtmlImageElement::new() else { return };
     let filename = filename.to_string();
