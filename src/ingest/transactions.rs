@@ -45,7 +45,8 @@ pub struct Attribute {
 /// A transaction log after reading.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct CustomerLog {
-    /// Customer ids, by customer index (in order of first appearance).
+    /// Customer ids, by customer index (in order of first appearance). Read them with
+    /// [`CustomerLog::id`]; how they are stored is the reader's business.
     pub ids: Vec<Box<str>>,
     /// `activity[offsets[c]..offsets[c + 1]]` are customer c's purchase days, in order.
     pub offsets: Vec<u32>,
@@ -60,6 +61,11 @@ pub struct CustomerLog {
 impl CustomerLog {
     pub fn customers(&self) -> usize {
         self.ids.len()
+    }
+
+    /// Customer `c`'s id as written in the file (trimmed).
+    pub fn id(&self, c: usize) -> &str {
+        &self.ids[c]
     }
 
     /// Customer `c`'s purchase days, in order.
