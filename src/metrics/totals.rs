@@ -23,52 +23,93 @@ pub struct Totals {
     pub top10_revenue_share: Option<f64>,
 }
 
-fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
+pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
     (denominator != 0.0).then(|| numerator / denominator)
 }
 
-pub fn totals(log: &CustomerLog) -> Totals {
-    let customers = log.customers();
-    let mut transactions = 0u64;
-    let mut repeaters = 0u64;
-    let mut revenue_of = vec![0.0f64; customers];
-    for (c, revenue) in revenue_of.iter_mut().enumerate() {
-        let days = log.activity_of(c);
-        for a in days {
-            transactions += u64::from(a.purchases);
-            *revenue += a.amount;
-        }
-        if days.len() >= 2 {
-            repeaters += 1;
-        }
+/// Each customer's revenue: their purchase amounts plus their refunds.
+pub fn customer_revenue(log: &CustomerLog) -> Vec<f64> {
+    let mut revenue = customer_refunds(log);
+    for (c, r) in revenue.iter_mut().enumerate() {
+        *r += log.activity_of(c).iter().map(|a| a.amount).sum::<f64>();
     }
-    // Purchases only: each customer's purchase amounts, before refunds are added in.
-    let purchase_amount: f64 = revenue_of.iter().sum();
-    for r in &log.refunds {
-        revenue_of[r.customer as usize] += r.amount;
-    }
-    let refunds: f64 = log.refunds.iter().map(|r| r.amount).sum();
-    let revenue_total = purchase_amount + refunds;
+    revenue
+}
 
+/// The sums behind the totals, for any group of customers.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Sums {
+    pub customers: u64,
+    pub transactions: u64,
+    /// Customers with purchases on at least 2 dates.
+    pub repeaters: u64,
+    pub purchase_amount: f64,
+    pub refund_amount: f64,
+}
+
+impl Sums {
+    /// Adds customer `c` of `log`, whose refunds sum to `refunds`.
+    pub fn add(&mut self, log: &CustomerLog, c: usize, refunds: f64) {
+        let days = log.activity_of(c);
+        self.customers += 1;
+        for a in days {
+            self.transactions += u64::from(a.purchases);
+            self.purchase_amount += a.amount;
+        }
+        self.repeaters += u64::from(days.len() >= 2);
+        self.refund_amount += refunds;
+    }
+
+    pub fn revenue(&self) -> f64 {
+        self.purchase_amount + self.refund_amount
+    }
+
+    pub fn aov(&self) -> Option<f64> {
+        ratio(self.purchase_amount, self.transactions as f64)
+    }
+
+    pub fn purchase_frequency(&self) -> Option<f64> {
+        ratio(self.transactions as f64, self.customers as f64)
+    }
+
+    pub fn repeat_rate(&self) -> Option<f64> {
+        ratio(self.repeaters as f64, self.customers as f64).map(|r| r * 100.0)
+    }
+}
+
+/// Each customer's refunds summed (refunds are sorted by customer).
+pub fn customer_refunds(log: &CustomerLog) -> Vec<f64> {
+    let mut refunds = vec![0.0; log.customers()];
+    for r in &log.refunds {
+        refunds[r.customer as usize] += r.amount;
+    }
+    refunds
+}
+
+pub fn totals(log: &CustomerLog) -> Totals {
+    let mut sums = Sums::default();
+    let refunds = customer_refunds(log);
+    for (c, &r) in refunds.iter().enumerate() {
+        sums.add(log, c, r);
+    }
+    let customers = log.customers();
     let (revenue, aov, top10) = if log.has_amount {
+        let mut revenue_of = customer_revenue(log);
         revenue_of.sort_unstable_by(|a, b| b.total_cmp(a));
         let top = customers.div_ceil(10);
         let top_revenue: f64 = revenue_of[..top].iter().sum();
-        (
-            Some(revenue_total),
-            ratio(purchase_amount, transactions as f64),
-            ratio(top_revenue, revenue_total).map(|r| r * 100.0),
-        )
+        let revenue_total = sums.revenue();
+        (Some(revenue_total), sums.aov(), ratio(top_revenue, revenue_total).map(|r| r * 100.0))
     } else {
         (None, None, None)
     };
     Totals {
         customers_total: customers as u64,
-        transactions_total: transactions,
+        transactions_total: sums.transactions,
         revenue_total: revenue,
         aov,
-        purchase_frequency: ratio(transactions as f64, customers as f64),
-        repeat_rate: ratio(repeaters as f64, customers as f64).map(|r| r * 100.0),
+        purchase_frequency: sums.purchase_frequency(),
+        repeat_rate: sums.repeat_rate(),
         top10_revenue_share: top10,
     }
 }

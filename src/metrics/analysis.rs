@@ -1,0 +1,125 @@
+//! Everything the page shows of a transaction log, computed in one go from the
+//! per-customer data (in the Web Worker that holds it). Changing a setting computes
+//! this again from the same data; the file is not read again.
+
+use super::base::{BaseCounts, BasePeriod};
+use super::cohorts::{average_retention, cohorts, Cohort};
+use super::comparison::{compare, Comparison, SHOWN_VALUES};
+use super::concentration::{concentration, Concentration};
+use super::purchase_gaps::{purchase_gaps, PurchaseGaps};
+use super::rfm::{score, summarise, Rfm};
+use super::survey_link::{link, SurveyLink};
+use super::timeline::Timeline;
+use super::totals::{totals, Totals};
+use crate::calendar::{Date, Granularity};
+use crate::ingest::other_kinds::SurveyRow;
+use crate::ingest::CustomerLog;
+use serde::{Deserialize, Serialize};
+
+pub const DEFAULT_WINDOW_DAYS: u32 = 90;
+/// The longest inactivity window accepted (ten years).
+pub const MAX_WINDOW_DAYS: u32 = 3660;
+
+/// The settings of the analysis, mirrored in the page's URL.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnalysisSettings {
+    pub granularity: Granularity,
+    /// W: a customer is in the base while their last purchase is at most W days ago.
+    pub window_days: u32,
+    /// The attribute column to compare customers by (its name).
+    pub segment_by: Option<String>,
+}
+
+impl Default for AnalysisSettings {
+    fn default() -> Self {
+        AnalysisSettings { granularity: Granularity::Month, window_days: DEFAULT_WINDOW_DAYS, segment_by: None }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub settings: AnalysisSettings,
+    /// The name of the file analysed.
+    pub file: String,
+    pub totals: Totals,
+    /// First and last purchase day.
+    pub span: Option<(Date, Date)>,
+    pub gaps: PurchaseGaps,
+    pub base: Vec<BasePeriod>,
+    /// Before this day S is under-counted: the data start less than W days earlier.
+    pub base_complete_from: Option<Date>,
+    pub cohorts: Vec<Cohort>,
+    pub cohort_avg_retention: Vec<Option<f64>>,
+    pub concentration: Option<Concentration>,
+    pub rfm: Rfm,
+    /// The log's other columns, which `segment_by` can name.
+    pub attributes: Vec<String>,
+    pub comparison: Option<Comparison>,
+    pub survey: Option<SurveyLink>,
+}
+
+impl Analysis {
+    /// The analysis of `log` (named `file`), with a survey to match by customer id.
+    pub fn of(file: &str, log: &CustomerLog, survey: Option<&[SurveyRow]>, settings: &AnalysisSettings) -> Analysis {
+        let window = settings.window_days.min(MAX_WINDOW_DAYS);
+        let span = log.span();
+        let timeline = span.map_or_else(
+            || Timeline::new(settings.granularity, 1, 0),
+            |(first, last)| Timeline::new(settings.granularity, first, last),
+        );
+        let mut base = BaseCounts::new(&timeline);
+        for c in 0..log.customers() {
+            base.add(&timeline, log.activity_of(c), window);
+        }
+        let cohorts = cohorts(log, &timeline);
+        let (reference_day, scored) = score(log);
+        let column = settings.segment_by.as_ref().and_then(|name| log.attributes.iter().position(|a| &a.name == name));
+        Analysis {
+            settings: AnalysisSettings { window_days: window, ..settings.clone() },
+            file: file.to_string(),
+            totals: totals(log),
+            span: span.map(|(a, b)| (Date(a), Date(b))),
+            gaps: purchase_gaps(log),
+            base: base.periods(&timeline),
+            base_complete_from: span.map(|(first, _)| Date(first).add_days(window as i32)),
+            cohort_avg_retention: average_retention(&cohorts),
+            cohorts,
+            concentration: concentration(log),
+            rfm: summarise(reference_day, &scored),
+            attributes: log.attributes.iter().map(|a| a.name.clone()).collect(),
+            comparison: column.and_then(|c| compare(log, c, &timeline, window, Some(SHOWN_VALUES))),
+            survey: survey.and_then(|rows| link(rows, log, window)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::{read_file, Dataset};
+
+    #[test]
+    fn settings_change_the_periods_not_the_totals() {
+        let Dataset::Transactions(log) =
+            read_file("t.csv", b"customer,date,amount,kanaal\na,2024-01-10,5,web\nb,2024-05-01,7,winkel\n")
+                .unwrap()
+                .dataset
+        else {
+            panic!()
+        };
+        let month = Analysis::of("t.csv", &log, None, &AnalysisSettings::default());
+        assert_eq!(month.base.len(), 5);
+        assert_eq!(month.base_complete_from, Date::from_ymd(2024, 4, 9));
+        assert_eq!(month.attributes, ["kanaal"]);
+        assert!(month.comparison.is_none());
+        let quarter = Analysis::of(
+            "t.csv",
+            &log,
+            None,
+            &AnalysisSettings { granularity: Granularity::Quarter, window_days: 10, segment_by: Some("kanaal".into()) },
+        );
+        assert_eq!(quarter.base.len(), 2);
+        assert_eq!(quarter.totals, month.totals);
+        assert_eq!(quarter.comparison.unwrap().groups.len(), 2);
+    }
+}
