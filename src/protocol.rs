@@ -4,6 +4,8 @@
 
 use crate::i18n::Lang;
 use crate::ingest::{Detection, FileError, ReadSettings};
+use crate::metrics::analysis::{Analysis, AnalysisSettings};
+use crate::metrics::rfm::Segment;
 use crate::report::FileReport;
 use serde::{Deserialize, Serialize};
 
@@ -34,6 +36,11 @@ pub enum Request {
     Read { settings: ReadSettings },
     /// Every skipped row of the files read since `Reset`, as CSV.
     ExportErrors { lang: Lang },
+    /// The figures of the first transaction log read since `Reset` (with the first
+    /// survey that has customer ids), computed with these settings.
+    Analyse { settings: AnalysisSettings },
+    /// The customers of one RFM segment, as CSV.
+    ExportSegment { segment: Segment },
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -48,7 +55,9 @@ pub enum Reply {
     },
     Done(FileReport),
     Failed(FileError),
-    ErrorsCsv(String),
+    /// `None` when no transaction log was read.
+    Analysis(Option<Box<Analysis>>),
+    Csv(String),
     Ok,
 }
 

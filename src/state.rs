@@ -3,15 +3,18 @@
 
 use crate::i18n::Lang;
 use crate::ingest::{FileError, ReadSettings, RowError};
+use crate::metrics::analysis::{Analysis, AnalysisSettings};
 use crate::metrics::retention::{checked_crr, CountsProblem};
-use crate::report::{FileEntry, FileReport};
+use crate::report::{Content, FileEntry, FileReport};
+use std::rc::Rc;
 
 /// What the page is doing, as `[data-testid=status][data-state]` shows it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum Status {
     #[default]
     Idle,
-    /// Reading files; 0..=100 percent done.
+    /// Reading files (0..=100 percent done), or computing the figures of a transaction
+    /// log (at 100).
     Working(u8),
     /// Every figure on screen belongs to the files now loaded.
     Ready,
@@ -139,6 +142,10 @@ pub struct AppState {
     /// files are read again.
     pub overrides: Vec<(String, ReadSettings)>,
     pub manual: ManualInputs,
+    /// Granularity, window and segment column of the analysis (mirrored in the URL).
+    pub settings: AnalysisSettings,
+    /// The figures of the transaction log, for `settings`.
+    pub analysis: Option<Rc<Analysis>>,
 }
 
 pub enum Action {
@@ -167,6 +174,13 @@ pub enum Action {
         settings: ReadSettings,
     },
     SetManual(ManualField, String),
+    /// The user changed a setting of the analysis: its figures are computed again.
+    SetSettings(AnalysisSettings),
+    /// The worker computed the figures of load `id` (`None`: there is no log).
+    AnalysisDone {
+        id: u64,
+        analysis: Option<Box<Analysis>>,
+    },
 }
 
 impl AppState {
@@ -183,6 +197,7 @@ impl AppState {
                 self.status = Status::Working(0);
                 self.progress = Progress { files_total: files, ..Progress::default() };
                 self.files.clear();
+                self.analysis = None;
             }
             Action::LoadProgress { id, progress } if id == self.load_id => {
                 if let Status::Working(_) = self.status {
@@ -192,9 +207,26 @@ impl AppState {
             }
             Action::FileDone { id, entry } if id == self.load_id => self.files.push(*entry),
             Action::LoadFinished { id } if id == self.load_id => {
-                self.status = if self.reports().next().is_some() { Status::Ready } else { Status::Error };
+                self.status = if self.has_log() { Status::Working(100) } else { self.settled() };
             }
-            Action::LoadProgress { .. } | Action::FileDone { .. } | Action::LoadFinished { .. } => {}
+            Action::AnalysisDone { id, analysis } if id == self.load_id => match analysis {
+                // An answer for settings since changed: the newer one is on its way.
+                Some(a) if a.settings != self.settings => {}
+                analysis => {
+                    self.analysis = analysis.map(|a| Rc::new(*a));
+                    self.status = self.settled();
+                }
+            },
+            Action::LoadProgress { .. }
+            | Action::FileDone { .. }
+            | Action::LoadFinished { .. }
+            | Action::AnalysisDone { .. } => {}
+            Action::SetSettings(settings) => {
+                if settings != self.settings && self.has_log() && self.status == Status::Ready {
+                    self.status = Status::Working(100);
+                }
+                self.settings = settings;
+            }
             Action::SetOverride { name, settings } => {
                 self.overrides.retain(|(n, _)| *n != name);
                 self.overrides.push((name, settings));
@@ -206,6 +238,20 @@ impl AppState {
             },
         }
         self
+    }
+
+    /// Ready, or Error when none of the files could be used.
+    fn settled(&self) -> Status {
+        if self.reports().next().is_some() {
+            Status::Ready
+        } else {
+            Status::Error
+        }
+    }
+
+    /// Whether a transaction log was read (its figures come from the worker).
+    pub fn has_log(&self) -> bool {
+        self.reports().any(|(_, r)| matches!(r.content, Content::Transactions { .. }))
     }
 
     /// The settings the user chose for a file, if any.
@@ -237,12 +283,58 @@ impl AppState {
 /// Settings read from and written to the URL query (`?language=nl`), so that a link
 /// reproduces the view (never the data).
 pub fn lang_from_query(query: &str) -> Option<Lang> {
+    query_param(query, "language").and_then(|v| Lang::from_key(&v))
+}
+
+/// The value of `key` in a URL query (`?a=1&b=2`), percent-decoded.
+pub fn query_param(query: &str, key: &str) -> Option<String> {
     query
         .trim_start_matches('?')
         .split('&')
         .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == "language")
-        .and_then(|(_, v)| Lang::from_key(v))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| percent_decode(v))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The analysis settings a URL asks for (`?granularity=week&window_days=30&segment=channel`);
+/// what is missing or not understood keeps its default.
+pub fn settings_from_query(query: &str) -> AnalysisSettings {
+    use crate::calendar::Granularity;
+    use crate::metrics::analysis::MAX_WINDOW_DAYS;
+    let default = AnalysisSettings::default();
+    AnalysisSettings {
+        granularity: query_param(query, "granularity")
+            .and_then(|g| Granularity::from_key(&g))
+            .unwrap_or(default.granularity),
+        window_days: query_param(query, "window_days")
+            .and_then(|w| w.parse::<u32>().ok())
+            .filter(|w| (1..=MAX_WINDOW_DAYS).contains(w))
+            .unwrap_or(default.window_days),
+        segment_by: query_param(query, "segment").filter(|s| !s.is_empty()),
+    }
 }
 
 #[cfg(test)]
@@ -264,6 +356,63 @@ mod tests {
             s = s.reduce(Action::FileDone { id, entry: Box::new(entry) });
         }
         s.reduce(Action::LoadFinished { id })
+    }
+
+    fn log_entry() -> FileEntry {
+        entry("orders.csv", b"customer,date,amount\na,2024-01-05,10\nb,2024-02-01,20\n")
+    }
+
+    fn analysis_for(settings: &AnalysisSettings) -> Box<Analysis> {
+        let f = read_file("orders.csv", b"customer,date,amount\na,2024-01-05,10\nb,2024-02-01,20\n").unwrap();
+        let crate::ingest::Dataset::Transactions(log) = &f.dataset else { panic!() };
+        Box::new(Analysis::of("orders.csv", log, None, settings))
+    }
+
+    #[test]
+    fn a_log_is_ready_once_its_figures_are_computed() {
+        let s = load(AppState::default(), 1, vec![log_entry()]);
+        assert!(s.has_log());
+        assert_eq!(s.status, Status::Working(100), "the figures are still being computed");
+        let s = s.reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&AnalysisSettings::default())) });
+        assert_eq!(s.status, Status::Ready);
+        assert_eq!(s.analysis.as_ref().unwrap().totals.customers_total, 2);
+    }
+
+    #[test]
+    fn changing_a_setting_waits_for_the_figures_of_the_new_setting() {
+        use crate::calendar::Granularity;
+        let s = load(AppState::default(), 1, vec![log_entry()])
+            .reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&AnalysisSettings::default())) });
+        let week = AnalysisSettings { granularity: Granularity::Week, ..AnalysisSettings::default() };
+        let s = s.reduce(Action::SetSettings(week.clone()));
+        assert_eq!(s.status, Status::Working(100));
+        // A late answer for the old settings does not make the page ready.
+        let s = s.reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&AnalysisSettings::default())) });
+        assert_eq!(s.status, Status::Working(100));
+        assert_eq!(s.analysis.as_ref().unwrap().settings.granularity, Granularity::Month);
+        let s = s.reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&week)) });
+        assert_eq!(s.status, Status::Ready);
+        assert_eq!(s.analysis.as_ref().unwrap().settings, week);
+        // An answer for an older load is ignored, and a new load forgets the figures.
+        let s = s.reduce(Action::LoadStarted { id: 2, files: 1 });
+        assert!(s.analysis.is_none());
+        let s = s.reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&week)) });
+        assert!(s.analysis.is_none());
+    }
+
+    #[test]
+    fn settings_from_the_url() {
+        use crate::calendar::Granularity;
+        let s = settings_from_query("?granularity=quarter&window_days=30&segment=loyalty%20member");
+        assert_eq!(s.granularity, Granularity::Quarter);
+        assert_eq!(s.window_days, 30);
+        assert_eq!(s.segment_by.as_deref(), Some("loyalty member"));
+        assert_eq!(settings_from_query("?segment=Kanaal+online").segment_by.as_deref(), Some("Kanaal online"));
+        // Not understood: the defaults.
+        let s = settings_from_query("?granularity=decade&window_days=-3&segment=");
+        assert_eq!(s, AnalysisSettings::default());
+        assert_eq!(settings_from_query("?window_days=0").window_days, 90);
+        assert_eq!(query_param("?a=%zz%4", "a").as_deref(), Some("%zz%4"));
     }
 
     #[test]

@@ -4,7 +4,9 @@
 //! yields, so that a `Cancel` can arrive. The page never freezes, and if a file is too
 //! much for the browser only this worker dies.
 
-use crate::ingest::{detect, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
+use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
+use crate::metrics::analysis::{Analysis, AnalysisSettings};
+use crate::metrics::rfm;
 use crate::protocol::{Envelope, Reply, Request, CHUNK_BYTES, MAX_FILE_BYTES};
 use crate::report::{row_errors_csv, FileReport};
 use std::cell::RefCell;
@@ -86,6 +88,23 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<Reply
     Ok(Reply::Done(report))
 }
 
+/// The first transaction log of `files`, with its file name.
+fn first_log(files: &[LoadedFile]) -> Option<(&str, &crate::ingest::CustomerLog)> {
+    files.iter().find_map(|f| match &f.dataset {
+        Dataset::Transactions(log) => Some((f.name.as_str(), log)),
+        _ => None,
+    })
+}
+
+fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Analysis>> {
+    let (name, log) = first_log(files)?;
+    let survey = files.iter().find_map(|f| match &f.dataset {
+        Dataset::Survey(rows) if rows.iter().any(|r| r.customer.is_some()) => Some(rows.as_slice()),
+        _ => None,
+    });
+    Some(Box::new(Analysis::of(name, log, survey, settings)))
+}
+
 fn handle(id: u64, request: Request, file: Option<File>) {
     let reply =
         match request {
@@ -97,9 +116,16 @@ fn handle(id: u64, request: Request, file: Option<File>) {
                 CANCELLED.with(|c| c.borrow_mut().insert(target));
                 Ok(Reply::Ok)
             }
-            Request::ExportErrors { lang } => Ok(Reply::ErrorsCsv(FILES.with(|f| {
+            Request::ExportErrors { lang } => Ok(Reply::Csv(FILES.with(|f| {
                 row_errors_csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())), lang)
             }))),
+            Request::Analyse { settings } => Ok(Reply::Analysis(FILES.with(|f| analyse(&f.borrow(), &settings)))),
+            Request::ExportSegment { segment } => FILES.with(|f| {
+                let files = f.borrow();
+                let (_, log) = first_log(&files).ok_or_else(|| failed("no transaction log"))?;
+                let (_, scored) = rfm::score(log);
+                Ok(Reply::Csv(rfm::segment_csv(log, &scored, segment)))
+            }),
             Request::Detect => file.as_ref().ok_or_else(|| failed("no file")).and_then(detect_file),
             Request::Read { settings } => {
                 let Some(file) = file else { return post(id, Reply::Failed(failed("no file"))) };

@@ -49,7 +49,8 @@ pub struct Membership {
 
 /// The yes and no of a column whose values (an empty one aside) are a yes/no pair.
 fn membership_pair<'a>(values: impl Iterator<Item = &'a str>) -> Option<(&'a str, &'a str)> {
-    const PAIRS: [(&str, &str); 6] = [("yes", "no"), ("ja", "nee"), ("true", "false"), ("y", "n"), ("j", "n"), ("1", "0")];
+    const PAIRS: [(&str, &str); 6] =
+        [("yes", "no"), ("ja", "nee"), ("true", "false"), ("y", "n"), ("j", "n"), ("1", "0")];
     let values: Vec<&str> = values.filter(|v| !v.is_empty()).collect();
     let [a, b] = values[..] else { return None };
     PAIRS.iter().find_map(|&(yes, no)| {

@@ -59,8 +59,10 @@ mod tests {
     fn gaps_by_hand() {
         // a: 01-01, 01-01 (same day), 01-08, 03-08 -> gaps 7, 60. b: 01-01, 2025-01-02 -> 367.
         // c: one date -> none. A refund is not a purchase date.
-        let g = gaps("customer,date,amount\na,2024-01-01,1\na,2024-01-01,2\na,2024-01-08,3\na,2024-03-08,4\n\
-                      b,2024-01-01,5\nb,2025-01-02,6\nc,2024-05-05,7\nc,2024-05-09,-1\n");
+        let g = gaps(
+            "customer,date,amount\na,2024-01-01,1\na,2024-01-01,2\na,2024-01-08,3\na,2024-03-08,4\n\
+                      b,2024-01-01,5\nb,2025-01-02,6\nc,2024-05-05,7\nc,2024-05-09,-1\n",
+        );
         assert_eq!(g.days_between_median, Some(60.0));
         assert_eq!(g.days_between_mean, Some((7.0 + 60.0 + 367.0) / 3.0));
         assert_eq!(g.days_between_histogram, [1, 0, 0, 1, 0, 0, 0, 1]);

@@ -107,8 +107,10 @@ pub fn score(log: &CustomerLog) -> (Option<Date>, Vec<Scored>) {
     let reference = last + 1;
     let revenue = log.has_amount.then(|| customer_revenue(log));
     let customers: Vec<usize> = (0..log.customers()).filter(|&c| !log.activity_of(c).is_empty()).collect();
-    let recency: Vec<u32> =
-        customers.iter().map(|&c| (reference - log.activity_of(c).last().expect("has a purchase").day) as u32).collect();
+    let recency: Vec<u32> = customers
+        .iter()
+        .map(|&c| (reference - log.activity_of(c).last().expect("has a purchase").day) as u32)
+        .collect();
     let frequency: Vec<u32> = customers.iter().map(|&c| log.activity_of(c).len() as u32).collect();
     let monetary: Option<Vec<f64>> = revenue.map(|r| customers.iter().map(|&c| r[c]).collect());
     // A lower recency is better.
@@ -219,7 +221,9 @@ mod tests {
 
     #[test]
     fn every_cell_of_the_grid_has_one_segment() {
-        let count = |s: Segment| (1..=5).flat_map(|r| (1..=5).map(move |f| (r, f))).filter(|&(r, f)| Segment::of(r, f) == s).count();
+        let count = |s: Segment| {
+            (1..=5).flat_map(|r| (1..=5).map(move |f| (r, f))).filter(|&(r, f)| Segment::of(r, f) == s).count()
+        };
         let counts: Vec<usize> = Segment::ALL.into_iter().map(count).collect();
         // champions 2, loyal 4, promising 5, new 1, needs attention 3, at risk 4,
         // can't lose 2, hibernating 2, lost 2 = 25.

@@ -4,8 +4,10 @@
 use super::browser;
 use super::worker_client::Conn;
 use crate::ingest::{FileError, FileErrorKind, ReadSettings};
+use crate::metrics::analysis::AnalysisSettings;
+use crate::metrics::rfm::Segment;
 use crate::protocol::{Reply, Request};
-use crate::report::{apply_saved, mapping_key, FileEntry};
+use crate::report::{apply_saved, mapping_key, Content, FileEntry};
 use crate::state::{Action, AppState, Progress};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -21,15 +23,18 @@ pub struct Session {
     current: Cell<u64>,
     /// The user cancelled the current load: no further file is read.
     cancelled: Cell<bool>,
+    /// The analysis settings last asked for (a load in progress uses them when done).
+    settings: RefCell<AnalysisSettings>,
 }
 
 impl Session {
-    pub fn new() -> Session {
+    pub fn new(settings: AnalysisSettings) -> Session {
         Session {
             conn: RefCell::new(Conn::open().ok()),
             files: RefCell::default(),
             current: Cell::new(0),
             cancelled: Cell::new(false),
+            settings: RefCell::new(settings),
         }
     }
 
@@ -102,6 +107,7 @@ impl Session {
         spawn_local(async move {
             conn.request(&Request::Reset, None).await;
             let total_files = files.len();
+            let mut has_log = false;
             for (i, file) in files.iter().enumerate() {
                 if session.current.get() != id {
                     return;
@@ -120,9 +126,51 @@ impl Session {
                     progress_state.dispatch(Action::LoadProgress { id, progress });
                 });
                 let entry = read_one(&conn, file, &name, &overrides, &session.cancelled).await;
+                has_log |= matches!(&entry.result, Ok(r) if matches!(r.content, Content::Transactions { .. }));
                 state.dispatch(Action::FileDone { id, entry: Box::new(entry) });
             }
             state.dispatch(Action::LoadFinished { id });
+            if has_log && session.current.get() == id {
+                let settings = session.settings.borrow().clone();
+                session.request_analysis(&conn, state, id, settings).await;
+            }
+        });
+    }
+
+    /// Computes the figures of the loaded log again with `settings` (the file is not
+    /// read again: the worker keeps its per-customer data).
+    pub fn analyse(self: &Rc<Self>, state: UseReducerHandle<AppState>, settings: AnalysisSettings) {
+        *self.settings.borrow_mut() = settings.clone();
+        if !state.has_log() {
+            return;
+        }
+        let Ok(conn) = self.conn() else { return };
+        let (session, id) = (self.clone(), state.load_id);
+        spawn_local(async move { session.request_analysis(&conn, state, id, settings).await });
+    }
+
+    async fn request_analysis(
+        &self,
+        conn: &Conn,
+        state: UseReducerHandle<AppState>,
+        id: u64,
+        settings: AnalysisSettings,
+    ) {
+        let analysis = match conn.request(&Request::Analyse { settings }, None).await {
+            Reply::Analysis(a) => a,
+            _ => None,
+        };
+        // Only the newest request's answer is shown (the reducer checks the settings).
+        state.dispatch(Action::AnalysisDone { id, analysis });
+    }
+
+    /// Downloads the customers of one RFM segment.
+    pub fn export_segment(&self, segment: Segment) {
+        let Some(conn) = self.conn.borrow().clone() else { return };
+        spawn_local(async move {
+            if let Reply::Csv(csv) = conn.request(&Request::ExportSegment { segment }, None).await {
+                browser::download(&format!("segment-{}.csv", segment.key()), "text/csv;charset=utf-8", &csv);
+            }
         });
     }
 
@@ -138,7 +186,7 @@ impl Session {
     pub fn export_errors(&self, lang: crate::i18n::Lang) {
         let Some(conn) = self.conn.borrow().clone() else { return };
         spawn_local(async move {
-            if let Reply::ErrorsCsv(csv) = conn.request(&Request::ExportErrors { lang }, None).await {
+            if let Reply::Csv(csv) = conn.request(&Request::ExportErrors { lang }, None).await {
                 browser::download("rows-skipped.csv", "text/csv;charset=utf-8", &csv);
             }
         });
