@@ -1,0 +1,156 @@
+//! A vertical bar chart of counts or amounts over categorical labels (the time between
+//! purchases, revenue per RFM segment).
+
+use super::{drawable, font, palette, text_width, Categories, ValueScale, MARGIN, TITLE_ROOM, X_LABEL_ROOM};
+use crate::i18n::Lang;
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Half a bar's width, in categories (bars fill 80% of their slot).
+const HALF_BAR: f64 = 0.4;
+
+/// Draws the chart on any backend: one bar per label, from zero to its value. Values
+/// are written on the bars when there is room.
+pub fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    labels: &[String],
+    values: &[f64],
+    y_title: &str,
+    lang: Lang,
+) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
+    root.fill(&WHITE)?;
+    let (width, height) = root.dim_in_pixel();
+    let n = labels.len().max(values.len());
+    let shown: Vec<Option<f64>> = values.iter().map(|&v| drawable(v)).collect();
+    let top = shown.iter().flatten().fold(0.0, |a, &b| f64::max(a, b));
+    let bottom = shown.iter().flatten().fold(0.0, |a, &b| f64::min(a, b));
+    // Counts (all whole numbers) get whole-number ticks.
+    let integer = shown.iter().flatten().all(|v| v.fract() == 0.0);
+    let span = height.saturating_sub(2 * MARGIN + X_LABEL_ROOM);
+    let scale = ValueScale::new(bottom, top, false, integer, span).padded();
+    let title_room = if y_title.is_empty() { 0 } else { TITLE_ROOM };
+    let y_room = scale.label_room(root, lang) + title_room;
+    let plot_width = width.saturating_sub(2 * MARGIN + y_room);
+    let categories = Categories::fitted(n, plot_width, text_width(root, labels) + 12);
+
+    let mut chart = ChartBuilder::on(root)
+        .margin(MARGIN)
+        .x_label_area_size(X_LABEL_ROOM)
+        .y_label_area_size(y_room)
+        .build_cartesian_2d(categories.clone(), scale.range())?;
+    chart
+        .configure_mesh()
+        .disable_x_mesh()
+        .light_line_style(TRANSPARENT)
+        .bold_line_style(palette::GRID)
+        .axis_style(palette::INK)
+        .x_labels(n)
+        .y_labels(scale.ticks)
+        .x_label_formatter(&|x| Categories::label(labels, *x))
+        .y_label_formatter(&|y| scale.format(lang, *y))
+        .y_desc(y_title)
+        .x_label_style(font())
+        .y_label_style(font())
+        .axis_desc_style(font())
+        .draw()?;
+
+    let bars = shown.iter().enumerate().filter_map(|(i, v)| {
+        let (x, v) = (i as f64, (*v)?);
+        Some(Rectangle::new([(x - HALF_BAR, 0.0), (x + HALF_BAR, v)], palette::BAR.filled()))
+    });
+    chart.draw_series(bars)?;
+    if bottom < 0.0 {
+        let (x0, x1) = categories.span();
+        chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], palette::INK.stroke_width(1)))?;
+    }
+
+    // Values on the bars, when every one fits its slot.
+    let max_abs = top.max(-bottom);
+    let decimals = if integer || max_abs >= 100.0 {
+        0
+    } else if max_abs >= 10.0 {
+        1
+    } else {
+        2
+    };
+    let texts: Vec<String> = shown.iter().map(|v| v.map_or(String::new(), |v| lang.number(v, decimals))).collect();
+    let slot = f64::from(plot_width) / n.max(1) as f64;
+    if f64::from(text_width(root, &texts) + 4) <= slot {
+        let labels = shown.iter().zip(texts).enumerate().filter_map(|(i, (v, text))| {
+            let v = (*v)?;
+            let (dy, v_pos) = if v < 0.0 { (3, VPos::Top) } else { (-3, VPos::Bottom) };
+            let style = font().pos(Pos::new(HPos::Center, v_pos));
+            Some(EmptyElement::at((i as f64, v)) + Text::new(text, (0, dy), style))
+        });
+        chart.draw_series(labels)?;
+    }
+    root.present()
+}
+
+/// The chart as an SVG document that scales with its container.
+pub fn svg(labels: &[String], values: &[f64], y_title: &str, lang: Lang, width: u32, height: u32) -> String {
+    super::to_svg(width, height, |root| draw(root, labels, values, y_title, lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{has_text, preview, rects};
+    use super::*;
+
+    fn labels(names: &[&str]) -> Vec<String> {
+        names.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn one_bar_per_value_with_labels_and_title() {
+        let labels = labels(&["0–7 days", "8–14 days", "15–30 days", "31+ days"]);
+        let svg = preview("bars", svg(&labels, &[120.0, 45.0, 0.0, 1234.0], "Customers", Lang::En, 640, 320));
+        for text in ["0–7 days", "31+ days", "Customers", "1,234", "45", "0"] {
+            assert!(has_text(&svg, text), "missing {text}");
+        }
+        let bars = rects(&svg, palette::BAR);
+        assert_eq!(bars.len(), 4);
+        assert_eq!(bars[2].3, 0, "a zero bar has no height");
+        assert!(bars[3].3 > 10 * bars[0].3 - 10 && bars[0].3 > 2 * bars[1].3, "{bars:?}");
+    }
+
+    #[test]
+    fn amounts_keep_decimals_and_negative_bars_hang_down() {
+        let labels = labels(&["Champions", "At risk", "Lost"]);
+        let svg = preview("bars-amounts", svg(&labels, &[5.25, 2.5, -1.75], "Revenue", Lang::Nl, 640, 320));
+        for text in ["5,25", "2,50", "−1,75", "Champions"] {
+            assert!(has_text(&svg, text), "missing {text}");
+        }
+        let bars = rects(&svg, palette::BAR);
+        assert_eq!(bars[2].1, bars[0].1 + bars[0].3, "the negative bar starts at zero");
+    }
+
+    #[test]
+    fn crowded_bars_drop_their_value_labels() {
+        let labels: Vec<String> = (0..300).map(|i| format!("{i} d")).collect();
+        let values: Vec<f64> = (0..300).map(|i| f64::from(i * 1000)).collect();
+        let svg = svg(&labels, &values, "", Lang::En, 640, 320);
+        assert_eq!(rects(&svg, palette::BAR).len(), 300);
+        assert!(!has_text(&svg, "299,000"));
+        assert!(has_text(&svg, "0 d"));
+    }
+
+    #[test]
+    fn degenerate_inputs_render() {
+        let cases: [(Vec<String>, Vec<f64>); 6] = [
+            (vec![], vec![]),
+            (labels(&["a", "b"]), vec![]),
+            (vec![], vec![1.0, 2.0]),
+            (labels(&["zero"]), vec![0.0]),
+            (labels(&["x", "y", "z"]), vec![f64::NAN, f64::MAX, -f64::MAX]),
+            (labels(&["tiny"]), vec![1e-12]),
+        ];
+        for (labels, values) in cases {
+            for (w, h) in [(640, 320), (1, 1), (0, 0), (40, 30)] {
+                let svg = svg(&labels, &values, "title", Lang::En, w, h);
+                assert!(svg.trim_end().ends_with("</svg>"));
+            }
+        }
+    }
+}
