@@ -180,7 +180,8 @@ impl Period {
     /// The first day of the period.
     pub fn start(self) -> Date {
         let i = self.index;
-        let first = |y: i32, m: u32| Date::from_ymd(y, m, 1).unwrap_or(Date(0));
+        // Any year: the period after one in 9999 starts in 10000.
+        let first = |y: i32, m: u32| Date(days_from_civil(y, m, 1));
         match self.granularity() {
             Granularity::Week => Date(i),
             Granularity::Month => first(i.div_euclid(12), (i.rem_euclid(12) + 1) as u32),
@@ -220,6 +221,16 @@ impl fmt::Display for Period {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_period_after_9999_starts_after_it() {
+        for g in Granularity::ALL {
+            let p = Period::containing(g, Date::from_ymd(9999, 12, 31).unwrap());
+            assert!(p.end() > p.start(), "{g:?}");
+            // 9999-12-31 is a Friday: its week ends on Monday 10000-01-03.
+            assert_eq!(p.end().0 - Date::from_ymd(9999, 12, 31).unwrap().0, if g == Granularity::Week { 3 } else { 1 });
+        }
+    }
 
     #[test]
     fn known_day_numbers() {

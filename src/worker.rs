@@ -5,7 +5,7 @@
 //! much for the browser only this worker dies.
 
 use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
-use crate::metrics::analysis::{Analysis, AnalysisSettings};
+use crate::metrics::analysis::{Analysis, AnalysisSettings, LogSummary};
 use crate::metrics::rfm;
 use crate::protocol::{Envelope, Reply, Request, CHUNK_BYTES, MAX_FILE_BYTES};
 use crate::report::{row_errors_csv, FileReport};
@@ -18,6 +18,9 @@ use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 thread_local! {
     /// The files read since the last `Reset` (for the full error export).
     static FILES: RefCell<Vec<LoadedFile>> = const { RefCell::new(Vec::new()) };
+    /// The settings-independent figures of the transaction log, once computed (a
+    /// change of settings then recomputes only the rest).
+    static SUMMARY: RefCell<Option<LogSummary>> = const { RefCell::new(None) };
     /// Reads the page asked to stop.
     static CANCELLED: RefCell<HashSet<u64>> = RefCell::new(HashSet::new());
 }
@@ -102,7 +105,12 @@ fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Anal
         Dataset::Survey(rows) if rows.iter().any(|r| r.customer.is_some()) => Some(rows.as_slice()),
         _ => None,
     });
-    Some(Box::new(Analysis::of(name, log, survey, settings)))
+    let analysis = SUMMARY.with(|s| {
+        let mut slot = s.borrow_mut();
+        let summary = slot.get_or_insert_with(|| LogSummary::of(log));
+        Analysis::with(summary, name, log, survey, settings)
+    });
+    Some(Box::new(analysis))
 }
 
 fn handle(id: u64, request: Request, file: Option<File>) {
@@ -110,6 +118,7 @@ fn handle(id: u64, request: Request, file: Option<File>) {
         match request {
             Request::Reset => {
                 FILES.with(|f| f.borrow_mut().clear());
+                SUMMARY.with(|s| s.borrow_mut().take());
                 Ok(Reply::Ok)
             }
             Request::Cancel { id: target } => {

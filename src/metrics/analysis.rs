@@ -9,7 +9,7 @@ use super::concentration::{concentration, Concentration};
 use super::purchase_gaps::{purchase_gaps, PurchaseGaps};
 use super::rfm::{score, summarise, Rfm};
 use super::survey_link::{link, SurveyLink};
-use super::timeline::Timeline;
+use super::timeline::{periods_between, Timeline, MAX_PERIODS};
 use super::totals::{totals, Totals};
 use crate::calendar::{Date, Granularity};
 use crate::ingest::other_kinds::SurveyRow;
@@ -36,6 +36,33 @@ impl Default for AnalysisSettings {
     }
 }
 
+/// The figures that do not depend on the settings, computed once per log.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LogSummary {
+    pub totals: Totals,
+    /// First and last purchase day.
+    pub span: Option<(Date, Date)>,
+    pub gaps: PurchaseGaps,
+    pub concentration: Option<Concentration>,
+    pub rfm: Rfm,
+    /// The log's other columns, which `segment_by` can name.
+    pub attributes: Vec<String>,
+}
+
+impl LogSummary {
+    pub fn of(log: &CustomerLog) -> LogSummary {
+        let (reference_day, scored) = score(log);
+        LogSummary {
+            totals: totals(log),
+            span: log.span().map(|(a, b)| (Date(a), Date(b))),
+            gaps: purchase_gaps(log),
+            concentration: concentration(log),
+            rfm: summarise(reference_day, &scored),
+            attributes: log.attributes.iter().map(|a| a.name.clone()).collect(),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub settings: AnalysisSettings,
@@ -45,6 +72,10 @@ pub struct Analysis {
     /// First and last purchase day.
     pub span: Option<(Date, Date)>,
     pub gaps: PurchaseGaps,
+    /// How many periods of the chosen granularity the purchases span. Above
+    /// [`MAX_PERIODS`] the per-period figures are left out (a stray date such as 2204
+    /// for 2024 would otherwise make thousands of rows).
+    pub periods: usize,
     pub base: Vec<BasePeriod>,
     /// Before this day S is under-counted: the data start less than W days earlier.
     pub base_complete_from: Option<Date>,
@@ -61,32 +92,45 @@ pub struct Analysis {
 impl Analysis {
     /// The analysis of `log` (named `file`), with a survey to match by customer id.
     pub fn of(file: &str, log: &CustomerLog, survey: Option<&[SurveyRow]>, settings: &AnalysisSettings) -> Analysis {
-        let window = settings.window_days.min(MAX_WINDOW_DAYS);
-        let span = log.span();
-        let timeline = span.map_or_else(
-            || Timeline::new(settings.granularity, 1, 0),
-            |(first, last)| Timeline::new(settings.granularity, first, last),
-        );
+        Analysis::with(&LogSummary::of(log), file, log, survey, settings)
+    }
+
+    /// The same, from the log's settings-independent figures computed before (what
+    /// the worker does when a setting changes).
+    pub fn with(
+        summary: &LogSummary,
+        file: &str,
+        log: &CustomerLog,
+        survey: Option<&[SurveyRow]>,
+        settings: &AnalysisSettings,
+    ) -> Analysis {
+        let window = settings.window_days.clamp(1, MAX_WINDOW_DAYS);
+        let span = summary.span.map(|(a, b)| (a.0, b.0));
+        let periods = span.map_or(0, |(first, last)| periods_between(settings.granularity, first, last));
+        let timeline = match span {
+            Some((first, last)) if periods <= MAX_PERIODS => Timeline::new(settings.granularity, first, last),
+            _ => Timeline::new(settings.granularity, 1, 0),
+        };
         let mut base = BaseCounts::new(&timeline);
         for c in 0..log.customers() {
             base.add(&timeline, log.activity_of(c), window);
         }
         let cohorts = cohorts(log, &timeline);
-        let (reference_day, scored) = score(log);
         let column = settings.segment_by.as_ref().and_then(|name| log.attributes.iter().position(|a| &a.name == name));
         Analysis {
             settings: AnalysisSettings { window_days: window, ..settings.clone() },
             file: file.to_string(),
-            totals: totals(log),
-            span: span.map(|(a, b)| (Date(a), Date(b))),
-            gaps: purchase_gaps(log),
+            totals: summary.totals.clone(),
+            span: summary.span,
+            gaps: summary.gaps.clone(),
+            periods,
             base: base.periods(&timeline),
-            base_complete_from: span.map(|(first, _)| Date(first).add_days(window as i32)),
+            base_complete_from: summary.span.map(|(first, _)| first.add_days(window as i32)),
             cohort_avg_retention: average_retention(&cohorts),
             cohorts,
-            concentration: concentration(log),
-            rfm: summarise(reference_day, &scored),
-            attributes: log.attributes.iter().map(|a| a.name.clone()).collect(),
+            concentration: summary.concentration.clone(),
+            rfm: summary.rfm.clone(),
+            attributes: summary.attributes.clone(),
             comparison: column.and_then(|c| compare(log, c, &timeline, window, Some(SHOWN_VALUES))),
             survey: survey.and_then(|rows| link(rows, log, window)),
         }
@@ -121,5 +165,28 @@ mod tests {
         assert_eq!(quarter.base.len(), 2);
         assert_eq!(quarter.totals, month.totals);
         assert_eq!(quarter.comparison.unwrap().groups.len(), 2);
+    }
+
+    #[test]
+    fn a_stray_date_does_not_make_thousands_of_periods() {
+        // Dates are read between 1900 and 2200: 301 years, too many weeks, months and quarters.
+        let Dataset::Transactions(log) =
+            read_file("t.csv", b"customer,date\na,2024-01-10\nb,2200-12-31\nc,1900-01-01\n").unwrap().dataset
+        else {
+            panic!()
+        };
+        for granularity in [Granularity::Week, Granularity::Month, Granularity::Quarter] {
+            let a = Analysis::of("t.csv", &log, None, &AnalysisSettings { granularity, ..Default::default() });
+            assert!(a.periods > MAX_PERIODS, "{granularity:?}");
+            assert!(a.base.is_empty() && a.cohorts.is_empty() && a.cohort_avg_retention.is_empty());
+            assert_eq!(a.totals.customers_total, 3);
+        }
+        let years = Analysis::of(
+            "t.csv",
+            &log,
+            None,
+            &AnalysisSettings { granularity: Granularity::Year, ..Default::default() },
+        );
+        assert_eq!((years.periods, years.base.len()), (301, 301));
     }
 }

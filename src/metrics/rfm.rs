@@ -86,18 +86,24 @@ pub struct Scored {
 }
 
 /// Scores 1 + floor(5 w / m) where w is how many values are strictly worse; `better`
-/// orders values from worst to best.
+/// orders values from worst to best. One sort and one pass over equal runs.
 fn scores<T: Copy>(values: &[T], better: impl Fn(&T, &T) -> std::cmp::Ordering) -> Vec<u8> {
-    let mut sorted = values.to_vec();
-    sorted.sort_unstable_by(&better);
-    let m = values.len();
-    values
-        .iter()
-        .map(|v| {
-            let worse = sorted.partition_point(|x| better(x, v).is_lt());
-            (1 + 5 * worse / m) as u8
-        })
-        .collect()
+    let mut order: Vec<(T, u32)> = values.iter().enumerate().map(|(i, &v)| (v, i as u32)).collect();
+    order.sort_unstable_by(|a, b| better(&a.0, &b.0));
+    let m = order.len();
+    let mut out = vec![0u8; m];
+    let mut start = 0;
+    while start < m {
+        // `start` values are strictly worse than the run beginning here.
+        let score = (1 + 5 * start / m) as u8;
+        let mut end = start;
+        while end < m && better(&order[end].0, &order[start].0).is_eq() {
+            out[order[end].1 as usize] = score;
+            end += 1;
+        }
+        start = end;
+    }
+    out
 }
 
 /// Every customer with a purchase, scored; the reference day is the day after the

@@ -8,6 +8,38 @@ pub struct Timeline {
     periods: Vec<Period>,
     /// `bounds[i]` is the first day of period i; `bounds[len]` the end of the last.
     bounds: Vec<i32>,
+    /// For every day from `bounds[0]` to the end, its period index: lookups without a
+    /// search (the metrics look up every purchase day). Empty for absurdly long spans,
+    /// which fall back to a binary search.
+    day_index: Vec<u32>,
+}
+
+/// The longest span (in days) given a lookup table: about 270 years.
+const MAX_TABLE_DAYS: i64 = 100_000;
+
+/// The most periods an analysis shows: cohorts grow with its square, and a page with
+/// more rows than this helps nobody (19 years of weeks, 83 of months).
+pub const MAX_PERIODS: usize = 1000;
+
+/// How many periods of `granularity` cover `first..=last` (days).
+pub fn periods_between(granularity: Granularity, first: i32, last: i32) -> usize {
+    if last < first {
+        return 0;
+    }
+    let (a, b) = (Period::containing(granularity, Date(first)), Period::containing(granularity, Date(last)));
+    let steps = |x: Period| match granularity {
+        Granularity::Week => x.start().0.div_euclid(7) as i64,
+        Granularity::Month => {
+            let (y, m, _) = x.start().ymd();
+            i64::from(y) * 12 + i64::from(m)
+        }
+        Granularity::Quarter => {
+            let (y, m, _) = x.start().ymd();
+            i64::from(y) * 4 + i64::from((m - 1) / 3)
+        }
+        Granularity::Year => i64::from(x.start().ymd().0),
+    };
+    (steps(b) - steps(a) + 1) as usize
 }
 
 impl Timeline {
@@ -24,7 +56,16 @@ impl Timeline {
                 bounds.push(p.start().0);
             }
         }
-        Timeline { periods, bounds }
+        let mut day_index = Vec::new();
+        if let (Some(&start), Some(&end)) = (bounds.first(), bounds.last()) {
+            if i64::from(end) - i64::from(start) <= MAX_TABLE_DAYS {
+                day_index.reserve((end - start) as usize);
+                for (i, w) in bounds.windows(2).enumerate() {
+                    day_index.extend(std::iter::repeat_n(i as u32, (w[1] - w[0]) as usize));
+                }
+            }
+        }
+        Timeline { periods, bounds, day_index }
     }
 
     pub fn periods(&self) -> &[Period] {
@@ -45,18 +86,26 @@ impl Timeline {
     }
 
     /// The index of the period holding `day`, if the timeline covers it.
+    #[inline]
     pub fn index_of(&self, day: i32) -> Option<usize> {
         let (&first, &end) = (self.bounds.first()?, self.bounds.last()?);
         if day < first || day >= end {
             return None;
         }
-        Some(self.bounds.partition_point(|&b| b <= day) - 1)
+        match self.day_index.get((day - first) as usize) {
+            Some(&i) => Some(i as usize),
+            None => Some(self.bounds.partition_point(|&b| b <= day) - 1),
+        }
     }
 
     /// How many boundaries are on or before `day`: the first boundary after `day`
     /// has this index.
+    #[inline]
     pub fn bounds_up_to(&self, day: i32) -> usize {
-        self.bounds.partition_point(|&b| b <= day)
+        match self.bounds.first() {
+            Some(&first) if day < first => 0,
+            _ => self.index_of(day).map_or(self.bounds.len(), |i| i + 1),
+        }
     }
 }
 
@@ -89,6 +138,35 @@ mod tests {
         let t = Timeline::new(Granularity::Week, day(2024, 12, 29), day(2025, 1, 6));
         let labels: Vec<String> = t.periods().iter().map(|p| p.to_string()).collect();
         assert_eq!(labels, ["2024-W52", "2025-W01", "2025-W02"]);
+    }
+
+    #[test]
+    fn the_lookup_table_agrees_with_a_search() {
+        for g in Granularity::ALL {
+            let t = Timeline::new(g, day(2023, 11, 20), day(2025, 2, 3));
+            for d in day(2023, 1, 1)..day(2026, 1, 1) {
+                assert_eq!(t.bounds_up_to(d), t.bounds().partition_point(|&b| b <= d), "{g:?} {d}");
+            }
+        }
+        // A span too long for a table: the search still answers.
+        let t = Timeline::new(Granularity::Year, day(1, 1, 1), day(9999, 12, 31));
+        assert!(t.day_index.is_empty());
+        assert_eq!(t.index_of(day(2024, 6, 1)), Some(2023));
+        assert_eq!(t.bounds_up_to(day(2024, 6, 1)), 2024);
+    }
+
+    #[test]
+    fn counting_periods_without_building_them() {
+        for g in Granularity::ALL {
+            for (a, b) in [((2023, 11, 20), (2025, 2, 3)), ((2024, 1, 1), (2024, 1, 1)), ((1999, 12, 31), (2000, 1, 3))]
+            {
+                let (first, last) = (day(a.0, a.1, a.2), day(b.0, b.1, b.2));
+                assert_eq!(periods_between(g, first, last), Timeline::new(g, first, last).len(), "{g:?} {a:?} {b:?}");
+            }
+        }
+        // 0001-01-01 is a Monday; 3,652,059 days are 521,722 weeks and 5 days.
+        assert_eq!(periods_between(Granularity::Week, day(1, 1, 1), day(9999, 12, 31)), 521_723);
+        assert_eq!(periods_between(Granularity::Month, 5, 4), 0);
     }
 
     #[test]

@@ -1,0 +1,52 @@
+//! Native time to compute every figure of a transaction log's analysis (base over
+//! time, cohorts, concentration, RFM, a segment comparison) from the per-customer data
+//! the worker keeps: what changing a setting costs. Not a test: rerun by hand
+//! (BENCHMARKS.md):
+//!
+//! ```text
+//! cargo bench --bench analysis                          # 1e5 and 1e6 rows
+//! BENCH_ROWS=1e5,1e6,1e7 cargo bench --bench analysis
+//! ```
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    use retention::calendar::Granularity;
+    use retention::ingest::{read_file, Dataset};
+    use retention::metrics::analysis::{Analysis, AnalysisSettings};
+    use retention::synth::{log_string, LogOptions};
+    use std::hint::black_box;
+    use std::time::Instant;
+
+    let sizes = std::env::var("BENCH_ROWS").unwrap_or_else(|_| "1e5,1e6".into());
+    let runs: usize = std::env::var("BENCH_RUNS").ok().and_then(|r| r.parse().ok()).unwrap_or(5);
+    println!("{:>10} {:>10} {:>28} {:>10}", "rows", "customers", "settings", "best ms");
+    for size in sizes.split(',') {
+        let rows = size.trim().parse::<f64>().expect("a number of rows") as u64;
+        let text = log_string(&LogOptions { rows, seed: 7, ..LogOptions::default() });
+        let Dataset::Transactions(log) = read_file("bench.csv", &text).expect("readable").dataset else {
+            panic!("not a transaction log")
+        };
+        drop(text);
+        let settings = [
+            AnalysisSettings::default(),
+            AnalysisSettings { window_days: 30, ..AnalysisSettings::default() },
+            AnalysisSettings { granularity: Granularity::Week, ..AnalysisSettings::default() },
+            AnalysisSettings { segment_by: Some("region".into()), ..AnalysisSettings::default() },
+        ];
+        for s in &settings {
+            let mut best = f64::INFINITY;
+            for _ in 0..runs {
+                let started = Instant::now();
+                black_box(Analysis::of("bench.csv", black_box(&log), None, s));
+                best = best.min(started.elapsed().as_secs_f64() * 1000.0);
+            }
+            let label =
+                format!("{}/W{}/{}", s.granularity.key(), s.window_days, s.segment_by.as_deref().unwrap_or("-"));
+            println!("{rows:>10} {:>10} {label:>28} {best:>10.1}", log.customers());
+        }
+    }
+}
+
+/// Nothing to measure in the browser build (`cargo clippy --target wasm32-unknown-unknown --all-targets`).
+#[cfg(target_arch = "wasm32")]
+fn main() {}
