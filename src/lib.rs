@@ -10,8 +10,8 @@
 //! beside `metrics`; the Web Worker entry as a second binary beside `src/bin/app.rs`.
 
 pub mod calendar;
-pub mod export;
 pub mod charts;
+pub mod export;
 pub mod i18n;
 pub mod ingest;
 pub mod metrics;

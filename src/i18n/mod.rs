@@ -4,6 +4,9 @@
 //! missing from either table is a compile error. Sentences with values in them are
 //! functions in the same tables, so word order can differ per language.
 
+mod analysis;
+pub use analysis::AnalysisTexts;
+
 use crate::ingest::columns::Role;
 use crate::ingest::error::{FileError, FileErrorKind, RowError, RowErrorKind};
 use crate::metrics::retention::CountsProblem;
@@ -81,6 +84,8 @@ impl Lang {
 /// The texts of one language.
 pub struct Texts {
     pub lang: Lang,
+    /// The analysis of a transaction log (base, cohorts, RFM, segments).
+    pub analysis: &'static AnalysisTexts,
     pub language_name: &'static str,
     pub app_title: &'static str,
     pub tagline: &'static str,
@@ -218,6 +223,7 @@ impl Texts {
 
 pub static EN: Texts = Texts {
     lang: Lang::En,
+    analysis: &analysis::EN,
     language_name: "English",
     app_title: "Retention Calculator",
     tagline: "How well do you keep your customers? Drop your CSV files and see retention and churn.",
@@ -227,9 +233,9 @@ pub static EN: Texts = Texts {
     drop_hint: "Drop CSV files here",
     choose_files: "or choose files",
     load_sample: "Load sample data",
-    accepted_hint: "Period counts: one row per period with the period, S (customers at the start), \
-                    E (customers at the end) and N (new customers). Comma or semicolon separated; \
-                    Dutch or English column names.",
+    accepted_hint: "An order export (one row per order: customer, date, amount, and any other columns), or \
+                    period counts (per period S, E and N), a customer summary, marketing spend, survey scores or \
+                    subscriptions. Excel, Shopify, CRM or warehouse exports: any delimiter, Dutch or English column names.",
     status_idle: "No data loaded yet.",
     status_working: "Reading your files…",
     status_ready: "Ready.",
@@ -329,6 +335,7 @@ pub static EN: Texts = Texts {
 
 pub static NL: Texts = Texts {
     lang: Lang::Nl,
+    analysis: &analysis::NL,
     language_name: "Nederlands",
     app_title: "Retentiecalculator",
     tagline: "Hoe goed houd je je klanten vast? Sleep je CSV-bestanden hierheen en zie klantbehoud en klantverloop.",
@@ -338,9 +345,10 @@ pub static NL: Texts = Texts {
     drop_hint: "Sleep CSV-bestanden hierheen",
     choose_files: "of kies bestanden",
     load_sample: "Voorbeelddata laden",
-    accepted_hint: "Aantallen per periode: één rij per periode met de periode, S (klanten aan het begin), \
-                    E (klanten aan het eind) en N (nieuwe klanten). Gescheiden door komma of puntkomma; \
-                    kolomnamen in het Nederlands of Engels.",
+    accepted_hint: "Een orderexport (één rij per bestelling: klant, datum, bedrag en eventuele andere kolommen), \
+                    of aantallen per periode (S, E en N), een klantoverzicht, marketinguitgaven, enquêtescores of \
+                    abonnementen. Uit Excel, Shopify, je CRM of datawarehouse: elk scheidingsteken, Nederlandse of \
+                    Engelse kolomnamen.",
     status_idle: "Nog geen gegevens geladen.",
     status_working: "Je bestanden worden gelezen…",
     status_ready: "Klaar.",

@@ -18,6 +18,9 @@ pub struct CellProps {
     pub period: Option<AttrValue>,
     #[prop_or_default]
     pub source: Option<&'static str>,
+    /// `data-segment`, for per-segment figures.
+    #[prop_or_default]
+    pub segment: Option<AttrValue>,
 }
 
 /// A table cell holding one figure.
@@ -25,7 +28,7 @@ pub struct CellProps {
 pub fn figure_cell(p: &CellProps) -> Html {
     html! {
         <td class="num" data-metric={p.metric} data-value={machine_value(p.value)}
-            data-period={p.period.clone()} data-source={p.source}>
+            data-period={p.period.clone()} data-source={p.source} data-segment={p.segment.clone()}>
             { p.display.clone() }
         </td>
     }

@@ -1,7 +1,9 @@
 //! The page: thin Yew components over the pure state in `crate::state`.
 //! Built for wasm32 only.
 
+mod analysis;
 mod browser;
+mod chart;
 mod columns;
 mod figure;
 mod loader;
@@ -38,8 +40,14 @@ fn initial_lang() -> Lang {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(|| AppState::new(initial_lang()));
-    let session = use_state(|| std::rc::Rc::new(session::Session::new()));
+    let state = use_reducer(|| AppState {
+        settings: crate::state::settings_from_query(&browser::query()),
+        ..AppState::new(initial_lang())
+    });
+    let session = {
+        let settings = state.settings.clone();
+        use_state(move || std::rc::Rc::new(session::Session::new(settings)))
+    };
     let session = (*session).clone();
     let lang = state.lang;
     let t = lang.texts();
@@ -47,6 +55,12 @@ pub fn app() -> Html {
     use_effect_with(lang, |lang| {
         browser::set_document_lang(lang.key());
         browser::set_query_param("language", lang.key());
+    });
+    // The analysis settings are in the URL too, so that a link reproduces the view.
+    use_effect_with(state.settings.clone(), |s| {
+        browser::set_query_param("granularity", s.granularity.key());
+        browser::set_query_param("window_days", &s.window_days.to_string());
+        browser::set_query_param("segment", s.segment_by.as_deref().unwrap_or(""));
     });
 
     let on_lang = {

@@ -1,7 +1,8 @@
 //! What the loaded files say: per file a table of CRR and churn per period, the
 //! chart, how the figures are computed, and the rows that were skipped.
 
-use super::browser;
+use super::analysis::AnalysisView;
+use super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
 use super::figure::{machine_value, FigureCell};
 use super::session::Session;
 use crate::charts::rates::{self, RatePoint};
@@ -11,10 +12,6 @@ use crate::report::{Content, FileReport};
 use crate::state::{AppState, Status};
 use std::rc::Rc;
 use yew::prelude::*;
-
-/// The size charts are drawn at (they scale with the page; PNG exports are twice this).
-const CHART_WIDTH: u32 = 760;
-const CHART_HEIGHT: u32 = 340;
 
 /// Skipped rows listed on the page; the download has them all.
 const ROW_ERRORS_SHOWN: usize = 200;
@@ -28,14 +25,21 @@ pub struct ResultsProps {
 #[function_component(Results)]
 pub fn results(props: &ResultsProps) -> Html {
     let state = &props.state;
-    if state.status != Status::Ready {
+    // While figures are computed again for new settings, the old ones stay in view
+    // (the status says they are not current).
+    let recomputing = state.status == Status::Working(100) && state.analysis.is_some();
+    if state.status != Status::Ready && !recomputing {
         return html! {};
     }
     let lang = state.lang;
     html! {
         <>
-            { for state.reports().map(|(name, report)| match &report.content {
-                Content::PeriodCounts(p) => period_counts_view(name, report, p, lang),
+            { for state.reports().map(|(name, report)| match (&report.content, &state.analysis) {
+                (Content::PeriodCounts(p), _) => period_counts_view(name, report, p, lang),
+                (Content::Transactions { .. }, Some(a)) if a.file == name => html! {
+                    <AnalysisView state={state.clone()} session={props.session.clone()} analysis={a.clone()}
+                        summary={summary_line(name, report, lang)} />
+                },
                 _ => other_view(name, report, lang),
             }) }
             { row_errors_view(state, &props.session) }
@@ -169,14 +173,6 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
         _ => String::new(),
     };
     let stem = name.trim_end_matches(".csv").to_string();
-    let on_svg = {
-        let (svg, name) = (svg.clone(), format!("{stem}-crr.svg"));
-        Callback::from(move |_: MouseEvent| browser::download(&name, "image/svg+xml", &svg))
-    };
-    let on_png = {
-        let (svg, name) = (svg.clone(), format!("{stem}-crr.png"));
-        Callback::from(move |_: MouseEvent| browser::download_svg_as_png(&name, &svg, CHART_WIDTH, CHART_HEIGHT))
-    };
     let count = |v: u64| lang.number(v as f64, 0);
     let pct = |v: Option<f64>| v.map_or(t.no_figure.to_string(), |v| lang.percent(v));
 
@@ -220,19 +216,7 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
                     </tbody>
                 </table>
             </div>
-            <figure class="chart" data-chart="crr">
-                <figcaption>
-                    <span>{ t.chart_title }</span>
-                    <span class="exports">
-                        <button type="button" class="button small secondary" data-export="png" onclick={on_png}>{ "PNG" }</button>
-                        <button type="button" class="button small secondary" data-export="svg" onclick={on_svg}>{ "SVG" }</button>
-                    </span>
-                </figcaption>
-                <div class="chart-svg" role="img" aria-label={alt.clone()}>
-                    { Html::from_html_unchecked(AttrValue::from(svg)) }
-                </div>
-                <p class="visually-hidden">{ alt }</p>
-            </figure>
+            <ChartFigure name="crr" title={t.chart_title} svg={svg} alt={alt} stem={stem} />
         </section>
     }
 }

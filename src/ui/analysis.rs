@@ -1,0 +1,718 @@
+//! The analysis of a transaction log: settings (granularity, window, segment
+//! column), totals, the customer base per period, cohorts, concentration, RFM
+//! segments, segment comparison and NPS, with charts and downloads. The figures come
+//! computed from the worker (`crate::metrics::analysis`); this only lays them out.
+
+use super::browser;
+use super::chart::ChartFigure;
+use super::figure::{machine_value, FigureCell};
+use super::session::Session;
+use crate::calendar::Granularity;
+use crate::charts::{bars, flow, heatmap, lines, lorenz, palette};
+use crate::export::{analysis_json, table_csv};
+use crate::i18n::Lang;
+use crate::metrics::analysis::{Analysis, AnalysisSettings, MAX_WINDOW_DAYS};
+use crate::metrics::comparison::CLAIMED_MEMBER_UPLIFT;
+use crate::metrics::comparison::OTHER;
+use crate::metrics::concentration::CLAIMED_TOP10_SPEND_RATIO;
+use crate::metrics::rfm::Segment;
+use crate::metrics::timeline::MAX_PERIODS;
+use crate::state::{Action, AppState, Status};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct AnalysisProps {
+    pub state: UseReducerHandle<AppState>,
+    pub session: Rc<Session>,
+    pub analysis: Rc<Analysis>,
+    /// The file's one-line summary (rows read, skipped, delimiter, encoding).
+    pub summary: AttrValue,
+}
+
+/// What the cohort table shows.
+#[derive(Clone, Copy, PartialEq)]
+enum CohortMode {
+    CustomersPct,
+    Customers,
+    RevenuePct,
+    Revenue,
+}
+
+const COHORT_MODES: [CohortMode; 4] =
+    [CohortMode::CustomersPct, CohortMode::Customers, CohortMode::RevenuePct, CohortMode::Revenue];
+
+/// The charts of one analysis in one language (drawn once, not on every render).
+struct Charts {
+    gaps: String,
+    rates: String,
+    flow: String,
+    heatmap: String,
+    curves: String,
+    lorenz: Option<String>,
+    rfm: Option<String>,
+}
+
+fn draw_charts(a: &Analysis, lang: Lang, revenue_heatmap: bool) -> Charts {
+    let t = lang.texts();
+    let x = t.analysis;
+    let (w, h) = (super::chart::CHART_WIDTH, super::chart::CHART_HEIGHT);
+    let labels: Vec<String> = a.base.iter().map(|p| p.period.to_string()).collect();
+    let gap_labels: Vec<String> = x.gap_bins.iter().map(|s| s.to_string()).collect();
+    let gap_counts: Vec<f64> = a.gaps.days_between_histogram.iter().map(|&c| c as f64).collect();
+    let rates = lines::svg(
+        &labels,
+        &[
+            lines::Series {
+                name: t.crr_name,
+                color: palette::CRR,
+                values: a.base.iter().map(|p| p.crr).collect(),
+                emphasis: true,
+            },
+            lines::Series {
+                name: t.churn_name,
+                color: palette::CHURN,
+                values: a.base.iter().map(|p| p.churn_rate).collect(),
+                emphasis: true,
+            },
+        ],
+        lines::Axis { max: 100.0, percent: true },
+        &[lines::Reference { value: crate::charts::rates::TARGET_CRR, label: t.target_label }],
+        lang,
+        w,
+        h,
+    );
+    let flow_points: Vec<flow::FlowPoint> = a
+        .base
+        .iter()
+        .map(|p| flow::FlowPoint {
+            label: p.period.to_string(),
+            retained: p.base_start - p.churned,
+            new: p.new_customers,
+            reactivated: p.reactivated,
+            churned: p.churned,
+        })
+        .collect();
+    let flow = flow::svg(
+        &flow_points,
+        flow::FlowNames {
+            retained: x.flow_retained,
+            new: x.col_new,
+            reactivated: x.col_reactivated,
+            churned: x.col_churned,
+        },
+        lang,
+        w,
+        h,
+    );
+    let cohorts: Vec<_> = a.cohorts.iter().filter(|c| c.size > 0).collect();
+    let cohort_labels: Vec<String> = cohorts.iter().map(|c| c.period.to_string()).collect();
+    let cohort_values: Vec<Vec<Option<f64>>> = cohorts
+        .iter()
+        .map(|c| (0..c.active.len()).map(|k| if revenue_heatmap { c.revenue_pct(k) } else { c.retention(k) }).collect())
+        .collect();
+    let heatmap = heatmap::svg(&cohort_labels, &cohort_values, x.offset_axis, x.col_cohort, lang, w, h.max(420));
+    let offsets: Vec<String> = (0..a.cohort_avg_retention.len()).map(|k| k.to_string()).collect();
+    let mut curves: Vec<lines::Series> = cohorts
+        .iter()
+        .map(|c| lines::Series {
+            name: "",
+            color: palette::COHORT,
+            values: (0..c.active.len()).map(|k| c.retention(k)).collect(),
+            emphasis: false,
+        })
+        .collect();
+    curves.push(lines::Series {
+        name: x.average_name,
+        color: palette::CRR,
+        values: a.cohort_avg_retention.clone(),
+        emphasis: true,
+    });
+    let curves = lines::svg(&offsets, &curves, lines::Axis { max: 100.0, percent: true }, &[], lang, w, h);
+    let lorenz = a.concentration.as_ref().and_then(|c| {
+        let points = c.lorenz.as_ref()?;
+        Some(lorenz::svg(
+            points,
+            c.top10_revenue_share,
+            lorenz::LorenzNames {
+                curve: x.lorenz_curve,
+                equality: x.lorenz_equality,
+                top10: x.top10_label,
+                x_title: x.lorenz_x,
+                y_title: x.lorenz_y,
+            },
+            lang,
+            w,
+            h,
+        ))
+    });
+    let rfm = a.totals.revenue_total.map(|_| {
+        let names: Vec<String> = a.rfm.segments.iter().map(|s| (x.segment_name)(s.segment).to_string()).collect();
+        let revenue: Vec<f64> = a.rfm.segments.iter().map(|s| s.segment_revenue.unwrap_or(0.0)).collect();
+        bars::svg(&names, &revenue, t.fig_revenue, lang, w, h)
+    });
+    Charts {
+        gaps: bars::svg(&gap_labels, &gap_counts, x.gaps_axis, lang, w, h),
+        rates,
+        flow,
+        heatmap,
+        curves,
+        lorenz,
+        rfm,
+    }
+}
+
+#[function_component(AnalysisView)]
+pub fn analysis_view(p: &AnalysisProps) -> Html {
+    let state = &p.state;
+    let a = &p.analysis;
+    let lang = state.lang;
+    let t = lang.texts();
+    let x = t.analysis;
+    let mode = use_state(|| CohortMode::CustomersPct);
+    let revenue_heatmap = matches!(*mode, CohortMode::RevenuePct | CohortMode::Revenue);
+    let charts = {
+        let key = (Rc::as_ptr(a) as usize, lang, revenue_heatmap);
+        let a = a.clone();
+        use_memo(key, move |(_, lang, revenue)| draw_charts(&a, *lang, *revenue))
+    };
+    let stem: AttrValue = a.file.trim_end_matches(".csv").to_string().into();
+
+    let apply = {
+        let (state, session) = (state.clone(), p.session.clone());
+        move |settings: AnalysisSettings| {
+            state.dispatch(Action::SetSettings(settings.clone()));
+            session.analyse(state.clone(), settings);
+        }
+    };
+    let on_granularity = {
+        let (apply, settings) = (apply.clone(), state.settings.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(granularity) = Granularity::from_key(&select.value()) {
+                apply(AnalysisSettings { granularity, ..settings.clone() });
+            }
+        })
+    };
+    let on_window = {
+        let (apply, settings) = (apply.clone(), state.settings.clone());
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            match input.value().trim().parse::<u32>() {
+                Ok(w) if (1..=MAX_WINDOW_DAYS).contains(&w) => {
+                    apply(AnalysisSettings { window_days: w, ..settings.clone() })
+                }
+                _ => input.set_value(&settings.window_days.to_string()),
+            }
+        })
+    };
+    let on_segment = {
+        let (apply, settings) = (apply.clone(), state.settings.clone());
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            let v = select.value();
+            apply(AnalysisSettings { segment_by: (!v.is_empty()).then_some(v), ..settings.clone() });
+        })
+    };
+    let on_json = {
+        let (a, stem) = (a.clone(), stem.clone());
+        Callback::from(move |_: MouseEvent| {
+            browser::download(&format!("{stem}-figures.json"), "application/json", &analysis_json(&a))
+        })
+    };
+    let csv_button = |table: &'static str| {
+        let (a, stem) = (a.clone(), stem.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if let Some(csv) = table_csv(&a, table) {
+                browser::download(&format!("{stem}-{table}.csv"), "text/csv;charset=utf-8", &csv);
+            }
+        });
+        html! {
+            <button type="button" class="button small secondary" data-testid="export-csv" data-table={table} {onclick}>
+                { x.export_csv }
+            </button>
+        }
+    };
+    let settings = &state.settings;
+    let busy = matches!(state.status, Status::Working(_));
+
+    html! {
+        <section class="card file-result analysis" data-file={a.file.clone()} data-kind="transactions" aria-busy={busy.to_string()}>
+            <h2>{ x.title }</h2>
+            <p class="file-summary">{ p.summary.clone() }</p>
+            <div class="settings-bar" role="group" aria-label={x.settings_title}>
+                <label>
+                    <span>{ x.granularity_label }</span>
+                    <select data-setting="granularity" onchange={on_granularity}>
+                        { for Granularity::ALL.iter().zip(x.granularity_names).map(|(g, name)| html! {
+                            <option value={g.key()} selected={*g == settings.granularity}>{ name }</option>
+                        }) }
+                    </select>
+                </label>
+                <label>
+                    <span>{ x.window_label }</span>
+                    <input type="number" data-setting="window_days" min="1" max={MAX_WINDOW_DAYS.to_string()} step="1"
+                        value={settings.window_days.to_string()} onchange={on_window} />
+                </label>
+                <label>
+                    <span>{ x.segment_label }</span>
+                    <select data-setting="segment" onchange={on_segment}>
+                        <option value="" selected={settings.segment_by.is_none()}>{ x.segment_none }</option>
+                        { for a.attributes.iter().map(|name| html! {
+                            <option value={name.clone()} selected={settings.segment_by.as_ref() == Some(name)}>{ name.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                if busy { <span class="recomputing" role="status">{ x.recomputing }</span> }
+                <button type="button" class="button small" data-testid="export-json" onclick={on_json}>{ x.export_json }</button>
+            </div>
+            { totals_view(a, lang, &charts, &stem, csv_button("totals")) }
+            if a.periods > MAX_PERIODS {
+                <p class="file-errors" data-testid="too-many-periods">
+                    { (x.too_many_periods)(a.periods, &span_day(a, 0), &span_day(a, 1)) }
+                </p>
+            } else {
+                { base_view(a, lang, &charts, &stem, csv_button("base")) }
+                { cohorts_view(a, lang, &charts, &stem, mode.clone(), csv_button("cohorts")) }
+            }
+            { concentration_view(a, lang, &charts, &stem) }
+            { rfm_view(a, lang, &charts, &stem, &p.session, csv_button("rfm")) }
+            { comparison_view(a, lang, csv_button("comparison")) }
+            if a.survey.is_some() { { nps_view(a, lang, csv_button("nps")) } }
+        </section>
+    }
+}
+
+/// The first (0) or last (1) purchase day as text.
+fn span_day(a: &Analysis, which: usize) -> String {
+    a.span.map(|(f, l)| if which == 0 { f } else { l }.to_string()).unwrap_or_default()
+}
+
+fn count(lang: Lang, v: u64) -> String {
+    lang.number(v as f64, 0)
+}
+
+fn pct(lang: Lang, v: Option<f64>) -> String {
+    v.map_or(lang.texts().no_figure.to_string(), |v| lang.percent(v))
+}
+
+fn num(lang: Lang, v: Option<f64>, decimals: usize) -> String {
+    v.map_or(lang.texts().no_figure.to_string(), |v| lang.number(v, decimals))
+}
+
+/// A card: label, `data-metric`, value, display.
+fn card(label: String, key: &'static str, value: Option<f64>, shown: String, note: Option<String>) -> Html {
+    html! {
+        <div class="kpi">
+            <span class="kpi-label">{ label }</span>
+            <span class="kpi-value small" data-metric={key} data-value={machine_value(value)}>{ shown }</span>
+            if let Some(note) = note { <span class="kpi-note">{ note }</span> }
+        </div>
+    }
+}
+
+fn heading(title: &str, csv: Html) -> Html {
+    html! { <div class="section-head"><h3>{ title.to_string() }</h3><span class="exports">{ csv }</span></div> }
+}
+
+fn totals_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: Html) -> Html {
+    let t = lang.texts();
+    let x = t.analysis;
+    let v = &a.totals;
+    let cards = vec![
+        card(
+            t.fig_customers.into(),
+            "customers_total",
+            Some(v.customers_total as f64),
+            count(lang, v.customers_total),
+            None,
+        ),
+        card(
+            t.fig_transactions.into(),
+            "transactions_total",
+            Some(v.transactions_total as f64),
+            count(lang, v.transactions_total),
+            None,
+        ),
+        card(t.fig_revenue.into(), "revenue_total", v.revenue_total, num(lang, v.revenue_total, 2), None),
+        card(t.fig_aov.into(), "aov", v.aov, num(lang, v.aov, 2), None),
+        card(
+            t.fig_frequency.into(),
+            "purchase_frequency",
+            v.purchase_frequency,
+            num(lang, v.purchase_frequency, 2),
+            None,
+        ),
+        card(t.fig_repeat_rate.into(), "repeat_rate", v.repeat_rate, pct(lang, v.repeat_rate), None),
+        card(
+            x.fig_days_median.into(),
+            "days_between_median",
+            a.gaps.days_between_median,
+            num(lang, a.gaps.days_between_median, 1),
+            None,
+        ),
+        card(
+            x.fig_days_mean.into(),
+            "days_between_mean",
+            a.gaps.days_between_mean,
+            num(lang, a.gaps.days_between_mean, 1),
+            None,
+        ),
+    ];
+    let alt = (x.gaps_alt)(&num(lang, a.gaps.days_between_median, 1), &num(lang, a.gaps.days_between_mean, 1));
+    html! {
+        <>
+            { heading(x.sec_totals, csv) }
+            <div class="kpis wide">{ for cards }</div>
+            <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={charts.gaps.clone()} alt={alt} stem={stem.clone()} />
+        </>
+    }
+}
+
+fn base_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: Html) -> Html {
+    let t = lang.texts();
+    let x = t.analysis;
+    let complete_from = a.base_complete_from;
+    let note = complete_from.map(|d| (x.window_note)(a.settings.window_days, &d.to_string()));
+    let rates_alt = match (a.base.first(), a.base.last()) {
+        (Some(f), Some(l)) => {
+            let crrs = a.base.iter().filter_map(|p| p.crr);
+            let (min, max) = crrs.fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), v| (lo.min(v), hi.max(v)));
+            (t.chart_alt)(a.base.len(), &f.period.to_string(), &l.period.to_string(), min, max)
+        }
+        _ => String::new(),
+    };
+    html! {
+        <>
+            { heading(x.sec_base, csv) }
+            if let Some(note) = note { <p class="note" data-testid="window-note">{ note }</p> }
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.base_explain }</p>
+            </details>
+            <div class="table-wrap">
+                <table class="figures">
+                    <thead><tr>
+                        <th scope="col">{ t.col_period }</th>
+                        <th scope="col" class="num">{ t.col_s }</th>
+                        <th scope="col" class="num">{ t.col_e }</th>
+                        <th scope="col" class="num">{ x.col_churned }</th>
+                        <th scope="col" class="num">{ x.col_joined }</th>
+                        <th scope="col" class="num">{ x.col_new }</th>
+                        <th scope="col" class="num">{ x.col_reactivated }</th>
+                        <th scope="col" class="num">{ x.col_acquired }</th>
+                        <th scope="col" class="num">{ "CRR" }</th>
+                        <th scope="col" class="num">{ "Churn" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for a.base.iter().map(|r| {
+                            let period = AttrValue::from(r.period.to_string());
+                            let under = complete_from.is_some_and(|d| r.period.start() < d);
+                            let c = |metric: &'static str, v: u64| html! {
+                                <FigureCell metric={metric} value={Some(v as f64)} display={count(lang, v)} period={period.clone()} />
+                            };
+                            html! {
+                                <tr class={classes!(under.then_some("undercounted"))}>
+                                    <th scope="row">{ period.clone() }{ if under { x.undercount_mark } else { "" } }</th>
+                                    { c("base_start", r.base_start) }
+                                    { c("base_end", r.base_end) }
+                                    { c("churned", r.churned) }
+                                    { c("joined", r.joined) }
+                                    { c("new_customers", r.new_customers) }
+                                    { c("reactivated", r.reactivated) }
+                                    { c("acquired", r.acquired) }
+                                    <FigureCell metric="crr" value={r.crr} display={pct(lang, r.crr)} period={period.clone()} />
+                                    <FigureCell metric="churn_rate" value={r.churn_rate} display={pct(lang, r.churn_rate)} period={period} />
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <ChartFigure name="crr" title={x.rates_title} svg={charts.rates.clone()} alt={rates_alt} stem={stem.clone()} />
+            <ChartFigure name="flow" title={x.flow_title} svg={charts.flow.clone()} alt={(x.flow_alt)(a.base.len())} stem={stem.clone()} />
+        </>
+    }
+}
+
+fn cohorts_view(
+    a: &Analysis,
+    lang: Lang,
+    charts: &Charts,
+    stem: &AttrValue,
+    mode: UseStateHandle<CohortMode>,
+    csv: Html,
+) -> Html {
+    let t = lang.texts();
+    let x = t.analysis;
+    let cohorts: Vec<_> = a.cohorts.iter().filter(|c| c.size > 0).collect();
+    let offsets = a.cohort_avg_retention.len();
+    let current = *mode;
+    let max_abs = cohorts
+        .iter()
+        .flat_map(|c| match current {
+            CohortMode::Customers => c.active.iter().map(|&v| v as f64).collect::<Vec<_>>(),
+            _ => c.revenue.clone(),
+        })
+        .fold(0.0f64, f64::max);
+    let on_mode = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Some(m) = select.value().parse::<usize>().ok().and_then(|i| COHORT_MODES.get(i)) {
+            mode.set(*m);
+        }
+    });
+    let cell = |c: &crate::metrics::cohorts::Cohort, k: usize| {
+        let (metric, value, shown, heat) = match current {
+            CohortMode::CustomersPct => ("cohort_retention", c.retention(k), pct(lang, c.retention(k)), c.retention(k)),
+            CohortMode::Customers => {
+                let v = c.active[k] as f64;
+                ("cohort_active", Some(v), count(lang, c.active[k]), Some(v / max_abs.max(1.0) * 100.0))
+            }
+            CohortMode::RevenuePct => {
+                ("cohort_revenue_pct", c.revenue_pct(k), pct(lang, c.revenue_pct(k)), c.revenue_pct(k))
+            }
+            CohortMode::Revenue => {
+                let v = c.revenue[k];
+                ("cohort_revenue", Some(v), lang.number(v, 0), Some(v / max_abs.max(1.0) * 100.0))
+            }
+        };
+        let level = heat.map_or(0, |h| (h / 10.0).round().clamp(0.0, 10.0) as u8);
+        html! {
+            <td class={classes!("num", format!("heat-{level}"))} data-metric={metric} data-value={machine_value(value)}
+                data-cohort={c.period.to_string()} data-offset={k.to_string()}>{ shown }</td>
+        }
+    };
+    html! {
+        <>
+            { heading(x.sec_cohorts, csv) }
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.cohort_explain }</p>
+            </details>
+            <label class="inline-setting">
+                <span>{ x.cohort_mode_label }</span>
+                <select data-testid="cohort-mode" onchange={on_mode}>
+                    { for x.cohort_modes.iter().enumerate().map(|(i, name)| html! {
+                        <option value={i.to_string()} selected={COHORT_MODES[i] == current}>{ *name }</option>
+                    }) }
+                </select>
+            </label>
+            <div class="table-wrap cohort-table">
+                <table class="figures heat">
+                    <thead><tr>
+                        <th scope="col">{ x.col_cohort }</th>
+                        <th scope="col" class="num">{ x.col_size }</th>
+                        { for (0..offsets).map(|k| html! { <th scope="col" class="num">{ k }</th> }) }
+                    </tr></thead>
+                    <tbody>
+                        { for cohorts.iter().map(|c| html! {
+                            <tr>
+                                <th scope="row">{ c.period.to_string() }</th>
+                                <td class="num" data-metric="cohort_size" data-value={machine_value(Some(c.size as f64))}
+                                    data-cohort={c.period.to_string()}>{ count(lang, c.size) }</td>
+                                { for (0..c.active.len()).map(|k| cell(c, k)) }
+                            </tr>
+                        }) }
+                    </tbody>
+                    <tfoot>
+                        <tr>
+                            <th scope="row">{ x.average_name }</th>
+                            <td></td>
+                            { for a.cohort_avg_retention.iter().enumerate().map(|(k, v)| html! {
+                                <td class="num" data-metric="cohort_avg_retention" data-value={machine_value(*v)}
+                                    data-offset={k.to_string()}>{ pct(lang, *v) }</td>
+                            }) }
+                        </tr>
+                    </tfoot>
+                </table>
+            </div>
+            <ChartFigure name="cohort-heatmap" title={x.heatmap_title} svg={charts.heatmap.clone()}
+                alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} height={420} />
+            <ChartFigure name="cohort-curves" title={x.curves_title} svg={charts.curves.clone()}
+                alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} />
+        </>
+    }
+}
+
+fn concentration_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue) -> Html {
+    let t = lang.texts();
+    let x = t.analysis;
+    let Some(c) = &a.concentration else { return html! {} };
+    let ratio_shown = c.top10_spend_ratio.map_or(t.no_figure.to_string(), |r| format!("{}×", lang.number(r, 1)));
+    html! {
+        <>
+            { heading(x.sec_concentration, html! {}) }
+            <div class="kpis wide">
+                { card(t.fig_top10.into(), "top10_revenue_share", c.top10_revenue_share, pct(lang, c.top10_revenue_share), None) }
+                { card(x.fig_top10_ratio.into(), "top10_spend_ratio", c.top10_spend_ratio, ratio_shown,
+                    Some(format!("{} ({}: {}×)", x.claim_top10, x.claim_reference, lang.number(CLAIMED_TOP10_SPEND_RATIO, 0)))) }
+            </div>
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.concentration_explain }</p>
+            </details>
+            if let Some(svg) = &charts.lorenz {
+                <ChartFigure name="lorenz" title={x.lorenz_title} svg={svg.clone()}
+                    alt={(x.lorenz_alt)(&pct(lang, c.top10_revenue_share))} stem={stem.clone()} />
+            }
+        </>
+    }
+}
+
+fn rfm_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, session: &Rc<Session>, csv: Html) -> Html {
+    let t = lang.texts();
+    let x = t.analysis;
+    let download = |segment: Segment| {
+        let session = session.clone();
+        Callback::from(move |_: MouseEvent| session.export_segment(segment))
+    };
+    html! {
+        <>
+            { heading(x.sec_rfm, csv) }
+            if let Some(day) = a.rfm.reference_day { <p class="note">{ (x.rfm_reference)(&day.to_string()) }</p> }
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.rfm_explain }</p>
+            </details>
+            <div class="table-wrap">
+                <table class="figures">
+                    <thead><tr>
+                        <th scope="col">{ x.col_segment }</th>
+                        <th scope="col" class="num">{ x.col_size }</th>
+                        <th scope="col" class="num">{ x.col_share }</th>
+                        <th scope="col" class="num">{ t.fig_revenue }</th>
+                        <th scope="col" class="num">{ x.col_recency }</th>
+                        <th scope="col" class="num">{ x.col_frequency }</th>
+                        <th scope="col" class="num">{ x.col_monetary }</th>
+                        <th scope="col"></th>
+                    </tr></thead>
+                    <tbody>
+                        { for a.rfm.segments.iter().map(|s| {
+                            let seg = AttrValue::from(s.segment.key());
+                            html! {
+                                <tr>
+                                    <th scope="row">{ (x.segment_name)(s.segment) }</th>
+                                    <FigureCell metric="segment_customers" value={Some(s.segment_customers as f64)} display={count(lang, s.segment_customers)} segment={seg.clone()} />
+                                    <FigureCell metric="segment_share" value={s.segment_share} display={pct(lang, s.segment_share)} segment={seg.clone()} />
+                                    <FigureCell metric="segment_revenue" value={s.segment_revenue} display={num(lang, s.segment_revenue, 2)} segment={seg.clone()} />
+                                    <FigureCell metric="recency_mean" value={s.recency_mean} display={num(lang, s.recency_mean, 0)} segment={seg.clone()} />
+                                    <FigureCell metric="frequency_mean" value={s.frequency_mean} display={num(lang, s.frequency_mean, 1)} segment={seg.clone()} />
+                                    <FigureCell metric="monetary_mean" value={s.monetary_mean} display={num(lang, s.monetary_mean, 2)} segment={seg.clone()} />
+                                    <td>
+                                        if s.segment_customers > 0 {
+                                            <button type="button" class="button small secondary" data-testid="export-segment"
+                                                data-segment={seg.clone()} onclick={download(s.segment)}>{ x.download_ids }</button>
+                                        }
+                                    </td>
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if let Some(svg) = &charts.rfm {
+                <ChartFigure name="rfm-segments" title={x.rfm_chart_title} svg={svg.clone()}
+                    alt={(x.rfm_alt)(a.rfm.segments.len())} stem={stem.clone()} />
+            }
+        </>
+    }
+}
+
+fn comparison_view(a: &Analysis, lang: Lang, csv: Html) -> Html {
+    let t = lang.texts();
+    let x = t.analysis;
+    let Some(cmp) = &a.comparison else {
+        let hint = if a.attributes.is_empty() { x.comparison_none } else { x.comparison_pick };
+        return html! { <>{ heading(x.sec_comparison, html! {}) }<p class="note">{ hint }</p></> };
+    };
+    let label = |v: &str| match v {
+        OTHER => x.other_values.to_string(),
+        "" => x.empty_value.to_string(),
+        v => v.to_string(),
+    };
+    html! {
+        <>
+            { heading(&format!("{}: {}", x.sec_comparison, cmp.column), csv) }
+            if let Some(m) = &cmp.membership {
+                <div class="kpis wide">
+                    { card((x.fig_member_uplift)(&m.yes), "member_spend_uplift", m.member_spend_uplift,
+                        m.member_spend_uplift.map_or(t.no_figure.to_string(), |u| format!("{}{}", if u >= 0.0 { "+" } else { "" }, lang.percent(u))),
+                        Some(format!("{} ({}: +{}%)", x.claim_member, x.claim_reference, lang.number(CLAIMED_MEMBER_UPLIFT, 0)))) }
+                </div>
+            }
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.comparison_explain }</p>
+            </details>
+            <div class="table-wrap">
+                <table class="figures">
+                    <thead><tr>
+                        <th scope="col">{ x.col_value }</th>
+                        <th scope="col" class="num">{ t.fig_customers }</th>
+                        <th scope="col" class="num">{ "CRR" }</th>
+                        <th scope="col" class="num">{ "Churn" }</th>
+                        <th scope="col" class="num">{ t.fig_aov }</th>
+                        <th scope="col" class="num">{ t.fig_frequency }</th>
+                        <th scope="col" class="num">{ t.fig_repeat_rate }</th>
+                        <th scope="col" class="num">{ x.col_revenue_per_customer }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for cmp.groups.iter().map(|g| {
+                            let seg = AttrValue::from(g.value.clone());
+                            html! {
+                                <tr>
+                                    <th scope="row">{ label(&g.value) }</th>
+                                    <FigureCell metric="customers_total" value={Some(g.customers_total as f64)} display={count(lang, g.customers_total)} segment={seg.clone()} />
+                                    <FigureCell metric="crr" value={g.crr} display={pct(lang, g.crr)} segment={seg.clone()} />
+                                    <FigureCell metric="churn_rate" value={g.churn_rate} display={pct(lang, g.churn_rate)} segment={seg.clone()} />
+                                    <FigureCell metric="aov" value={g.aov} display={num(lang, g.aov, 2)} segment={seg.clone()} />
+                                    <FigureCell metric="purchase_frequency" value={g.purchase_frequency} display={num(lang, g.purchase_frequency, 2)} segment={seg.clone()} />
+                                    <FigureCell metric="repeat_rate" value={g.repeat_rate} display={pct(lang, g.repeat_rate)} segment={seg.clone()} />
+                                    <FigureCell metric="revenue_per_customer" value={g.revenue_per_customer} display={num(lang, g.revenue_per_customer, 2)} segment={seg} />
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
+
+fn nps_view(a: &Analysis, lang: Lang, csv: Html) -> Html {
+    let t = lang.texts();
+    let x = t.analysis;
+    let Some(s) = &a.survey else { return html! {} };
+    html! {
+        <>
+            { heading(x.sec_nps, csv) }
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.nps_explain }</p>
+            </details>
+            <div class="table-wrap">
+                <table class="figures">
+                    <thead><tr>
+                        <th scope="col">{ x.col_segment }</th>
+                        <th scope="col" class="num">{ x.col_matched }</th>
+                        <th scope="col" class="num">{ t.fig_repeat_rate }</th>
+                        <th scope="col" class="num">{ "Churn" }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for s.groups.iter().map(|g| {
+                            let seg = AttrValue::from(g.group.key());
+                            html! {
+                                <tr>
+                                    <th scope="row">{ (x.group_name)(g.group) }</th>
+                                    <FigureCell metric="nps_matched" value={Some(g.nps_matched as f64)} display={count(lang, g.nps_matched)} segment={seg.clone()} />
+                                    <FigureCell metric="repeat_rate" value={g.repeat_rate} display={pct(lang, g.repeat_rate)} segment={seg.clone()} />
+                                    <FigureCell metric="churn_rate" value={g.churn_rate} display={pct(lang, g.churn_rate)} segment={seg} />
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </>
+    }
+}
