@@ -105,6 +105,14 @@ pub fn now_ms() -> f64 {
     window().performance().map_or(0.0, |p| p.now())
 }
 
+/// A `performance.mark` for the in-browser benchmarks (`bench/`): `rc:read-done`,
+/// `rc:analysis-done`, `rc:ready`.
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
 /// A saved value from the browser's local storage (it never leaves the machine).
 pub fn load_setting(key: &str) -> Option<String> {
     window().local_storage().ok().flatten()?.get_item(key).ok().flatten()

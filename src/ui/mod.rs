@@ -56,6 +56,12 @@ pub fn app() -> Html {
         browser::set_document_lang(lang.key());
         browser::set_query_param("language", lang.key());
     });
+    // After the page shows what the reducer says is ready (for the benchmarks).
+    use_effect_with(state.status, |status| {
+        if *status == crate::state::Status::Ready {
+            browser::mark("rc:ready");
+        }
+    });
     // The analysis settings are in the URL too, so that a link reproduces the view.
     use_effect_with(state.settings.clone(), |s| {
         browser::set_query_param("granularity", s.granularity.key());

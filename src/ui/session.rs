@@ -130,6 +130,7 @@ impl Session {
                 state.dispatch(Action::FileDone { id, entry: Box::new(entry) });
             }
             state.dispatch(Action::LoadFinished { id });
+            browser::mark("rc:read-done");
             if has_log && session.current.get() == id {
                 let settings = session.settings.borrow().clone();
                 session.request_analysis(&conn, state, id, settings).await;
@@ -160,6 +161,7 @@ impl Session {
             Reply::Analysis(a) => a,
             _ => None,
         };
+        browser::mark("rc:analysis-done");
         // Only the newest request's answer is shown (the reducer checks the settings).
         state.dispatch(Action::AnalysisDone { id, analysis });
     }
