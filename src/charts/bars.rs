@@ -1,7 +1,7 @@
 //! A vertical bar chart of counts or amounts over categorical labels (the time between
 //! purchases, revenue per RFM segment).
 
-use super::{drawable, font, palette, text_width, Categories, ValueScale, MARGIN, TITLE_ROOM, X_LABEL_ROOM};
+use super::{drawable, font, palette, text_width, Categories, Reference, ValueScale, MARGIN, TITLE_ROOM, X_LABEL_ROOM};
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -10,12 +10,13 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 /// Half a bar's width, in categories (bars fill 80% of their slot).
 const HALF_BAR: f64 = 0.4;
 
-/// Draws the chart on any backend: one bar per label, from zero to its value. Values
-/// are written on the bars when there is room.
+/// Draws the chart on any backend: one bar per label, from zero to its value, and
+/// dashed reference lines. Values are written on the bars when there is room.
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     labels: &[String],
     values: &[f64],
+    references: &[Reference],
     y_title: &str,
     lang: Lang,
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
@@ -23,7 +24,8 @@ pub fn draw<DB: DrawingBackend>(
     let (width, height) = root.dim_in_pixel();
     let n = labels.len().max(values.len());
     let shown: Vec<Option<f64>> = values.iter().map(|&v| drawable(v)).collect();
-    let top = shown.iter().flatten().fold(0.0, |a, &b| f64::max(a, b));
+    let refs = references.iter().filter_map(|r| drawable(r.value));
+    let top = shown.iter().flatten().copied().chain(refs).fold(0.0, f64::max);
     let bottom = shown.iter().flatten().fold(0.0, |a, &b| f64::min(a, b));
     // Counts (all whole numbers) get whole-number ticks.
     let integer = shown.iter().flatten().all(|v| v.fract() == 0.0);
@@ -60,10 +62,11 @@ pub fn draw<DB: DrawingBackend>(
         Some(Rectangle::new([(x - HALF_BAR, 0.0), (x + HALF_BAR, v)], palette::BAR.filled()))
     });
     chart.draw_series(bars)?;
+    let (x0, x1) = categories.span();
     if bottom < 0.0 {
-        let (x0, x1) = categories.span();
         chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], palette::INK.stroke_width(1)))?;
     }
+    super::draw_references(&mut chart, (x0, x1), references)?;
 
     // Values on the bars, when every one fits its slot.
     let max_abs = top.max(-bottom);
@@ -89,13 +92,21 @@ pub fn draw<DB: DrawingBackend>(
 }
 
 /// The chart as an SVG document that scales with its container.
-pub fn svg(labels: &[String], values: &[f64], y_title: &str, lang: Lang, width: u32, height: u32) -> String {
-    super::to_svg(width, height, |root| draw(root, labels, values, y_title, lang))
+pub fn svg(
+    labels: &[String],
+    values: &[f64],
+    references: &[Reference],
+    y_title: &str,
+    lang: Lang,
+    width: u32,
+    height: u32,
+) -> String {
+    super::to_svg(width, height, |root| draw(root, labels, values, references, y_title, lang))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{has_text, preview, rects};
+    use super::super::tests::{count_shapes, has_text, preview, rects};
     use super::*;
 
     fn labels(names: &[&str]) -> Vec<String> {
@@ -105,7 +116,7 @@ mod tests {
     #[test]
     fn one_bar_per_value_with_labels_and_title() {
         let labels = labels(&["0–7 days", "8–14 days", "15–30 days", "31+ days"]);
-        let svg = preview("bars", svg(&labels, &[120.0, 45.0, 0.0, 1234.0], "Customers", Lang::En, 640, 320));
+        let svg = preview("bars", svg(&labels, &[120.0, 45.0, 0.0, 1234.0], &[], "Customers", Lang::En, 640, 320));
         for text in ["0–7 days", "31+ days", "Customers", "1,234", "45", "0"] {
             assert!(has_text(&svg, text), "missing {text}");
         }
@@ -118,7 +129,7 @@ mod tests {
     #[test]
     fn amounts_keep_decimals_and_negative_bars_hang_down() {
         let labels = labels(&["Champions", "At risk", "Lost"]);
-        let svg = preview("bars-amounts", svg(&labels, &[5.25, 2.5, -1.75], "Revenue", Lang::Nl, 640, 320));
+        let svg = preview("bars-amounts", svg(&labels, &[5.25, 2.5, -1.75], &[], "Revenue", Lang::Nl, 640, 320));
         for text in ["5,25", "2,50", "−1,75", "Champions"] {
             assert!(has_text(&svg, text), "missing {text}");
         }
@@ -127,10 +138,25 @@ mod tests {
     }
 
     #[test]
+    fn a_reference_line_above_the_bars_widens_the_axis() {
+        // Non-members spend 100 per customer, members 110; the literature's +18% is 118.
+        let labels = labels(&["no", "yes"]);
+        let reference = Reference { value: 118.0, label: "+18% (literature)" };
+        let svg = svg(&labels, &[100.0, 110.0], &[reference], "Revenue per customer", Lang::En, 640, 320);
+        assert!(has_text(&svg, "+18% (literature)"));
+        // Dashes of 6 px with gaps of 4 across the plot: many short segments.
+        let dashes =
+            count_shapes(&svg, "polyline", palette::REFERENCE) + count_shapes(&svg, "line", palette::REFERENCE);
+        assert!(dashes > 20, "{dashes} dashes");
+        let bars = rects(&svg, palette::BAR);
+        assert_eq!(bars.len(), 2);
+    }
+
+    #[test]
     fn crowded_bars_drop_their_value_labels() {
         let labels: Vec<String> = (0..300).map(|i| format!("{i} d")).collect();
         let values: Vec<f64> = (0..300).map(|i| f64::from(i * 1000)).collect();
-        let svg = svg(&labels, &values, "", Lang::En, 640, 320);
+        let svg = svg(&labels, &values, &[], "", Lang::En, 640, 320);
         assert_eq!(rects(&svg, palette::BAR).len(), 300);
         assert!(!has_text(&svg, "299,000"));
         assert!(has_text(&svg, "0 d"));
@@ -148,7 +174,7 @@ mod tests {
         ];
         for (labels, values) in cases {
             for (w, h) in [(640, 320), (1, 1), (0, 0), (40, 30)] {
-                let svg = svg(&labels, &values, "title", Lang::En, w, h);
+                let svg = svg(&labels, &values, &[], "title", Lang::En, w, h);
                 assert!(svg.trim_end().ends_with("</svg>"));
             }
         }

@@ -5,7 +5,6 @@ use super::{drawable, font, legend, palette, text_width, Categories, Swatch, Val
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
-use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 /// One line. `None` values break it.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,12 +17,7 @@ pub struct Series<'a> {
     pub emphasis: bool,
 }
 
-/// A dashed horizontal line with its label.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Reference<'a> {
-    pub value: f64,
-    pub label: &'a str,
-}
+pub use super::Reference;
 
 /// The y axis: from 0 to `max` (further when a value or reference lies beyond), labels
 /// as percentages when `percent`.
@@ -98,18 +92,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    let plot_top = chart.plotting_area().get_pixel_range().1.start;
-    for r in references {
-        let Some(value) = drawable(r.value) else { continue };
-        let line = [(x0, value), (x1, value)];
-        chart.draw_series(DashedLineSeries::new(line, 6, 4, palette::REFERENCE.stroke_width(1)))?;
-        // The label sits above its line, or below it when the line runs along the top.
-        let near_top = chart.backend_coord(&(x0, value)).1 - plot_top < super::FONT_PX as i32 + 6;
-        let (dy, v_pos) = if near_top { (4, VPos::Top) } else { (-4, VPos::Bottom) };
-        let style = font().pos(Pos::new(HPos::Left, v_pos));
-        let label = EmptyElement::at((x0, value)) + Text::new(r.label.to_string(), (6, dy), style);
-        chart.draw_series(std::iter::once(label))?;
-    }
+    super::draw_references(&mut chart, (x0, x1), references)?;
 
     for s in series.iter().filter(|s| s.emphasis) {
         let color = s.color;

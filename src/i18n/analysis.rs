@@ -84,6 +84,7 @@ pub struct AnalysisTexts {
     pub fig_member_uplift: fn(yes: &str) -> String,
     pub claim_member: &'static str,
     pub comparison_explain: &'static str,
+    pub comparison_alt: fn(values: usize) -> String,
     pub other_values: &'static str,
     pub empty_value: &'static str,
 
@@ -202,6 +203,7 @@ pub static EN: AnalysisTexts = AnalysisTexts {
     claim_member: "Literature: loyalty members spend about 18% more",
     comparison_explain: "Customers grouped by the value in their first row. CRR here pools all periods: customers \
                          still in the base at a period's end over those in it at its start.",
+    comparison_alt: |n| format!("Bar chart of revenue per customer for {n} values, with the literature's figure for members as a dashed line when the column is a membership flag."),
     other_values: "(other values)",
     empty_value: "(empty)",
 
@@ -332,6 +334,7 @@ pub static NL: AnalysisTexts = AnalysisTexts {
     claim_member: "Literatuur: leden van een loyaliteitsprogramma besteden zo'n 18% meer",
     comparison_explain: "Klanten gegroepeerd naar de waarde in hun eerste rij. De CRR telt hier alle perioden samen: \
                          klanten die aan het eind van een periode nog in het bestand zijn, gedeeld door wie er bij het begin in zat.",
+    comparison_alt: |n| format!("Staafdiagram van de omzet per klant voor {n} waarden, met het cijfer uit de literatuur voor leden als stippellijn wanneer de kolom een lidmaatschap aangeeft."),
     other_values: "(overige waarden)",
     empty_value: "(leeg)",
 

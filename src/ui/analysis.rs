@@ -51,6 +51,7 @@ struct Charts {
     curves: String,
     lorenz: Option<String>,
     rfm: Option<String>,
+    comparison: Option<String>,
 }
 
 fn draw_charts(a: &Analysis, lang: Lang, revenue_heatmap: bool) -> Charts {
@@ -149,10 +150,25 @@ fn draw_charts(a: &Analysis, lang: Lang, revenue_heatmap: bool) -> Charts {
     let rfm = a.totals.revenue_total.map(|_| {
         let names: Vec<String> = a.rfm.segments.iter().map(|s| (x.segment_name)(s.segment).to_string()).collect();
         let revenue: Vec<f64> = a.rfm.segments.iter().map(|s| s.segment_revenue.unwrap_or(0.0)).collect();
-        bars::svg(&names, &revenue, t.fig_revenue, lang, w, h)
+        bars::svg(&names, &revenue, &[], t.fig_revenue, lang, w, h)
     });
+    let comparison =
+        a.comparison.as_ref().filter(|c| c.groups.iter().any(|g| g.revenue_per_customer.is_some())).map(|c| {
+            let names: Vec<String> = c.groups.iter().map(|g| value_label(lang, &g.value)).collect();
+            let values: Vec<f64> = c.groups.iter().map(|g| g.revenue_per_customer.unwrap_or(0.0)).collect();
+            // Members' spend as the literature has it: the non-members' figure + 18%.
+            let claimed = c.membership.as_ref().and_then(|m| {
+                let no = c.groups.iter().find(|g| g.value == m.no)?.revenue_per_customer?;
+                Some(crate::charts::Reference {
+                    value: no * (1.0 + CLAIMED_MEMBER_UPLIFT / 100.0),
+                    label: x.claim_member,
+                })
+            });
+            bars::svg(&names, &values, claimed.as_slice(), x.col_revenue_per_customer, lang, w, h)
+        });
     Charts {
-        gaps: bars::svg(&gap_labels, &gap_counts, x.gaps_axis, lang, w, h),
+        gaps: bars::svg(&gap_labels, &gap_counts, &[], x.gaps_axis, lang, w, h),
+        comparison,
         rates,
         flow,
         heatmap,
@@ -277,7 +293,7 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
             }
             { concentration_view(a, lang, &charts, &stem) }
             { rfm_view(a, lang, &charts, &stem, &p.session, csv_button("rfm")) }
-            { comparison_view(a, lang, csv_button("comparison")) }
+            { comparison_view(a, lang, &charts, &stem, csv_button("comparison")) }
             if a.survey.is_some() { { nps_view(a, lang, csv_button("nps")) } }
         </section>
     }
@@ -618,17 +634,22 @@ fn rfm_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, session
     }
 }
 
-fn comparison_view(a: &Analysis, lang: Lang, csv: Html) -> Html {
+/// A comparison value as shown: the other values and the empty one by name.
+fn value_label(lang: Lang, value: &str) -> String {
+    let x = lang.texts().analysis;
+    match value {
+        OTHER => x.other_values.to_string(),
+        "" => x.empty_value.to_string(),
+        v => v.to_string(),
+    }
+}
+
+fn comparison_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: Html) -> Html {
     let t = lang.texts();
     let x = t.analysis;
     let Some(cmp) = &a.comparison else {
         let hint = if a.attributes.is_empty() { x.comparison_none } else { x.comparison_pick };
         return html! { <>{ heading(x.sec_comparison, html! {}) }<p class="note">{ hint }</p></> };
-    };
-    let label = |v: &str| match v {
-        OTHER => x.other_values.to_string(),
-        "" => x.empty_value.to_string(),
-        v => v.to_string(),
     };
     html! {
         <>
@@ -661,7 +682,7 @@ fn comparison_view(a: &Analysis, lang: Lang, csv: Html) -> Html {
                             let seg = AttrValue::from(g.value.clone());
                             html! {
                                 <tr>
-                                    <th scope="row">{ label(&g.value) }</th>
+                                    <th scope="row">{ value_label(lang, &g.value) }</th>
                                     <FigureCell metric="customers_total" value={Some(g.customers_total as f64)} display={count(lang, g.customers_total)} segment={seg.clone()} />
                                     <FigureCell metric="crr" value={g.crr} display={pct(lang, g.crr)} segment={seg.clone()} />
                                     <FigureCell metric="churn_rate" value={g.churn_rate} display={pct(lang, g.churn_rate)} segment={seg.clone()} />
@@ -675,6 +696,10 @@ fn comparison_view(a: &Analysis, lang: Lang, csv: Html) -> Html {
                     </tbody>
                 </table>
             </div>
+            if let Some(svg) = &charts.comparison {
+                <ChartFigure name="segment-comparison" title={format!("{}: {}", x.col_revenue_per_customer, cmp.column)}
+                    svg={svg.clone()} alt={(x.comparison_alt)(cmp.groups.len())} stem={stem.clone()} />
+            }
         </>
     }
 }
