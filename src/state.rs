@@ -176,9 +176,12 @@ pub enum Action {
     SetManual(ManualField, String),
     /// The user changed a setting of the analysis: its figures are computed again.
     SetSettings(AnalysisSettings),
-    /// The worker computed the figures of load `id` (`None`: there is no log).
+    /// The worker computed the figures of load `id` for the `requested` settings
+    /// (`None`: there is no log). The analysis carries the settings it applied (a
+    /// segment column the log does not have is dropped).
     AnalysisDone {
         id: u64,
+        requested: AnalysisSettings,
         analysis: Option<Box<Analysis>>,
     },
 }
@@ -209,14 +212,14 @@ impl AppState {
             Action::LoadFinished { id } if id == self.load_id => {
                 self.status = if self.has_log() { Status::Working(100) } else { self.settled() };
             }
-            Action::AnalysisDone { id, analysis } if id == self.load_id => match analysis {
-                // An answer for settings since changed: the newer one is on its way.
-                Some(a) if a.settings != self.settings => {}
-                analysis => {
-                    self.analysis = analysis.map(|a| Rc::new(*a));
-                    self.status = self.settled();
+            // An answer for settings since changed is dropped: the newer one is on its way.
+            Action::AnalysisDone { id, requested, analysis } if id == self.load_id && requested == self.settings => {
+                if let Some(a) = &analysis {
+                    self.settings = a.settings.clone();
                 }
-            },
+                self.analysis = analysis.map(|a| Rc::new(*a));
+                self.status = self.settled();
+            }
             Action::LoadProgress { .. }
             | Action::FileDone { .. }
             | Action::LoadFinished { .. }
@@ -373,7 +376,11 @@ mod tests {
         let s = load(AppState::default(), 1, vec![log_entry()]);
         assert!(s.has_log());
         assert_eq!(s.status, Status::Working(100), "the figures are still being computed");
-        let s = s.reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&AnalysisSettings::default())) });
+        let s = s.reduce(Action::AnalysisDone {
+            id: 1,
+            requested: AnalysisSettings::default(),
+            analysis: Some(analysis_for(&AnalysisSettings::default())),
+        });
         assert_eq!(s.status, Status::Ready);
         assert_eq!(s.analysis.as_ref().unwrap().totals.customers_total, 2);
     }
@@ -381,23 +388,40 @@ mod tests {
     #[test]
     fn changing_a_setting_waits_for_the_figures_of_the_new_setting() {
         use crate::calendar::Granularity;
-        let s = load(AppState::default(), 1, vec![log_entry()])
-            .reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&AnalysisSettings::default())) });
+        let s = load(AppState::default(), 1, vec![log_entry()]).reduce(Action::AnalysisDone {
+            id: 1,
+            requested: AnalysisSettings::default(),
+            analysis: Some(analysis_for(&AnalysisSettings::default())),
+        });
         let week = AnalysisSettings { granularity: Granularity::Week, ..AnalysisSettings::default() };
         let s = s.reduce(Action::SetSettings(week.clone()));
         assert_eq!(s.status, Status::Working(100));
         // A late answer for the old settings does not make the page ready.
-        let s = s.reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&AnalysisSettings::default())) });
+        let s = s.reduce(Action::AnalysisDone {
+            id: 1,
+            requested: AnalysisSettings::default(),
+            analysis: Some(analysis_for(&AnalysisSettings::default())),
+        });
         assert_eq!(s.status, Status::Working(100));
         assert_eq!(s.analysis.as_ref().unwrap().settings.granularity, Granularity::Month);
-        let s = s.reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&week)) });
+        let s = s.reduce(Action::AnalysisDone { id: 1, requested: week.clone(), analysis: Some(analysis_for(&week)) });
         assert_eq!(s.status, Status::Ready);
         assert_eq!(s.analysis.as_ref().unwrap().settings, week);
         // An answer for an older load is ignored, and a new load forgets the figures.
         let s = s.reduce(Action::LoadStarted { id: 2, files: 1 });
         assert!(s.analysis.is_none());
-        let s = s.reduce(Action::AnalysisDone { id: 1, analysis: Some(analysis_for(&week)) });
+        let s = s.reduce(Action::AnalysisDone { id: 1, requested: week.clone(), analysis: Some(analysis_for(&week)) });
         assert!(s.analysis.is_none());
+    }
+
+    #[test]
+    fn a_segment_column_the_log_does_not_have_is_dropped() {
+        let asked = AnalysisSettings { segment_by: Some("nonexistent".into()), ..AnalysisSettings::default() };
+        let s = load(AppState { settings: asked.clone(), ..AppState::default() }, 1, vec![log_entry()]);
+        let s =
+            s.reduce(Action::AnalysisDone { id: 1, requested: asked.clone(), analysis: Some(analysis_for(&asked)) });
+        assert_eq!(s.status, Status::Ready);
+        assert_eq!(s.settings, AnalysisSettings::default());
     }
 
     #[test]

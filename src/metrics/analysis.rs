@@ -118,7 +118,12 @@ impl Analysis {
         let cohorts = cohorts(log, &timeline);
         let column = settings.segment_by.as_ref().and_then(|name| log.attributes.iter().position(|a| &a.name == name));
         Analysis {
-            settings: AnalysisSettings { window_days: window, ..settings.clone() },
+            // What was applied: the window within bounds, a segment column only if the log has it.
+            settings: AnalysisSettings {
+                granularity: settings.granularity,
+                window_days: window,
+                segment_by: column.map(|c| log.attributes[c].name.clone()),
+            },
             file: file.to_string(),
             totals: summary.totals.clone(),
             span: summary.span,

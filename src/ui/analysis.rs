@@ -17,7 +17,7 @@ use crate::metrics::comparison::OTHER;
 use crate::metrics::concentration::CLAIMED_TOP10_SPEND_RATIO;
 use crate::metrics::rfm::Segment;
 use crate::metrics::timeline::MAX_PERIODS;
-use crate::state::{Action, AppState, Status};
+use crate::state::{AppState, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -194,42 +194,35 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
     };
     let stem: AttrValue = a.file.trim_end_matches(".csv").to_string().into();
 
-    let apply = {
+    let change = {
         let (state, session) = (state.clone(), p.session.clone());
-        move |settings: AnalysisSettings| {
-            state.dispatch(Action::SetSettings(settings.clone()));
-            session.analyse(state.clone(), settings);
+        move |edit: fn(&mut AnalysisSettings, String), value: String| {
+            session.change_settings(state.clone(), move |s| edit(s, value));
         }
     };
-    let on_granularity = {
-        let (apply, settings) = (apply.clone(), state.settings.clone());
-        Callback::from(move |e: Event| {
+    let on_granularity = Callback::from({
+        let change = change.clone();
+        move |e: Event| {
             let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            if let Some(granularity) = Granularity::from_key(&select.value()) {
-                apply(AnalysisSettings { granularity, ..settings.clone() });
-            }
-        })
-    };
+            change(|s, v| s.granularity = Granularity::from_key(&v).unwrap_or(s.granularity), select.value());
+        }
+    });
     let on_window = {
-        let (apply, settings) = (apply.clone(), state.settings.clone());
+        let (current, change) = (state.settings.window_days, change.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             match input.value().trim().parse::<u32>() {
                 Ok(w) if (1..=MAX_WINDOW_DAYS).contains(&w) => {
-                    apply(AnalysisSettings { window_days: w, ..settings.clone() })
+                    change(|s, v| s.window_days = v.parse().unwrap_or(s.window_days), w.to_string())
                 }
-                _ => input.set_value(&settings.window_days.to_string()),
+                _ => input.set_value(&current.to_string()),
             }
         })
     };
-    let on_segment = {
-        let (apply, settings) = (apply.clone(), state.settings.clone());
-        Callback::from(move |e: Event| {
-            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-            let v = select.value();
-            apply(AnalysisSettings { segment_by: (!v.is_empty()).then_some(v), ..settings.clone() });
-        })
-    };
+    let on_segment = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        change(|s, v| s.segment_by = (!v.is_empty()).then_some(v), select.value());
+    });
     let on_json = {
         let (a, stem) = (a.clone(), stem.clone());
         Callback::from(move |_: MouseEvent| {

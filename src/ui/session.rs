@@ -140,8 +140,7 @@ impl Session {
 
     /// Computes the figures of the loaded log again with `settings` (the file is not
     /// read again: the worker keeps its per-customer data).
-    pub fn analyse(self: &Rc<Self>, state: UseReducerHandle<AppState>, settings: AnalysisSettings) {
-        *self.settings.borrow_mut() = settings.clone();
+    fn analyse(self: &Rc<Self>, state: UseReducerHandle<AppState>, settings: AnalysisSettings) {
         if !state.has_log() {
             return;
         }
@@ -157,13 +156,36 @@ impl Session {
         id: u64,
         settings: AnalysisSettings,
     ) {
-        let analysis = match conn.request(&Request::Analyse { settings }, None).await {
+        let analysis = match conn.request(&Request::Analyse { settings: settings.clone() }, None).await {
             Reply::Analysis(a) => a,
             _ => None,
         };
         browser::mark("rc:analysis-done");
+        // What the worker applied becomes the current settings (unless they changed since).
+        if let Some(a) = &analysis {
+            let mut current = self.settings.borrow_mut();
+            if *current == settings {
+                *current = a.settings.clone();
+            }
+        }
         // Only the newest request's answer is shown (the reducer checks the settings).
-        state.dispatch(Action::AnalysisDone { id, analysis });
+        state.dispatch(Action::AnalysisDone { id, requested: settings, analysis });
+    }
+
+    /// Changes the analysis settings (starting from the newest ones, so that two changes
+    /// in a row both count) and computes the figures again.
+    pub fn change_settings(
+        self: &Rc<Self>,
+        state: UseReducerHandle<AppState>,
+        change: impl FnOnce(&mut AnalysisSettings),
+    ) {
+        let settings = {
+            let mut current = self.settings.borrow_mut();
+            change(&mut current);
+            current.clone()
+        };
+        state.dispatch(Action::SetSettings(settings.clone()));
+        self.analyse(state, settings);
     }
 
     /// Downloads the customers of one RFM segment.

@@ -385,6 +385,38 @@ test('?granularity=quarter&window_days=30 applies to a log dropped afterwards', 
   p.assertClean();
 });
 
+test('an unknown ?segment= column is dropped; two settings changed at once both apply', async () => {
+  const { p, page, mark } = await openQuiet({ query: '?segment=nonexistent' });
+  await dropAndWait(page, [tinyFile()], SCOPE);
+  // The log has no such column: no comparison, the control says so and the URL forgets it.
+  assert.deepEqual(await controls(page, SCOPE), { granularity: 'month', window_days: '90', segment: '' });
+  assert.equal(urlSettings(page).segment, '');
+  assert.equal(await page.locator(`${SCOPE} [data-metric=revenue_per_customer][data-segment]`).count(), 0);
+
+  // Granularity and window changed in the same tick: the figures are those of both.
+  const before = await statusMark(page);
+  await page.evaluate((scope) => {
+    const g = document.querySelector(`${scope} select[data-setting=granularity]`);
+    const w = document.querySelector(`${scope} input[data-setting=window_days]`);
+    g.value = 'week';
+    g.dispatchEvent(new Event('change', { bubbles: true }));
+    w.value = '30';
+    w.dispatchEvent(new Event('change', { bubbles: true }));
+  }, SCOPE);
+  assert.equal(await waitForLoad(page, before), 'ready');
+  await page.waitForFunction(
+    (scope) => new URL(location.href).searchParams.get('window_days') === '30' &&
+      document.querySelector(`${scope} select[data-setting=granularity]`).value === 'week',
+    SCOPE,
+    { timeout: WAIT },
+  );
+  assert.deepEqual(urlSettings(page), { granularity: 'week', window_days: '30', segment: '' });
+  await page.waitForSelector(READY, { timeout: WAIT });
+  await assertBase(page, SCOPE, ORACLE.base['week-30'], 'week-30 set in one tick');
+  assertNoNetwork(p, mark, 'after the drop');
+  p.assertClean();
+});
+
 // ---------------------------------------------------------------------------------
 // 3. Downloads: JSON, base CSV, one segment's customer ids, a chart.
 // ---------------------------------------------------------------------------------
