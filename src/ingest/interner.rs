@@ -99,9 +99,12 @@ fn head(s: &[u8]) -> u64 {
 #[inline]
 fn hash(s: &[u8], head: u64) -> u64 {
     if s.len() <= 8 {
-        // A multiplicative mix of the whole string, which `head` holds with its length.
+        // The whole string is in `head` (with its length). Two multiply-xorshift rounds:
+        // the slot comes from the low bits, which one multiplication alone would take
+        // from the first bytes only (`K000123` and `K000124` would share them).
         let x = (head ^ (s.len() as u64).rotate_right(8)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        x ^ (x >> 29)
+        let x = (x ^ (x >> 32)).wrapping_mul(0xD6E8_FEB8_6659_FD93);
+        x ^ (x >> 32)
     } else {
         let mut h = FxHasher::default();
         h.write(s);
@@ -221,5 +224,29 @@ mod tests {
         let s = t.into_strings();
         assert!(s.iter().eq(order.iter().map(String::as_str)));
         assert_eq!(s, order.iter().map(String::as_str).collect::<Strings>());
+    }
+
+    #[test]
+    fn sequential_ids_spread_over_the_table() {
+        // Customer numbers differ in their last bytes only; they must not pile up in
+        // long runs of occupied slots.
+        let mut t = Interner::default();
+        for k in 0..100_000 {
+            t.intern(&format!("K{k:06}"));
+        }
+        let mask = t.slots.len() - 1;
+        let probes: usize = (0..t.len())
+            .map(|n| {
+                let b = t.strings.get(n).as_bytes();
+                let mut i = hash(b, head(b)) as usize & mask;
+                let mut p = 1;
+                while t.slots[i].number as usize != n + 1 {
+                    i = (i + 1) & mask;
+                    p += 1;
+                }
+                p
+            })
+            .sum();
+        assert!(probes < 2 * t.len(), "{probes} probes for {} ids", t.len());
     }
 }
