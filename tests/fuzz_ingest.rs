@@ -116,7 +116,7 @@ fn check_outcome(bytes: &[u8], dataset: &Dataset, errors: &RowErrors, data_rows:
                     purchases += u64::from(a.purchases);
                 }
             }
-            let mut unique: Vec<&str> = log.ids.iter().map(|s| &**s).collect();
+            let mut unique: Vec<&str> = (0..n).map(|c| log.id(c)).collect();
             assert!(unique.iter().all(|id| !id.trim().is_empty()), "an empty customer id: {:?}", log.ids);
             unique.sort_unstable();
             unique.dedup();

@@ -42,6 +42,10 @@ impl Record {
 
     /// A line with nothing on it (or only white space and delimiters).
     pub fn is_blank(&self) -> bool {
+        // Usually the first field starts with a visible character: no need to look further.
+        if self.get(0).and_then(|f| f.as_bytes().first()).is_some_and(u8::is_ascii_graphic) {
+            return false;
+        }
         self.iter().all(|f| f.trim().is_empty())
     }
 
@@ -221,38 +225,66 @@ impl Splitter {
     }
 
     /// The fast path for the common line: no quote in it, `\n` or `\r\n` at its end.
-    /// One pass over its bytes finds the delimiters and the end; the line is copied
-    /// once. `None` leaves the line to the general path.
+    /// One pass over its bytes, a 64-bit word (8 bytes) at a time, finds the delimiters
+    /// and the end; the line is copied once. `None` leaves the line to the general path.
     fn read_plain_line(&mut self, input: &str, eof: bool, record: &mut Record) -> Option<ReadResult> {
         let bytes = input.as_bytes();
         let (delim, quote) = (self.delimiter, self.quote);
-        let (mut start, mut i) = (0, 0);
-        let special = &self.special;
-        let (line_end, next) = loop {
-            // Jump to the next byte that matters (a tight loop over ordinary bytes).
-            let Some(p) = bytes[i..].iter().position(|&b| special[b as usize]) else {
-                if !eof {
-                    record.starts.clear();
-                    record.ends.clear();
-                    return None;
+        let mut start = 0;
+        let mut i = 0;
+        // What to do with the structural byte at `k`: `Some` ends the scan.
+        macro_rules! structural {
+            ($k:expr) => {{
+                let k = $k;
+                let b = bytes[k];
+                if b == delim {
+                    record.starts.push(start);
+                    record.ends.push(k);
+                    start = k + 1;
+                    None
+                } else if b == b'\n' {
+                    let end = if k > 0 && bytes[k - 1] == b'\r' { k - 1 } else { k };
+                    Some(Some((end, k + 1)))
+                } else if b == quote || (b == b'\r' && bytes.get(k + 1) != Some(&b'\n')) {
+                    Some(None)
+                } else {
+                    None // `\r` before `\n`
                 }
-                break (bytes.len(), bytes.len());
-            };
-            i += p;
-            let b = bytes[i];
-            if b == delim {
-                record.starts.push(start);
-                record.ends.push(i);
-                start = i + 1;
-            } else if b == b'\n' {
-                let end = if i > 0 && bytes[i - 1] == b'\r' { i - 1 } else { i };
-                break (end, i + 1);
-            } else if b == quote || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
-                record.starts.clear();
-                record.ends.clear();
-                return None;
+            }};
+        }
+        let found = 'scan: {
+            let words = Structural::new(delim, quote);
+            while let Some(chunk) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+                let mut hits = words.mask(word);
+                while hits != 0 {
+                    let k = i + (hits.trailing_zeros() / 8) as usize;
+                    hits &= hits - 1;
+                    if let Some(end) = structural!(k) {
+                        break 'scan end;
+                    }
+                }
+                i += 8;
             }
-            i += 1;
+            while i < bytes.len() {
+                if self.special[bytes[i] as usize] {
+                    if let Some(end) = structural!(i) {
+                        break 'scan end;
+                    }
+                }
+                i += 1;
+            }
+            // No line end in the input.
+            if eof {
+                Some((bytes.len(), bytes.len()))
+            } else {
+                None
+            }
+        };
+        let Some((line_end, next)) = found else {
+            record.starts.clear();
+            record.ends.clear();
+            return None;
         };
         record.text.push_str(&input[..line_end]);
         record.starts.push(start);
@@ -260,6 +292,39 @@ impl Splitter {
         record.line = self.line;
         self.line += u64::from(next > line_end);
         Some(ReadResult::Record(next))
+    }
+}
+
+/// Finds the structural bytes (delimiter, quote, `\n`, `\r`) of 8 bytes at once.
+#[derive(Clone, Copy)]
+struct Structural {
+    delim: u64,
+    quote: u64,
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+impl Structural {
+    fn new(delim: u8, quote: u8) -> Self {
+        Structural { delim: ONES * u64::from(delim), quote: ONES * u64::from(quote) }
+    }
+
+    /// The high bit of each byte that is not 0, exactly (no carries between bytes).
+    #[inline(always)]
+    fn nonzero(x: u64) -> u64 {
+        ((x & LOW7) + LOW7) | x
+    }
+
+    /// `0x80` in every byte of `word` (little-endian) that is structural, 0 elsewhere.
+    #[inline(always)]
+    fn mask(self, word: u64) -> u64 {
+        let other = Self::nonzero(word ^ self.delim)
+            & Self::nonzero(word ^ self.quote)
+            & Self::nonzero(word ^ (ONES * u64::from(b'\n')))
+            & Self::nonzero(word ^ (ONES * u64::from(b'\r')));
+        !other & HIGH
     }
 }
 
@@ -298,6 +363,50 @@ pub fn records(text: &str, delimiter: u8, eof: bool) -> impl Iterator<Item = Rec
 /// Every record of a complete text, for small inputs and tests.
 pub fn read_all(text: &str, delimiter: u8) -> Vec<Record> {
     records(text, delimiter, true).collect()
+}
+
+#[cfg(test)]
+impl Splitter {
+    /// The byte-at-a-time fast path the word-at-a-time one replaced: the reference it
+    /// is tested against.
+    fn read_plain_line_bytewise(&mut self, input: &str, eof: bool, record: &mut Record) -> Option<ReadResult> {
+        let bytes = input.as_bytes();
+        let (delim, quote) = (self.delimiter, self.quote);
+        let (mut start, mut i) = (0, 0);
+        let special = &self.special;
+        let (line_end, next) = loop {
+            // Jump to the next byte that matters (a tight loop over ordinary bytes).
+            let Some(p) = bytes[i..].iter().position(|&b| special[b as usize]) else {
+                if !eof {
+                    record.starts.clear();
+                    record.ends.clear();
+                    return None;
+                }
+                break (bytes.len(), bytes.len());
+            };
+            i += p;
+            let b = bytes[i];
+            if b == delim {
+                record.starts.push(start);
+                record.ends.push(i);
+                start = i + 1;
+            } else if b == b'\n' {
+                let end = if i > 0 && bytes[i - 1] == b'\r' { i - 1 } else { i };
+                break (end, i + 1);
+            } else if b == quote || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                record.starts.clear();
+                record.ends.clear();
+                return None;
+            }
+            i += 1;
+        };
+        record.text.push_str(&input[..line_end]);
+        record.starts.push(start);
+        record.ends.push(line_end.max(start));
+        record.line = self.line;
+        self.line += u64::from(next > line_end);
+        Some(ReadResult::Record(next))
+    }
 }
 
 #[cfg(test)]
@@ -391,6 +500,71 @@ mod tests {
                 }
             }
             assert_eq!(got, whole, "chunk size {chunk}");
+        }
+    }
+
+    #[test]
+    fn blank_records() {
+        let blank = |t: &str| read_all(t, b',').iter().map(Record::is_blank).collect::<Vec<_>>();
+        assert_eq!(blank(",,\n , ,\n\u{b},\u{a0}\n\"\",\n"), [true, true, true, true]);
+        assert_eq!(blank("a,\n,b\n \"x\"\n\u{a0}é\n"), [false, false, false, false]);
+    }
+
+    #[test]
+    fn structural_mask_is_exact() {
+        let words = Structural::new(b';', b'"');
+        for b in 0..=255u8 {
+            for pos in 0..8 {
+                // Any byte among neighbours that are (or are not) structural themselves.
+                for fill in [b'a', b';', 0x80, 0xFF, 0x00, b'\n'] {
+                    let mut w = [fill; 8];
+                    w[pos] = b;
+                    let got = words.mask(u64::from_le_bytes(w));
+                    let want = w.iter().enumerate().fold(0u64, |m, (k, &c)| {
+                        m | (u64::from(matches!(c, b';' | b'"' | b'\n' | b'\r')) << (8 * k + 7))
+                    });
+                    assert_eq!(got, want, "{w:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn word_scan_agrees_with_the_bytewise_scan() {
+        let lines = [
+            "K000006,2023-03-01,41.35,app,no,Zuid-Holland\n",
+            "a,b\r\nc",
+            "a,b\rc,d\n",
+            "12345678,\"quoted\",x\n",
+            "1234567,\r\n",
+            ",,,,,,,,,,,,,,,,,\n",
+            "no line end at all, over more than eight bytes",
+            "é€,ü\u{a0}𝄞,x\r",
+            "\n",
+            "\r\n",
+            "",
+            "abcdefgh\n",
+            "abcdefg\r\n",
+            "abcdefgh\r",
+            "x;y\tz|w\n",
+        ];
+        for delim in [b',', b';', b'\t', b'|'] {
+            for line in lines {
+                // Every suffix, so that each byte lands at every position of a word.
+                for from in (0..=line.len()).filter(|&k| line.is_char_boundary(k)) {
+                    let input = &line[from..];
+                    for eof in [false, true] {
+                        let (mut a, mut b) = (Splitter::new(delim), Splitter::new(delim));
+                        let (mut ra, mut rb) = (Record::default(), Record::default());
+                        let got = a.read_plain_line(input, eof, &mut ra);
+                        let want = b.read_plain_line_bytewise(input, eof, &mut rb);
+                        assert_eq!(got, want, "{input:?} eof {eof}");
+                        let fields = |r: &Record| r.iter().map(str::to_string).collect::<Vec<_>>();
+                        assert_eq!(fields(&ra), fields(&rb), "{input:?}");
+                        assert_eq!((ra.line, a.line), (rb.line, b.line), "{input:?}");
+                    }
+                }
+            }
         }
     }
 }

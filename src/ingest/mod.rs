@@ -12,6 +12,7 @@ pub mod date;
 pub mod detect;
 pub mod encoding;
 pub mod error;
+pub mod interner;
 pub mod number;
 pub mod other_kinds;
 pub mod period_counts;
@@ -158,7 +159,7 @@ mod tests {
         let f = read_file("rapport.txt", text.as_bytes()).unwrap();
         assert_eq!(f.settings.delimiter, b' ');
         let Dataset::Transactions(log) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
-        assert_eq!(log.ids, vec!["K001".into(), "De Vries".into()]);
+        assert_eq!(log.ids.iter().collect::<Vec<_>>(), ["K001", "De Vries"]);
         // 12.50 + 1234.56 + 7.25 = 1254.31
         assert_eq!(crate::metrics::totals::totals(log).revenue_total, Some(12.5 + 1234.56 + 7.25));
     }

@@ -1,15 +1,19 @@
 //! Transaction logs, kept as compact per-customer activity rather than rows.
 //!
-//! While reading, each purchase row becomes (customer index, day, amount); several
-//! orders of one customer on one day merge into one entry. At the end the entries
-//! are grouped per customer (a counting sort, linear in the rows) and sorted by day,
-//! so that every metric can walk one customer's purchase days in order. Customer ids
-//! are interned once; other columns (channel, loyalty member, region, ...) are kept
-//! per customer as the value on their first row, interned per column.
+//! While reading, each purchase row becomes a 16-byte entry (customer index, day,
+//! amount), appended to blocks of fixed size (no copy when they grow). At the end the
+//! entries are grouped per customer (a counting sort, linear in the rows; each block is
+//! freed once it has been moved), sorted by day, and the orders of one customer on one
+//! day merged into one day, in place, so that every metric can walk one customer's
+//! purchase days in order. Nothing per customer is touched while reading but the id
+//! table, so a row costs one look-up in it. Customer ids are interned once, into one
+//! arena; other columns (channel, loyalty member, region, ...) are kept per customer as
+//! the value on their first row, interned per column.
 
 use super::columns::Role;
 use super::detect::ReadSettings;
 use super::error::RowError;
+use super::interner::{Interner, Strings};
 use super::reader::RowContext;
 use rustc_hash::FxHashMap;
 
@@ -47,7 +51,7 @@ pub struct Attribute {
 pub struct CustomerLog {
     /// Customer ids, by customer index (in order of first appearance). Read them with
     /// [`CustomerLog::id`]; how they are stored is the reader's business.
-    pub ids: Vec<Box<str>>,
+    pub ids: Strings,
     /// `activity[offsets[c]..offsets[c + 1]]` are customer c's purchase days, in order.
     pub offsets: Vec<u32>,
     pub activity: Vec<DayActivity>,
@@ -65,7 +69,7 @@ impl CustomerLog {
 
     /// Customer `c`'s id as written in the file (trimmed).
     pub fn id(&self, c: usize) -> &str {
-        &self.ids[c]
+        self.ids.get(c)
     }
 
     /// Customer `c`'s purchase days, in order.
@@ -81,13 +85,16 @@ impl CustomerLog {
     }
 }
 
+/// One purchase row.
 #[derive(Clone, Copy)]
 struct Entry {
     customer: u32,
     day: i32,
-    purchases: u32,
     amount: f64,
 }
+
+/// Entries per block: 1 MiB.
+const BLOCK: usize = 1 << 16;
 
 struct AttributeBuilder {
     column: usize,
@@ -99,10 +106,9 @@ struct AttributeBuilder {
 
 /// Collects a log while it is read.
 pub(crate) struct LogBuilder {
-    ids: FxHashMap<Box<str>, u32>,
-    entries: Vec<Entry>,
-    /// Per customer, the index of their latest entry (to merge same-day orders).
-    latest: Vec<u32>,
+    ids: Interner,
+    /// Purchase rows in file order, in blocks of [`BLOCK`] entries.
+    entries: Vec<Vec<Entry>>,
     refunds: Vec<Refund>,
     attributes: Vec<AttributeBuilder>,
     has_amount: bool,
@@ -129,9 +135,8 @@ impl LogBuilder {
             })
             .collect();
         LogBuilder {
-            ids: FxHashMap::default(),
+            ids: Interner::default(),
             entries: Vec::new(),
-            latest: Vec::new(),
             refunds: Vec::new(),
             attributes,
             has_amount: settings.mapping.column(Role::Amount).is_some(),
@@ -155,12 +160,9 @@ impl LogBuilder {
         };
         let amount = if self.has_amount { cx.number(Role::Amount)? } else { 0.0 };
 
-        let customer = match self.ids.get(id) {
-            Some(&c) => c,
-            None => {
-                let c = self.ids.len() as u32;
-                self.ids.insert(id.into(), c);
-                self.latest.push(u32::MAX);
+        let customer = match self.ids.intern(id) {
+            (c, false) => c,
+            (c, true) => {
                 for a in &mut self.attributes {
                     let value = cx.record.get(a.column).unwrap_or("").trim();
                     let v = match a.index.get(value) {
@@ -181,73 +183,83 @@ impl LogBuilder {
             self.refunds.push(Refund { customer, day, amount });
             return Ok(());
         }
-        let latest = self.latest[customer as usize];
-        match self.entries.get_mut(latest as usize) {
-            Some(e) if e.day == day => {
-                e.purchases += 1;
-                e.amount += amount;
-            }
+        match self.entries.last_mut() {
+            Some(block) if block.len() < BLOCK => block.push(Entry { customer, day, amount }),
             _ => {
-                self.latest[customer as usize] = self.entries.len() as u32;
-                self.entries.push(Entry { customer, day, purchases: 1, amount });
+                let mut block = Vec::with_capacity(BLOCK);
+                block.push(Entry { customer, day, amount });
+                self.entries.push(block);
             }
         }
         Ok(())
     }
 
     pub fn finish(self) -> CustomerLog {
-        let customers = self.ids.len();
-        // Group per customer with a counting sort: offsets from the counts, then scatter.
+        // The id table goes first: what follows needs the memory.
+        let ids = self.ids.into_strings();
+        let customers = ids.len();
+        // Group per customer with a counting sort: offsets from the counts, then scatter,
+        // freeing each block of entries once it has been moved.
         let mut offsets = vec![0u32; customers + 1];
-        for e in &self.entries {
-            offsets[e.customer as usize + 1] += 1;
+        let mut rows = 0usize;
+        for block in &self.entries {
+            rows += block.len();
+            for e in block {
+                offsets[e.customer as usize + 1] += 1;
+            }
         }
         for c in 0..customers {
             offsets[c + 1] += offsets[c];
         }
         let mut next = offsets.clone();
-        let mut activity = vec![DayActivity { day: 0, purchases: 0, amount: 0.0 }; self.entries.len()];
-        for e in &self.entries {
-            let slot = &mut next[e.customer as usize];
-            activity[*slot as usize] = DayActivity { day: e.day, purchases: e.purchases, amount: e.amount };
-            *slot += 1;
+        let mut activity = vec![DayActivity { day: 0, purchases: 0, amount: 0.0 }; rows];
+        for block in self.entries {
+            for e in &block {
+                let slot = &mut next[e.customer as usize];
+                activity[*slot as usize] = DayActivity { day: e.day, purchases: 1, amount: e.amount };
+                *slot += 1;
+            }
         }
-        drop(self.entries);
-        // Within a customer: by day, merging days that were not adjacent in the file.
-        let mut merged: Vec<DayActivity> = Vec::with_capacity(activity.len());
-        let mut new_offsets = Vec::with_capacity(customers + 1);
-        new_offsets.push(0u32);
+        drop(next);
+        // Within a customer: by day (a stable sort keeps the file order of one day's
+        // orders), then one day's orders merged into one, in place: what is written never
+        // passes what is still to be read.
+        let mut written = 0usize;
+        let mut start = 0usize;
         for c in 0..customers {
-            let days = &mut activity[offsets[c] as usize..offsets[c + 1] as usize];
+            let end = offsets[c + 1] as usize;
+            let days = &mut activity[start..end];
             if !days.is_sorted_by_key(|a| a.day) {
                 days.sort_by_key(|a| a.day);
             }
-            let start = merged.len();
-            for a in days.iter() {
-                let same_day = merged.len() > start && merged.last().is_some_and(|l| l.day == a.day);
-                match merged.last_mut() {
-                    Some(last) if same_day => {
+            let first = written;
+            for r in start..end {
+                let a = activity[r];
+                match activity[first..written].last_mut() {
+                    Some(last) if last.day == a.day => {
                         last.purchases += a.purchases;
                         last.amount += a.amount;
                     }
-                    _ => merged.push(*a),
+                    _ => {
+                        activity[written] = a;
+                        written += 1;
+                    }
                 }
             }
-            new_offsets.push(merged.len() as u32);
+            offsets[c + 1] = written as u32;
+            start = end;
         }
+        activity.truncate(written);
+        activity.shrink_to_fit();
         let mut refunds = self.refunds;
         refunds.sort_by_key(|r| (r.customer, r.day));
 
-        let mut ids = vec![Box::<str>::from(""); customers];
-        for (id, c) in self.ids {
-            ids[c as usize] = id;
-        }
         let attributes = self
             .attributes
             .into_iter()
             .map(|a| Attribute { name: a.name, values: a.values, of_customer: a.of_customer })
             .collect();
-        CustomerLog { ids, offsets: new_offsets, activity: merged, refunds, attributes, has_amount: self.has_amount }
+        CustomerLog { ids, offsets, activity, refunds, attributes, has_amount: self.has_amount }
     }
 }
 
@@ -273,7 +285,7 @@ mod tests {
                    K1;20-03-2024;20,00;app\r\n";
         let f = read_file("log.csv", csv.as_bytes()).unwrap();
         let Dataset::Transactions(log) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
-        assert_eq!(log.ids, vec!["K1".into(), "K2".into()]);
+        assert_eq!(log.ids.iter().collect::<Vec<_>>(), ["K1", "K2"]);
         // K1: two orders on 5 March merge (1234.56 + 10.00), one on 20 March; the refund is apart.
         assert_eq!(
             log.activity_of(0),
