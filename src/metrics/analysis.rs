@@ -145,17 +145,11 @@ impl Analysis {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{read_file, Dataset};
+    use crate::metrics::test_log;
 
     #[test]
     fn settings_change_the_periods_not_the_totals() {
-        let Dataset::Transactions(log) =
-            read_file("t.csv", b"customer,date,amount,kanaal\na,2024-01-10,5,web\nb,2024-05-01,7,winkel\n")
-                .unwrap()
-                .dataset
-        else {
-            panic!()
-        };
+        let log = test_log("customer,date,amount,kanaal\na,2024-01-10,5,web\nb,2024-05-01,7,winkel\n");
         let month = Analysis::of("t.csv", &log, None, &AnalysisSettings::default());
         assert_eq!(month.base.len(), 5);
         assert_eq!(month.base_complete_from, Date::from_ymd(2024, 4, 9));
@@ -175,11 +169,7 @@ mod tests {
     #[test]
     fn a_stray_date_does_not_make_thousands_of_periods() {
         // Dates are read between 1900 and 2200: 301 years, too many weeks, months and quarters.
-        let Dataset::Transactions(log) =
-            read_file("t.csv", b"customer,date\na,2024-01-10\nb,2200-12-31\nc,1900-01-01\n").unwrap().dataset
-        else {
-            panic!()
-        };
+        let log = test_log("customer,date\na,2024-01-10\nb,2200-12-31\nc,1900-01-01\n");
         for granularity in [Granularity::Week, Granularity::Month, Granularity::Quarter] {
             let a = Analysis::of("t.csv", &log, None, &AnalysisSettings { granularity, ..Default::default() });
             assert!(a.periods > MAX_PERIODS, "{granularity:?}");

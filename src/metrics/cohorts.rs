@@ -91,14 +91,7 @@ pub fn average_retention(cohorts: &[Cohort]) -> Vec<Option<f64>> {
 mod tests {
     use super::*;
     use crate::calendar::Granularity;
-    use crate::ingest::{read_file, Dataset};
-
-    fn log(csv: &str) -> CustomerLog {
-        match read_file("t.csv", csv.as_bytes()).unwrap().dataset {
-            Dataset::Transactions(l) => l,
-            other => panic!("{:?}", other.kind()),
-        }
-    }
+    use crate::metrics::test_log as log;
 
     #[test]
     fn cohorts_worked_out_by_hand() {

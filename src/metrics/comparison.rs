@@ -135,14 +135,7 @@ pub fn compare(
 mod tests {
     use super::*;
     use crate::calendar::Granularity;
-    use crate::ingest::{read_file, Dataset};
-
-    fn log(csv: &str) -> CustomerLog {
-        match read_file("t.csv", csv.as_bytes()).unwrap().dataset {
-            Dataset::Transactions(l) => l,
-            other => panic!("{:?}", other.kind()),
-        }
-    }
+    use crate::metrics::test_log as log;
 
     #[test]
     fn members_against_the_rest_by_hand() {

@@ -52,14 +52,7 @@ pub fn concentration(log: &CustomerLog) -> Option<Concentration> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{read_file, Dataset};
-
-    fn log(csv: &str) -> CustomerLog {
-        match read_file("t.csv", csv.as_bytes()).unwrap().dataset {
-            Dataset::Transactions(l) => l,
-            other => panic!("{:?}", other.kind()),
-        }
-    }
+    use crate::metrics::test_log as log;
 
     #[test]
     fn ten_customers_by_hand() {

@@ -14,3 +14,12 @@ pub mod rfm;
 pub mod survey_link;
 pub mod timeline;
 pub mod totals;
+
+/// A transaction log from CSV text, for the tests of this module.
+#[cfg(test)]
+pub(crate) fn test_log(csv: &str) -> crate::ingest::CustomerLog {
+    match crate::ingest::read_file("t.csv", csv.as_bytes()).unwrap().dataset {
+        crate::ingest::Dataset::Transactions(l) => l,
+        other => panic!("{:?}", other.kind()),
+    }
+}

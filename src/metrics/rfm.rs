@@ -216,14 +216,7 @@ pub fn segment_csv(log: &CustomerLog, scored: &[Scored], segment: Segment) -> St
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{read_file, Dataset};
-
-    fn log(csv: &str) -> CustomerLog {
-        match read_file("t.csv", csv.as_bytes()).unwrap().dataset {
-            Dataset::Transactions(l) => l,
-            other => panic!("{:?}", other.kind()),
-        }
-    }
+    use crate::metrics::test_log as log;
 
     #[test]
     fn every_cell_of_the_grid_has_one_segment() {

@@ -98,15 +98,9 @@ mod tests {
 
     #[test]
     fn promoters_against_detractors_by_hand() {
-        let Dataset::Transactions(log) = read_file(
-            "t.csv",
-            b"customer,date\np1,2024-01-01\np1,2024-03-01\np2,2024-03-30\nd1,2024-01-01\nd2,2024-02-01\nd2,2024-02-05\n",
-        )
-        .unwrap()
-        .dataset
-        else {
-            panic!()
-        };
+        let log = crate::metrics::test_log(
+            "customer,date\np1,2024-01-01\np1,2024-03-01\np2,2024-03-30\nd1,2024-01-01\nd2,2024-02-01\nd2,2024-02-05\n",
+        );
         let Dataset::Survey(rows) =
             read_file("s.csv", b"customer,score\np1,3\np1,10\np2,9\nd1,2\nd2,6\nx,8\n,10\n").unwrap().dataset
         else {

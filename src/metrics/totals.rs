@@ -117,14 +117,7 @@ pub fn totals(log: &CustomerLog) -> Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{read_file, Dataset};
-
-    fn log(csv: &str) -> CustomerLog {
-        match read_file("t.csv", csv.as_bytes()).unwrap().dataset {
-            Dataset::Transactions(l) => l,
-            other => panic!("{:?}", other.kind()),
-        }
-    }
+    use crate::metrics::test_log as log;
 
     #[test]
     fn totals_worked_out_by_hand() {
