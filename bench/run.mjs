@@ -36,15 +36,22 @@ import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, MIME, READY, ERROR_STATE, IDLE } from '../tests/e2e/harness.mjs';
+import {
+  DATA,
+  fileSpec,
+  ensureFile,
+  cpuSeconds,
+  startSampler,
+  freshPage,
+  rendererPeak,
+} from './common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DIST = path.join(ROOT, 'dist');
 const BENCH = path.join(ROOT, 'bench');
 const PAPA = path.join(ROOT, 'node_modules', 'papaparse');
-const DATA = path.resolve(process.env.BENCH_DATA ?? '/tmp/retention-bench');
 const OUTPUT = path.join(BENCH, 'output');
 /** A run that takes longer than this is a failure (a 1 GB file takes well under). */
 const RUN_TIMEOUT_MS = 30 * 60 * 1000;
@@ -69,39 +76,14 @@ function parseArgs(argv) {
     } else specs.push(a);
   }
   if (specs.length === 0) specs.push('1e5', '1e6', '1e7', 'utf16-1e7');
-  return { runs, files: specs.map(fileSpec) };
-}
-
-/** `1e6` or `utf16-1e6` → { label, rows, utf16, path, encoding }. */
-function fileSpec(spec) {
-  const m = /^(utf16-)?([0-9][0-9_.e+]*)$/i.exec(spec);
-  const rows = m && Number(m[2].replaceAll('_', ''));
-  if (!m || !Number.isInteger(rows) || rows < 1) usage(`not a file spec: ${spec}`);
-  const utf16 = Boolean(m[1]);
-  const label = `${utf16 ? 'en-utf16' : 'en'}-${m[2]}`;
-  return {
-    label,
-    rows,
-    utf16,
-    path: path.join(DATA, `log-${label}.csv`),
-    encoding: utf16 ? 'utf-16le' : '',
+  const spec = (s) => {
+    try {
+      return fileSpec(s);
+    } catch (err) {
+      usage(err.message);
+    }
   };
-}
-
-function ensureFile(f) {
-  if (fs.existsSync(f.path)) return;
-  fs.mkdirSync(DATA, { recursive: true });
-  const args = ['--rows', String(f.rows), '--seed', '7', '-o', f.path];
-  if (f.utf16) args.push('--encoding', 'utf16le');
-  const gen = path.join(ROOT, 'target', 'release', 'gen');
-  console.error(`generating ${f.path} ...`);
-  const r = fs.existsSync(gen)
-    ? spawnSync(gen, args, { stdio: 'inherit' })
-    : spawnSync('cargo', ['run', '--release', '--quiet', '--bin', 'gen', '--', ...args], {
-        cwd: ROOT,
-        stdio: 'inherit',
-      });
-  if (r.status !== 0) throw new Error(`gen failed for ${f.path}`);
+  return { runs, files: specs.map(spec) };
 }
 
 // ---------------------------------------------------------------- server
@@ -157,110 +139,6 @@ async function startServer() {
     server.listen(0, '127.0.0.1', resolve);
   });
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
-}
-
-// ---------------------------------------------------------------- process memory
-
-/** Chromium's processes: every descendant of this Node process. */
-function descendants() {
-  const parent = new Map();
-  for (const name of fs.readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = fs.readFileSync(`/proc/${name}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      parent.set(Number(name), ppid);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  const mine = new Set([process.pid]);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const [pid, ppid] of parent) {
-      if (!mine.has(pid) && mine.has(ppid)) {
-        mine.add(pid);
-        grew = true;
-      }
-    }
-  }
-  mine.delete(process.pid);
-  return [...mine];
-}
-
-function isRenderer(pid) {
-  try {
-    return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer');
-  } catch {
-    return false;
-  }
-}
-
-/** { rss, hwm } in bytes, or null when the process is gone. */
-function memoryOf(pid) {
-  try {
-    const s = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(s)?.[1] ?? 0) * 1024;
-    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
-  } catch {
-    return null;
-  }
-}
-
-/** CPU seconds (user + system) the processes have used so far (USER_HZ = 100). */
-function cpuSeconds(pids) {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // gone
-    }
-  }
-  return ticks / 100;
-}
-
-function renderers() {
-  return new Set(descendants().filter(isRenderer));
-}
-
-/** Samples the summed RSS of all Chromium processes until stopped. */
-function startSampler() {
-  let pids = descendants();
-  const total = () => pids.reduce((sum, pid) => sum + (memoryOf(pid)?.rss ?? 0), 0);
-  const base = total();
-  let peak = base;
-  let ticks = 0;
-  const timer = setInterval(() => {
-    if (++ticks % 20 === 0) pids = descendants();
-    peak = Math.max(peak, total());
-  }, 50);
-  return () => {
-    clearInterval(timer);
-    peak = Math.max(peak, total());
-    return { base, peak };
-  };
-}
-
-/** A fresh context whose page is loaded, and the renderer processes it brought. */
-async function freshPage(browser, url, ready) {
-  const before = renderers();
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const problems = [];
-  page.on('pageerror', (err) => problems.push(String(err?.stack ?? err)));
-  page.on('crash', () => problems.push('renderer crashed'));
-  await page.goto(url, { waitUntil: 'load' });
-  await ready(page);
-  const own = [...renderers()].filter((pid) => !before.has(pid));
-  return { context, page, problems, own };
-}
-
-function rendererPeak(own) {
-  return own.reduce((max, pid) => Math.max(max, memoryOf(pid)?.hwm ?? 0), 0) || null;
 }
 
 // ---------------------------------------------------------------- the two sides

@@ -8,7 +8,7 @@ use super::chart::ChartFigure;
 use super::figure::{machine_value, FigureCell};
 use super::session::Session;
 use crate::calendar::Granularity;
-use crate::charts::{bars, flow, heatmap, lines, lorenz, palette};
+use crate::charts::{bars, flow, heatmap, lines, lorenz, palette, rates};
 use crate::export::{analysis_json, table_csv};
 use crate::i18n::Lang;
 use crate::metrics::analysis::{Analysis, AnalysisSettings, MAX_WINDOW_DAYS};
@@ -58,31 +58,14 @@ fn draw_charts(a: &Analysis, lang: Lang, revenue_heatmap: bool) -> Charts {
     let t = lang.texts();
     let x = t.analysis;
     let (w, h) = (super::chart::CHART_WIDTH, super::chart::CHART_HEIGHT);
-    let labels: Vec<String> = a.base.iter().map(|p| p.period.to_string()).collect();
     let gap_labels: Vec<String> = x.gap_bins.iter().map(|s| s.to_string()).collect();
     let gap_counts: Vec<f64> = a.gaps.days_between_histogram.iter().map(|&c| c as f64).collect();
-    let rates = lines::svg(
-        &labels,
-        &[
-            lines::Series {
-                name: t.crr_name,
-                color: palette::CRR,
-                values: a.base.iter().map(|p| p.crr).collect(),
-                emphasis: true,
-            },
-            lines::Series {
-                name: t.churn_name,
-                color: palette::CHURN,
-                values: a.base.iter().map(|p| p.churn_rate).collect(),
-                emphasis: true,
-            },
-        ],
-        lines::Axis { max: 100.0, percent: true },
-        &[lines::Reference { value: crate::charts::rates::TARGET_CRR, label: t.target_label }],
-        lang,
-        w,
-        h,
-    );
+    let points: Vec<rates::RatePoint> = a
+        .base
+        .iter()
+        .map(|p| rates::RatePoint { label: p.period.to_string(), crr: p.crr, churn: p.churn_rate })
+        .collect();
+    let rates = rates::svg(&points, lang, w, h);
     let flow_points: Vec<flow::FlowPoint> = a
         .base
         .iter()
