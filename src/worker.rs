@@ -25,6 +25,9 @@ thread_local! {
     static CANCELLED: RefCell<HashSet<u64>> = RefCell::new(HashSet::new());
 }
 
+/// Rows of the warm-up log (about 1 MB).
+const WARM_UP_ROWS: u64 = 20_000;
+
 fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
@@ -164,4 +167,21 @@ pub fn start() {
     onmessage.forget();
     // The page waits for this before it sends anything.
     post(0, Reply::Hello);
+    // Then, while nobody waits, a small synthetic log is read and analysed once, so that
+    // the browser has compiled the hot code with its optimising tier before the first
+    // real file arrives (otherwise a small file is read at baseline-compiler speed).
+    let warm = Closure::once_into_js(warm_up);
+    let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0);
+}
+
+/// Reads and analyses about 1 MB of generated orders, and forgets them.
+fn warm_up() {
+    use crate::synth::{log_string, LogOptions};
+    let text = log_string(&LogOptions { rows: WARM_UP_ROWS, seed: 1, ..LogOptions::default() });
+    if let Ok(file) = crate::ingest::read_file("warm-up.csv", &text) {
+        if let Dataset::Transactions(log) = &file.dataset {
+            let _ = Analysis::of("warm-up.csv", log, None, &AnalysisSettings::default());
+        }
+        let _ = FileReport::of(&file);
+    }
 }

@@ -168,15 +168,7 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
     let lang = state.lang;
     let t = lang.texts();
     let x = t.analysis;
-    let mode = use_state(|| CohortMode::CustomersPct);
-    let revenue_heatmap = matches!(*mode, CohortMode::RevenuePct | CohortMode::Revenue);
-    let charts = {
-        let key = (Rc::as_ptr(a) as usize, lang, revenue_heatmap);
-        let a = a.clone();
-        use_memo(key, move |(_, lang, revenue)| draw_charts(&a, *lang, *revenue))
-    };
     let stem: AttrValue = a.file.trim_end_matches(".csv").to_string().into();
-
     let change = {
         let (state, session) = (state.clone(), p.session.clone());
         move |edit: fn(&mut AnalysisSettings, String), value: String| {
@@ -212,19 +204,6 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
             browser::download(&format!("{stem}-figures.json"), "application/json", &analysis_json(&a))
         })
     };
-    let csv_button = |table: &'static str| {
-        let (a, stem) = (a.clone(), stem.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
-            if let Some(csv) = table_csv(&a, table) {
-                browser::download(&format!("{stem}-{table}.csv"), "text/csv;charset=utf-8", &csv);
-            }
-        });
-        html! {
-            <button type="button" class="button small secondary" data-testid="export-csv" data-table={table} {onclick}>
-                { x.export_csv }
-            </button>
-        }
-    };
     let settings = &state.settings;
     let busy = matches!(state.status, Status::Working(_));
 
@@ -258,20 +237,72 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
                 if busy { <span class="recomputing" role="status">{ x.recomputing }</span> }
                 <button type="button" class="button small" data-testid="export-json" onclick={on_json}>{ x.export_json }</button>
             </div>
-            { totals_view(a, lang, &charts, &stem, csv_button("totals")) }
+            <AnalysisBody analysis={Shared(a.clone())} lang={lang} stem={stem} session={p.session.clone()} />
+        </section>
+    }
+}
+
+/// An analysis shared between renders, compared by identity (a new one is new figures).
+#[derive(Clone)]
+pub struct Shared(pub Rc<Analysis>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct BodyProps {
+    analysis: Shared,
+    lang: Lang,
+    stem: AttrValue,
+    session: Rc<Session>,
+}
+
+/// The figures, tables and charts: drawn again only for a new analysis or language,
+/// not when the status or a setting control changes.
+#[function_component(AnalysisBody)]
+fn analysis_body(p: &BodyProps) -> Html {
+    let (a, lang, stem) = (&p.analysis.0, p.lang, &p.stem);
+    let x = lang.texts().analysis;
+    let mode = use_state(|| CohortMode::CustomersPct);
+    let revenue_heatmap = matches!(*mode, CohortMode::RevenuePct | CohortMode::Revenue);
+    let charts = {
+        let key = (Rc::as_ptr(a) as usize, lang, revenue_heatmap);
+        let a = a.clone();
+        use_memo(key, move |(_, lang, revenue)| draw_charts(&a, *lang, *revenue))
+    };
+    let csv_button = |table: &'static str| {
+        let (a, stem) = (a.clone(), stem.clone());
+        let onclick = Callback::from(move |_: MouseEvent| {
+            if let Some(csv) = table_csv(&a, table) {
+                browser::download(&format!("{stem}-{table}.csv"), "text/csv;charset=utf-8", &csv);
+            }
+        });
+        html! {
+            <button type="button" class="button small secondary" data-testid="export-csv" data-table={table} {onclick}>
+                { x.export_csv }
+            </button>
+        }
+    };
+
+    html! {
+        <>
+            { totals_view(a, lang, &charts, stem, csv_button("totals")) }
             if a.periods > MAX_PERIODS {
                 <p class="file-errors" data-testid="too-many-periods">
                     { (x.too_many_periods)(a.periods, &span_day(a, 0), &span_day(a, 1)) }
                 </p>
             } else {
-                { base_view(a, lang, &charts, &stem, csv_button("base")) }
-                { cohorts_view(a, lang, &charts, &stem, mode.clone(), csv_button("cohorts")) }
+                { base_view(a, lang, &charts, stem, csv_button("base")) }
+                { cohorts_view(a, lang, &charts, stem, mode.clone(), csv_button("cohorts")) }
             }
-            { concentration_view(a, lang, &charts, &stem) }
-            { rfm_view(a, lang, &charts, &stem, &p.session, csv_button("rfm")) }
-            { comparison_view(a, lang, &charts, &stem, csv_button("comparison")) }
+            { concentration_view(a, lang, &charts, stem) }
+            { rfm_view(a, lang, &charts, stem, &p.session, csv_button("rfm")) }
+            { comparison_view(a, lang, &charts, stem, csv_button("comparison")) }
             if a.survey.is_some() { { nps_view(a, lang, csv_button("nps")) } }
-        </section>
+        </>
     }
 }
 
