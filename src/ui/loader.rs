@@ -64,10 +64,10 @@ pub fn loader(props: &LoaderProps) -> Html {
     let on_sample = {
         let load = load.clone();
         Callback::from(move |_: MouseEvent| {
-            // Two synthetic files: period counts and a Dutch web shop's order export.
+            // Two synthetic files: a Dutch web shop's order export and period counts.
             let counts = crate::synth::period_counts_csv(2024, 24);
             let log = crate::synth::sample_log();
-            let files = [("sample-period-counts.csv", counts), ("sample-orders.csv", log)];
+            let files = [("sample-orders.csv", log), ("sample-period-counts.csv", counts)];
             load(files.iter().filter_map(|(name, text)| browser::file_from_text(name, text)).collect());
         })
     };
