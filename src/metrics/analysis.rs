@@ -36,9 +36,12 @@ impl Default for AnalysisSettings {
     }
 }
 
-/// The figures that do not depend on the settings, computed once per log.
+/// The figures that do not depend on the settings, computed once per log, and the
+/// cohorts of the last granularity (a new window leaves them as they are).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LogSummary {
+    #[serde(skip)]
+    cohorts: std::cell::RefCell<Option<(Granularity, Vec<Cohort>)>>,
     pub totals: Totals,
     /// First and last purchase day.
     pub span: Option<(Date, Date)>,
@@ -53,6 +56,7 @@ impl LogSummary {
     pub fn of(log: &CustomerLog) -> LogSummary {
         let (reference_day, scored) = score(log);
         LogSummary {
+            cohorts: Default::default(),
             totals: totals(log),
             span: log.span().map(|(a, b)| (Date(a), Date(b))),
             gaps: purchase_gaps(log),
@@ -115,7 +119,17 @@ impl Analysis {
         for c in 0..log.customers() {
             base.add(&timeline, log.activity_of(c), window);
         }
-        let cohorts = cohorts(log, &timeline);
+        let cohorts = {
+            let mut cached = summary.cohorts.borrow_mut();
+            match &*cached {
+                Some((g, c)) if *g == settings.granularity => c.clone(),
+                _ => {
+                    let c = cohorts(log, &timeline);
+                    *cached = Some((settings.granularity, c.clone()));
+                    c
+                }
+            }
+        };
         let column = settings.segment_by.as_ref().and_then(|name| log.attributes.iter().position(|a| &a.name == name));
         Analysis {
             // What was applied: the window within bounds, a segment column only if the log has it.
@@ -164,6 +178,23 @@ mod tests {
         assert_eq!(quarter.base.len(), 2);
         assert_eq!(quarter.totals, month.totals);
         assert_eq!(quarter.comparison.unwrap().groups.len(), 2);
+    }
+
+    #[test]
+    fn cohorts_are_kept_for_a_new_window_and_recomputed_for_a_new_granularity() {
+        let log = test_log("customer,date\na,2024-01-10\na,2024-02-10\nb,2024-02-01\n");
+        let summary = LogSummary::of(&log);
+        let month = |w| AnalysisSettings { window_days: w, ..AnalysisSettings::default() };
+        let first = Analysis::with(&summary, "t.csv", &log, None, &month(90));
+        let again = Analysis::with(&summary, "t.csv", &log, None, &month(10));
+        assert_eq!(first.cohorts, again.cohorts);
+        assert_ne!(first.base, again.base);
+        let weeks = AnalysisSettings { granularity: Granularity::Week, ..month(90) };
+        let week = Analysis::with(&summary, "t.csv", &log, None, &weeks);
+        assert_eq!(week.cohorts, Analysis::of("t.csv", &log, None, &weeks).cohorts);
+        assert_eq!(week.cohorts.len(), 5);
+        // And back: the months again, as computed from scratch.
+        assert_eq!(Analysis::with(&summary, "t.csv", &log, None, &month(30)).cohorts, first.cohorts);
     }
 
     #[test]

@@ -12,9 +12,15 @@ use crate::charts::{bars, flow, heatmap, lines, lorenz, palette, rates};
 use crate::export::{analysis_json, table_csv};
 use crate::i18n::Lang;
 use crate::metrics::analysis::{Analysis, AnalysisSettings, MAX_WINDOW_DAYS};
+use crate::metrics::base::BasePeriod;
+use crate::metrics::cohorts::Cohort;
+use crate::metrics::comparison::Comparison;
 use crate::metrics::comparison::CLAIMED_MEMBER_UPLIFT;
 use crate::metrics::comparison::OTHER;
+use crate::metrics::concentration::Concentration;
 use crate::metrics::concentration::CLAIMED_TOP10_SPEND_RATIO;
+use crate::metrics::purchase_gaps::PurchaseGaps;
+use crate::metrics::rfm::Rfm;
 use crate::metrics::rfm::Segment;
 use crate::metrics::timeline::MAX_PERIODS;
 use crate::state::{AppState, Status};
@@ -42,32 +48,42 @@ enum CohortMode {
 const COHORT_MODES: [CohortMode; 4] =
     [CohortMode::CustomersPct, CohortMode::Customers, CohortMode::RevenuePct, CohortMode::Revenue];
 
-/// The charts of one analysis in one language (drawn once, not on every render).
+/// The charts of one analysis in one language. Each group is drawn again only when
+/// what it shows changed (a new window redraws the base charts, not the cohorts).
 struct Charts {
-    gaps: String,
-    rates: String,
-    flow: String,
-    heatmap: String,
-    curves: String,
-    lorenz: Option<String>,
-    rfm: Option<String>,
-    comparison: Option<String>,
+    base: Rc<BaseCharts>,
+    cohorts: Rc<CohortCharts>,
+    fixed: Rc<FixedCharts>,
+    comparison: Rc<Option<String>>,
 }
 
-fn draw_charts(a: &Analysis, lang: Lang, revenue_heatmap: bool) -> Charts {
-    let t = lang.texts();
-    let x = t.analysis;
-    let (w, h) = (super::chart::CHART_WIDTH, super::chart::CHART_HEIGHT);
-    let gap_labels: Vec<String> = x.gap_bins.iter().map(|s| s.to_string()).collect();
-    let gap_counts: Vec<f64> = a.gaps.days_between_histogram.iter().map(|&c| c as f64).collect();
-    let points: Vec<rates::RatePoint> = a
-        .base
+struct BaseCharts {
+    rates: String,
+    flow: String,
+}
+
+struct CohortCharts {
+    heatmap: String,
+    curves: String,
+}
+
+/// The charts of figures that do not depend on the settings.
+struct FixedCharts {
+    gaps: String,
+    lorenz: Option<String>,
+    rfm: Option<String>,
+}
+
+const SIZE: (u32, u32) = (super::chart::CHART_WIDTH, super::chart::CHART_HEIGHT);
+
+fn base_charts(base: &[BasePeriod], lang: Lang) -> BaseCharts {
+    let x = lang.texts().analysis;
+    let (w, h) = SIZE;
+    let points: Vec<rates::RatePoint> = base
         .iter()
         .map(|p| rates::RatePoint { label: p.period.to_string(), crr: p.crr, churn: p.churn_rate })
         .collect();
-    let rates = rates::svg(&points, lang, w, h);
-    let flow_points: Vec<flow::FlowPoint> = a
-        .base
+    let flow_points: Vec<flow::FlowPoint> = base
         .iter()
         .map(|p| flow::FlowPoint {
             label: p.period.to_string(),
@@ -77,26 +93,25 @@ fn draw_charts(a: &Analysis, lang: Lang, revenue_heatmap: bool) -> Charts {
             churned: p.churned,
         })
         .collect();
-    let flow = flow::svg(
-        &flow_points,
-        flow::FlowNames {
-            retained: x.flow_retained,
-            new: x.col_new,
-            reactivated: x.col_reactivated,
-            churned: x.col_churned,
-        },
-        lang,
-        w,
-        h,
-    );
-    let cohorts: Vec<_> = a.cohorts.iter().filter(|c| c.size > 0).collect();
-    let cohort_labels: Vec<String> = cohorts.iter().map(|c| c.period.to_string()).collect();
-    let cohort_values: Vec<Vec<Option<f64>>> = cohorts
+    let names = flow::FlowNames {
+        retained: x.flow_retained,
+        new: x.col_new,
+        reactivated: x.col_reactivated,
+        churned: x.col_churned,
+    };
+    BaseCharts { rates: rates::svg(&points, lang, w, h), flow: flow::svg(&flow_points, names, lang, w, h) }
+}
+
+fn cohort_charts(cohorts: &[Cohort], average: &[Option<f64>], lang: Lang, revenue: bool) -> CohortCharts {
+    let x = lang.texts().analysis;
+    let (w, h) = SIZE;
+    let cohorts: Vec<_> = cohorts.iter().filter(|c| c.size > 0).collect();
+    let labels: Vec<String> = cohorts.iter().map(|c| c.period.to_string()).collect();
+    let values: Vec<Vec<Option<f64>>> = cohorts
         .iter()
-        .map(|c| (0..c.active.len()).map(|k| if revenue_heatmap { c.revenue_pct(k) } else { c.retention(k) }).collect())
+        .map(|c| (0..c.active.len()).map(|k| if revenue { c.revenue_pct(k) } else { c.retention(k) }).collect())
         .collect();
-    let heatmap = heatmap::svg(&cohort_labels, &cohort_values, x.offset_axis, x.col_cohort, lang, w, h.max(420));
-    let offsets: Vec<String> = (0..a.cohort_avg_retention.len()).map(|k| k.to_string()).collect();
+    let offsets: Vec<String> = (0..average.len()).map(|k| k.to_string()).collect();
     let mut curves: Vec<lines::Series> = cohorts
         .iter()
         .map(|c| lines::Series {
@@ -106,59 +121,50 @@ fn draw_charts(a: &Analysis, lang: Lang, revenue_heatmap: bool) -> Charts {
             emphasis: false,
         })
         .collect();
-    curves.push(lines::Series {
-        name: x.average_name,
-        color: palette::CRR,
-        values: a.cohort_avg_retention.clone(),
-        emphasis: true,
+    curves.push(lines::Series { name: x.average_name, color: palette::CRR, values: average.to_vec(), emphasis: true });
+    CohortCharts {
+        heatmap: heatmap::svg(&labels, &values, x.offset_axis, x.col_cohort, lang, w, h.max(420)),
+        curves: lines::svg(&offsets, &curves, lines::Axis { max: 100.0, percent: true }, &[], lang, w, h),
+    }
+}
+
+fn fixed_charts(gaps: &PurchaseGaps, concentration: Option<&Concentration>, rfm: &Rfm, lang: Lang) -> FixedCharts {
+    let t = lang.texts();
+    let x = t.analysis;
+    let (w, h) = SIZE;
+    let gap_labels: Vec<String> = x.gap_bins.iter().map(|s| s.to_string()).collect();
+    let gap_counts: Vec<f64> = gaps.days_between_histogram.iter().map(|&c| c as f64).collect();
+    let lorenz = concentration.and_then(|c| {
+        let names = lorenz::LorenzNames {
+            curve: x.lorenz_curve,
+            equality: x.lorenz_equality,
+            top10: x.top10_label,
+            x_title: x.lorenz_x,
+            y_title: x.lorenz_y,
+        };
+        Some(lorenz::svg(c.lorenz.as_ref()?, c.top10_revenue_share, names, lang, w, h))
     });
-    let curves = lines::svg(&offsets, &curves, lines::Axis { max: 100.0, percent: true }, &[], lang, w, h);
-    let lorenz = a.concentration.as_ref().and_then(|c| {
-        let points = c.lorenz.as_ref()?;
-        Some(lorenz::svg(
-            points,
-            c.top10_revenue_share,
-            lorenz::LorenzNames {
-                curve: x.lorenz_curve,
-                equality: x.lorenz_equality,
-                top10: x.top10_label,
-                x_title: x.lorenz_x,
-                y_title: x.lorenz_y,
-            },
-            lang,
-            w,
-            h,
-        ))
-    });
-    let rfm = a.totals.revenue_total.map(|_| {
-        let names: Vec<String> = a.rfm.segments.iter().map(|s| (x.segment_name)(s.segment).to_string()).collect();
-        let revenue: Vec<f64> = a.rfm.segments.iter().map(|s| s.segment_revenue.unwrap_or(0.0)).collect();
+    // Revenue per segment, when the log has amounts.
+    let rfm = rfm.segments.iter().all(|s| s.segment_revenue.is_some()).then(|| {
+        let names: Vec<String> = rfm.segments.iter().map(|s| (x.segment_name)(s.segment).to_string()).collect();
+        let revenue: Vec<f64> = rfm.segments.iter().map(|s| s.segment_revenue.unwrap_or(0.0)).collect();
         bars::svg(&names, &revenue, &[], t.fig_revenue, lang, w, h)
     });
-    let comparison =
-        a.comparison.as_ref().filter(|c| c.groups.iter().any(|g| g.revenue_per_customer.is_some())).map(|c| {
-            let names: Vec<String> = c.groups.iter().map(|g| value_label(lang, &g.value)).collect();
-            let values: Vec<f64> = c.groups.iter().map(|g| g.revenue_per_customer.unwrap_or(0.0)).collect();
-            // Members' spend as the literature has it: the non-members' figure + 18%.
-            let claimed = c.membership.as_ref().and_then(|m| {
-                let no = c.groups.iter().find(|g| g.value == m.no)?.revenue_per_customer?;
-                Some(crate::charts::Reference {
-                    value: no * (1.0 + CLAIMED_MEMBER_UPLIFT / 100.0),
-                    label: x.claim_member,
-                })
-            });
-            bars::svg(&names, &values, claimed.as_slice(), x.col_revenue_per_customer, lang, w, h)
-        });
-    Charts {
-        gaps: bars::svg(&gap_labels, &gap_counts, &[], x.gaps_axis, lang, w, h),
-        comparison,
-        rates,
-        flow,
-        heatmap,
-        curves,
-        lorenz,
-        rfm,
-    }
+    FixedCharts { gaps: bars::svg(&gap_labels, &gap_counts, &[], x.gaps_axis, lang, w, h), lorenz, rfm }
+}
+
+fn comparison_chart(comparison: Option<&Comparison>, lang: Lang) -> Option<String> {
+    let x = lang.texts().analysis;
+    let (w, h) = SIZE;
+    let c = comparison.filter(|c| c.groups.iter().any(|g| g.revenue_per_customer.is_some()))?;
+    let names: Vec<String> = c.groups.iter().map(|g| value_label(lang, &g.value)).collect();
+    let values: Vec<f64> = c.groups.iter().map(|g| g.revenue_per_customer.unwrap_or(0.0)).collect();
+    // Members' spend as the literature has it: the non-members' figure + 18%.
+    let claimed = c.membership.as_ref().and_then(|m| {
+        let no = c.groups.iter().find(|g| g.value == m.no)?.revenue_per_customer?;
+        Some(crate::charts::Reference { value: no * (1.0 + CLAIMED_MEMBER_UPLIFT / 100.0), label: x.claim_member })
+    });
+    Some(bars::svg(&names, &values, claimed.as_slice(), x.col_revenue_per_customer, lang, w, h))
 }
 
 #[function_component(AnalysisView)]
@@ -268,10 +274,16 @@ fn analysis_body(p: &BodyProps) -> Html {
     let x = lang.texts().analysis;
     let mode = use_state(|| CohortMode::CustomersPct);
     let revenue_heatmap = matches!(*mode, CohortMode::RevenuePct | CohortMode::Revenue);
-    let charts = {
-        let key = (Rc::as_ptr(a) as usize, lang, revenue_heatmap);
-        let a = a.clone();
-        use_memo(key, move |(_, lang, revenue)| draw_charts(&a, *lang, *revenue))
+    let charts = Charts {
+        base: use_memo((lang, a.base.clone()), |(lang, base)| base_charts(base, *lang)),
+        cohorts: use_memo(
+            (lang, revenue_heatmap, a.cohorts.clone(), a.cohort_avg_retention.clone()),
+            |(lang, r, c, avg)| cohort_charts(c, avg, *lang, *r),
+        ),
+        fixed: use_memo((lang, a.gaps.clone(), a.concentration.clone(), a.rfm.clone()), |(lang, g, c, r)| {
+            fixed_charts(g, c.as_ref(), r, *lang)
+        }),
+        comparison: use_memo((lang, a.comparison.clone()), |(lang, c)| comparison_chart(c.as_ref(), *lang)),
     };
     let csv_button = |table: &'static str| {
         let (a, stem) = (a.clone(), stem.clone());
@@ -387,7 +399,7 @@ fn totals_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv:
         <>
             { heading(x.sec_totals, csv) }
             <div class="kpis wide">{ for cards }</div>
-            <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={charts.gaps.clone()} alt={alt} stem={stem.clone()} />
+            <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={charts.fixed.gaps.clone()} alt={alt} stem={stem.clone()} />
         </>
     }
 }
@@ -452,8 +464,8 @@ fn base_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: H
                     </tbody>
                 </table>
             </div>
-            <ChartFigure name="crr" title={x.rates_title} svg={charts.rates.clone()} alt={rates_alt} stem={stem.clone()} />
-            <ChartFigure name="flow" title={x.flow_title} svg={charts.flow.clone()} alt={(x.flow_alt)(a.base.len())} stem={stem.clone()} />
+            <ChartFigure name="crr" title={x.rates_title} svg={charts.base.rates.clone()} alt={rates_alt} stem={stem.clone()} />
+            <ChartFigure name="flow" title={x.flow_title} svg={charts.base.flow.clone()} alt={(x.flow_alt)(a.base.len())} stem={stem.clone()} />
         </>
     }
 }
@@ -469,8 +481,53 @@ fn cohorts_view(
     let t = lang.texts();
     let x = t.analysis;
     let cohorts: Vec<_> = a.cohorts.iter().filter(|c| c.size > 0).collect();
-    let offsets = a.cohort_avg_retention.len();
     let current = *mode;
+    let on_mode = Callback::from(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        if let Some(m) = select.value().parse::<usize>().ok().and_then(|i| COHORT_MODES.get(i)) {
+            mode.set(*m);
+        }
+    });
+    html! {
+        <>
+            { heading(x.sec_cohorts, csv) }
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.cohort_explain }</p>
+            </details>
+            <label class="inline-setting">
+                <span>{ x.cohort_mode_label }</span>
+                <select data-testid="cohort-mode" onchange={on_mode}>
+                    { for x.cohort_modes.iter().enumerate().map(|(i, name)| html! {
+                        <option value={i.to_string()} selected={COHORT_MODES[i] == current}>{ *name }</option>
+                    }) }
+                </select>
+            </label>
+            <CohortTable cohorts={a.cohorts.clone()} average={a.cohort_avg_retention.clone()} lang={lang} mode={current} />
+            <ChartFigure name="cohort-heatmap" title={x.heatmap_title} svg={charts.cohorts.heatmap.clone()}
+                alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} height={420} />
+            <ChartFigure name="cohort-curves" title={x.curves_title} svg={charts.cohorts.curves.clone()}
+                alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} />
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CohortTableProps {
+    cohorts: Vec<Cohort>,
+    average: Vec<Option<f64>>,
+    lang: Lang,
+    mode: CohortMode,
+}
+
+/// The cohort table, heat-coloured; drawn again only when its figures or mode change
+/// (not for a new window, which leaves cohorts as they are).
+#[function_component(CohortTable)]
+fn cohort_table(p: &CohortTableProps) -> Html {
+    let (lang, current) = (p.lang, p.mode);
+    let x = lang.texts().analysis;
+    let cohorts: Vec<&Cohort> = p.cohorts.iter().filter(|c| c.size > 0).collect();
+    let offsets = p.average.len();
     let max_abs = cohorts
         .iter()
         .flat_map(|c| match current {
@@ -478,13 +535,7 @@ fn cohorts_view(
             _ => c.revenue.clone(),
         })
         .fold(0.0f64, f64::max);
-    let on_mode = Callback::from(move |e: Event| {
-        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
-        if let Some(m) = select.value().parse::<usize>().ok().and_then(|i| COHORT_MODES.get(i)) {
-            mode.set(*m);
-        }
-    });
-    let cell = |c: &crate::metrics::cohorts::Cohort, k: usize| {
+    let cell = |c: &Cohort, k: usize| {
         let (metric, value, shown, heat) = match current {
             CohortMode::CustomersPct => ("cohort_retention", c.retention(k), pct(lang, c.retention(k)), c.retention(k)),
             CohortMode::Customers => {
@@ -507,19 +558,6 @@ fn cohorts_view(
     };
     html! {
         <>
-            { heading(x.sec_cohorts, csv) }
-            <details class="formula-box">
-                <summary>{ t.how_computed }</summary>
-                <p>{ x.cohort_explain }</p>
-            </details>
-            <label class="inline-setting">
-                <span>{ x.cohort_mode_label }</span>
-                <select data-testid="cohort-mode" onchange={on_mode}>
-                    { for x.cohort_modes.iter().enumerate().map(|(i, name)| html! {
-                        <option value={i.to_string()} selected={COHORT_MODES[i] == current}>{ *name }</option>
-                    }) }
-                </select>
-            </label>
             <div class="table-wrap cohort-table">
                 <table class="figures heat">
                     <thead><tr>
@@ -541,7 +579,7 @@ fn cohorts_view(
                         <tr>
                             <th scope="row">{ x.average_name }</th>
                             <td></td>
-                            { for a.cohort_avg_retention.iter().enumerate().map(|(k, v)| html! {
+                            { for p.average.iter().enumerate().map(|(k, v)| html! {
                                 <td class="num" data-metric="cohort_avg_retention" data-value={machine_value(*v)}
                                     data-offset={k.to_string()}>{ pct(lang, *v) }</td>
                             }) }
@@ -549,10 +587,6 @@ fn cohorts_view(
                     </tfoot>
                 </table>
             </div>
-            <ChartFigure name="cohort-heatmap" title={x.heatmap_title} svg={charts.heatmap.clone()}
-                alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} height={420} />
-            <ChartFigure name="cohort-curves" title={x.curves_title} svg={charts.curves.clone()}
-                alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} />
         </>
     }
 }
@@ -574,7 +608,7 @@ fn concentration_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValu
                 <summary>{ t.how_computed }</summary>
                 <p>{ x.concentration_explain }</p>
             </details>
-            if let Some(svg) = &charts.lorenz {
+            if let Some(svg) = &charts.fixed.lorenz {
                 <ChartFigure name="lorenz" title={x.lorenz_title} svg={svg.clone()}
                     alt={(x.lorenz_alt)(&pct(lang, c.top10_revenue_share))} stem={stem.clone()} />
             }
@@ -633,7 +667,7 @@ fn rfm_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, session
                     </tbody>
                 </table>
             </div>
-            if let Some(svg) = &charts.rfm {
+            if let Some(svg) = &charts.fixed.rfm {
                 <ChartFigure name="rfm-segments" title={x.rfm_chart_title} svg={svg.clone()}
                     alt={(x.rfm_alt)(a.rfm.segments.len())} stem={stem.clone()} />
             }
@@ -703,7 +737,7 @@ fn comparison_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, 
                     </tbody>
                 </table>
             </div>
-            if let Some(svg) = &charts.comparison {
+            if let Some(svg) = charts.comparison.as_ref() {
                 <ChartFigure name="segment-comparison" title={format!("{}: {}", x.col_revenue_per_customer, cmp.column)}
                     svg={svg.clone()} alt={(x.comparison_alt)(cmp.groups.len())} stem={stem.clone()} />
             }
