@@ -12,6 +12,7 @@ use retention::metrics::rfm;
 use retention::metrics::timeline::Timeline;
 use retention::synth::{log_string, LogOptions};
 use serde_json::Value;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 
 fn close(ours: Option<f64>, theirs: &Value, what: &str) {
@@ -195,5 +196,7 @@ fn a_generated_100k_row_log_matches_the_oracle() {
     let text = log_string(&LogOptions { rows: 100_000, seed: 11, ..LogOptions::default() });
     let oracle = fixture("metrics-100k.json");
     assert_eq!(oracle["input"]["rows"].as_u64(), Some(100_000));
+    let sha: String = Sha256::digest(&text).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(Some(sha.as_str()), oracle["input"]["sha256"].as_str(), "the oracle read the same bytes");
     check(&log_of("gen-100k.csv", &text), &oracle);
 }

@@ -6,6 +6,7 @@
 //! legend strip and the SVG rendering.
 
 pub mod bars;
+mod fixed_metrics;
 pub mod flow;
 pub mod heatmap;
 pub mod lines;
@@ -13,6 +14,7 @@ pub mod lorenz;
 pub mod rates;
 
 use crate::i18n::Lang;
+use fixed_metrics::FixedMetrics;
 use plotters::coord::ranged1d::{DefaultFormatting, KeyPointHint, Ranged};
 use plotters::coord::types::RangedCoordf64;
 use plotters::coord::Shift;
@@ -66,9 +68,8 @@ pub mod palette {
     pub const HIGHLIGHT: RGBColor = CHURN;
 }
 
-/// The one font every chart uses. In the browser plotters measures text with a span
-/// whose inline style names this family and size; the page's Content-Security-Policy
-/// allows exactly that style by its hash (see `tests/csp.rs`), so keep charts to it.
+/// The one font every chart uses (text is measured with fixed metrics for it, see
+/// `fixed_metrics.rs`).
 pub const FONT_FAMILY: &str = "sans-serif";
 pub const FONT_PX: u32 = 13;
 
@@ -101,11 +102,12 @@ fn text_width<DB: DrawingBackend, S: AsRef<str>>(area: &DrawingArea<DB, Shift>, 
 /// Renders a chart to an SVG document that scales with its container.
 fn to_svg<F>(width: u32, height: u32, draw: F) -> String
 where
-    F: FnOnce(&DrawingArea<SVGBackend, Shift>) -> Result<(), DrawingAreaErrorKind<std::io::Error>>,
+    F: FnOnce(&DrawingArea<FixedMetrics, Shift>) -> Result<(), DrawingAreaErrorKind<std::io::Error>>,
 {
     let mut out = String::new();
     {
-        let root = SVGBackend::with_string(&mut out, (width.max(1), height.max(1))).into_drawing_area();
+        let svg = SVGBackend::with_string(&mut out, (width.max(1), height.max(1)));
+        let root = FixedMetrics::new(svg).into_drawing_area();
         // The SVG backend writes into a String: it cannot fail.
         let _ = draw(&root);
     }
