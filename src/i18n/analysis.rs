@@ -51,6 +51,7 @@ pub struct AnalysisTexts {
     pub average_name: &'static str,
     pub cohort_explain: &'static str,
     pub cohorts_alt: fn(cohorts: usize) -> String,
+    pub show_table: fn(cells: usize) -> String,
 
     pub sec_concentration: &'static str,
     pub fig_top10_ratio: &'static str,
@@ -156,6 +157,7 @@ pub static EN: AnalysisTexts = AnalysisTexts {
                      bought again k periods later (k = 0 is 100%), and their revenue then (refunds included). The \
                      weighted average counts every cohort by its size.",
     cohorts_alt: |n| format!("Heatmap of the share of each of {n} cohorts that bought in each later period."),
+    show_table: |n| format!("Show the table ({n} cells)"),
 
     sec_concentration: "Concentration",
     fig_top10_ratio: "Top 10% spend per customer, × the rest",
@@ -287,6 +289,7 @@ pub static NL: AnalysisTexts = AnalysisTexts {
                      van hen k perioden later weer kochten (k = 0 is 100%), en hun omzet dan (retouren meegeteld). Het \
                      gewogen gemiddelde telt elk cohort naar zijn grootte.",
     cohorts_alt: |n| format!("Heatmap van het deel van elk van {n} cohorten dat in een latere periode kocht."),
+    show_table: |n| format!("Toon de tabel ({n} cellen)"),
 
     sec_concentration: "Concentratie",
     fig_top10_ratio: "Top 10% besteedt per klant × de rest",

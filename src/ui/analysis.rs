@@ -512,6 +512,9 @@ fn cohorts_view(
     }
 }
 
+/// Cohort tables larger than this are drawn only on request.
+const MAX_TABLE_CELLS: usize = 3000;
+
 #[derive(Properties, PartialEq)]
 struct CohortTableProps {
     cohorts: Vec<Cohort>,
@@ -528,6 +531,19 @@ fn cohort_table(p: &CohortTableProps) -> Html {
     let x = lang.texts().analysis;
     let cohorts: Vec<&Cohort> = p.cohorts.iter().filter(|c| c.size > 0).collect();
     let offsets = p.average.len();
+    // Weekly cohorts over years make tens of thousands of cells: drawn when asked for.
+    let cells: usize = cohorts.iter().map(|c| c.active.len()).sum();
+    let shown = use_state(|| false);
+    if cells > MAX_TABLE_CELLS && !*shown {
+        let onclick = Callback::from(move |_: MouseEvent| shown.set(true));
+        return html! {
+            <p class="note">
+                <button type="button" class="button small secondary" data-testid="show-cohort-table" {onclick}>
+                    { (x.show_table)(cells) }
+                </button>
+            </p>
+        };
+    }
     let max_abs = cohorts
         .iter()
         .flat_map(|c| match current {
