@@ -1,6 +1,6 @@
-//! Reads a CSV file from disk the way the Web Worker does (detect on the first MiB,
-//! `Reader` fed in 8 MiB chunks, `finish`, `FileReport`) and prints the best time of N
-//! reads. For profiling on the benchmark's files (BENCHMARKS.md):
+//! Reads a CSV file from disk as the Web Worker does (`ingest::read_file`: detect on the
+//! first MiB, the streaming `Reader`, `finish`; then the `FileReport`) and prints the
+//! best time of N reads. For profiling on the benchmark's files (BENCHMARKS.md):
 //!
 //! ```text
 //! cargo run --release --example read_file -- /tmp/retention-bench/log-en-1e6.csv 5
@@ -9,8 +9,7 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    use retention::ingest::{date, detect, detect::SAMPLE_BYTES, Dataset, LoadedFile, Reader};
-    use retention::protocol::CHUNK_BYTES;
+    use retention::ingest::{read_file, Dataset};
     use retention::report::FileReport;
     use std::time::Instant;
 
@@ -24,17 +23,7 @@ fn main() {
     let mut best = f64::MAX;
     for _ in 0..runs {
         let started = Instant::now();
-        let sample = &bytes[..bytes.len().min(SAMPLE_BYTES)];
-        let detection = detect(sample, sample.len() == bytes.len()).expect("a readable file");
-        let mut settings = detection.settings;
-        if settings.date_format.is_none() {
-            settings.date_format = detection.dates.and_then(|d| d.resolve(date::prefer_day_first(settings.delimiter)));
-        }
-        let mut reader = Reader::new(settings).expect("a complete mapping");
-        for chunk in bytes.chunks(CHUNK_BYTES as usize) {
-            reader.feed(chunk);
-        }
-        let loaded = LoadedFile::new("file.csv", reader.finish().expect("data rows"));
+        let loaded = read_file("file.csv", &bytes).expect("a readable file");
         let report = FileReport::of(&loaded);
         let seconds = started.elapsed().as_secs_f64();
         best = best.min(seconds);
