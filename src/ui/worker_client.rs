@@ -14,12 +14,15 @@ use web_sys::{ErrorEvent, File, MessageEvent, Worker};
 
 type ProgressFn = Box<dyn Fn(u64, u64, u64)>;
 type Resolvers = Rc<RefCell<HashMap<u64, js_sys::Function>>>;
+/// Replies that arrived, by request id, until their request takes them.
+type Answers = Rc<RefCell<HashMap<u64, Reply>>>;
 
 pub struct Conn {
     worker: Worker,
     /// Resolves when the worker has started and listens (its hello).
     ready: js_sys::Promise,
     pending: Resolvers,
+    answers: Answers,
     next_id: Cell<u64>,
     /// The read under way, if any (to cancel it).
     reading: Cell<Option<u64>>,
@@ -34,9 +37,10 @@ fn failure(kind: FileErrorKind) -> Reply {
     Reply::Failed(FileError::new(kind))
 }
 
-fn resolve(f: js_sys::Function, reply: &Reply) {
-    let json = serde_json::to_string(reply).unwrap_or_default();
-    let _ = f.call1(&JsValue::NULL, &JsValue::from_str(&json));
+/// Hands `reply` to the request waiting for it (the reply itself, not a copy in JSON).
+fn deliver(answers: &Answers, id: u64, f: js_sys::Function, reply: Reply) {
+    answers.borrow_mut().insert(id, reply);
+    let _ = f.call0(&JsValue::NULL);
 }
 
 /// The worker script's address: the build writes it into `<meta name="worker">`.
@@ -53,6 +57,7 @@ impl Conn {
     pub fn open() -> Result<Rc<Conn>, String> {
         let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
         let pending: Resolvers = Rc::default();
+        let answers: Answers = Rc::default();
         let progress: Rc<RefCell<Option<ProgressFn>>> = Rc::default();
         let broken: Rc<RefCell<Option<String>>> = Rc::default();
         let hello: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
@@ -61,7 +66,8 @@ impl Conn {
             js_sys::Promise::new(&mut |resolve, _| *hello.borrow_mut() = Some(resolve))
         };
         let onmessage = {
-            let (pending, progress, hello) = (pending.clone(), progress.clone(), hello.clone());
+            let (pending, answers, progress, hello) =
+                (pending.clone(), answers.clone(), progress.clone(), hello.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let Some(json) = e.data().as_string() else { return };
                 let Ok(m) = serde_json::from_str::<Envelope<Reply>>(&json) else { return };
@@ -78,14 +84,14 @@ impl Conn {
                     }
                     reply => {
                         if let Some(f) = pending.borrow_mut().remove(&m.id) {
-                            resolve(f, &reply);
+                            deliver(&answers, m.id, f, reply);
                         }
                     }
                 }
             })
         };
         let onerror = {
-            let (pending, broken) = (pending.clone(), broken.clone());
+            let (pending, answers, broken) = (pending.clone(), answers.clone(), broken.clone());
             Closure::<dyn FnMut(ErrorEvent)>::new(move |e: ErrorEvent| {
                 e.prevent_default();
                 let message = e.message();
@@ -93,9 +99,9 @@ impl Conn {
                 if let Some(f) = hello.borrow_mut().take() {
                     let _ = f.call0(&JsValue::NULL);
                 }
-                let waiting: Vec<_> = pending.borrow_mut().drain().map(|(_, f)| f).collect();
-                for f in waiting {
-                    resolve(f, &failure(FileErrorKind::WorkerFailed { message: message.clone() }));
+                let waiting: Vec<_> = pending.borrow_mut().drain().collect();
+                for (id, f) in waiting {
+                    deliver(&answers, id, f, failure(FileErrorKind::WorkerFailed { message: message.clone() }));
                 }
             })
         };
@@ -105,6 +111,7 @@ impl Conn {
             worker,
             ready,
             pending,
+            answers,
             next_id: Cell::new(1),
             reading: Cell::new(None),
             progress,
@@ -153,15 +160,12 @@ impl Conn {
         if is_read {
             self.reading.set(Some(id));
         }
-        let answer = wasm_bindgen_futures::JsFuture::from(promise).await.ok().and_then(|v| v.as_string());
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
         if is_read && self.reading.get() == Some(id) {
             self.reading.set(None);
         }
-        match answer {
-            Some(json) => serde_json::from_str(&json)
-                .unwrap_or_else(|e| failure(FileErrorKind::WorkerFailed { message: e.to_string() })),
-            None => failure(FileErrorKind::WorkerFailed { message: "no answer".into() }),
-        }
+        let answer = self.answers.borrow_mut().remove(&id);
+        answer.unwrap_or_else(|| failure(FileErrorKind::WorkerFailed { message: "no answer".into() }))
     }
 
     /// Asks the worker to stop the read under way (it answers that read as cancelled).
