@@ -147,6 +147,28 @@ async function startServer() {
 
 // ---------------------------------------------------------------- the two sides
 
+/**
+ * What both sides do around a run: as a person would, set the file once the page has
+ * settled (the app's worker warms up on a small generated log at start; PapaParse's
+ * side waits just as long), wait for `done`, and return the CPU time and memory used.
+ */
+async function measured(page, own, problems, input, file, done) {
+  await page.waitForTimeout(SETTLE_MS);
+  const stop = startSampler();
+  const cpu0 = cpuSeconds(own);
+  await page.setInputFiles(input, file);
+  await done();
+  const mem = stop();
+  return {
+    cpu: cpuSeconds(own) - cpu0,
+    rendererPeak: rendererPeak(own),
+    rendererPids: own,
+    browserBase: mem.base,
+    browserPeak: mem.peak,
+    problems,
+  };
+}
+
 async function runApp(browser, origin, f) {
   const { context, page, problems, own } = await freshPage(browser, `${origin}/`, (p) =>
     p.waitForSelector(IDLE, { timeout: 60000 }),
@@ -179,18 +201,12 @@ async function runApp(browser, origin, f) {
       });
       observer.observe(document.body, { subtree: true, attributes: true, childList: true, characterData: true });
     });
-    // As a person would, drop the file once the page has settled (the app's worker warms
-    // up on a small generated log at start; PapaParse's side waits just as long).
-    await page.waitForTimeout(SETTLE_MS);
-    const stop = startSampler();
-    const cpu0 = cpuSeconds(own);
-    await page.setInputFiles('[data-testid=file-input]', f.path);
-    await page.waitForFunction(() => window.__bench.tReady !== null || window.__bench.tError !== null, null, {
-      timeout: RUN_TIMEOUT_MS,
-      polling: 100,
-    });
-    const mem = stop();
-    const cpu = cpuSeconds(own) - cpu0;
+    const usage = await measured(page, own, problems, '[data-testid=file-input]', f.path, () =>
+      page.waitForFunction(() => window.__bench.tReady !== null || window.__bench.tError !== null, null, {
+        timeout: RUN_TIMEOUT_MS,
+        polling: 100,
+      }),
+    );
     const b = await page.evaluate(() => window.__bench);
     if (b.tError !== null) throw new Error(`the app reported an error: ${b.errorText}`);
     if (!(await page.$(READY))) throw new Error('not ready');
@@ -208,12 +224,7 @@ async function runApp(browser, origin, f) {
       customers: await metric('customers_total'),
       purchases: await metric('transactions_total'),
       revenue: await metric('revenue_total'),
-      cpu,
-      rendererPeak: rendererPeak(own),
-      rendererPids: own,
-      browserBase: mem.base,
-      browserPeak: mem.peak,
-      problems,
+      ...usage,
     };
   } finally {
     await context.close().catch(() => {});
@@ -228,13 +239,9 @@ async function runPapa(browser, origin, f) {
     await page.evaluate((encoding) => {
       window.__papa.encoding = encoding;
     }, f.encoding);
-    await page.waitForTimeout(SETTLE_MS);
-    const stop = startSampler();
-    const cpu0 = cpuSeconds(own);
-    await page.setInputFiles('#file', f.path);
-    await page.waitForFunction(() => window.__papa.result !== null, null, { timeout: RUN_TIMEOUT_MS, polling: 100 });
-    const mem = stop();
-    const cpu = cpuSeconds(own) - cpu0;
+    const usage = await measured(page, own, problems, '#file', f.path, () =>
+      page.waitForFunction(() => window.__papa.result !== null, null, { timeout: RUN_TIMEOUT_MS, polling: 100 }),
+    );
     const r = await page.evaluate(() => window.__papa.result);
     if (r.type !== 'done') throw new Error(`PapaParse failed: ${r.message}`);
     return {
@@ -247,12 +254,7 @@ async function runPapa(browser, origin, f) {
       purchases: r.purchases,
       revenue: r.revenue,
       customerDays: r.customerDays,
-      cpu,
-      rendererPeak: rendererPeak(own),
-      rendererPids: own,
-      browserBase: mem.base,
-      browserPeak: mem.peak,
-      problems,
+      ...usage,
     };
   } finally {
     await context.close().catch(() => {});
