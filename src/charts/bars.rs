@@ -36,26 +36,8 @@ pub fn draw<DB: DrawingBackend>(
     let plot_width = width.saturating_sub(2 * MARGIN + y_room);
     let categories = Categories::fitted(n, plot_width, text_width(root, labels) + 12);
 
-    let mut chart = ChartBuilder::on(root)
-        .margin(MARGIN)
-        .x_label_area_size(X_LABEL_ROOM)
-        .y_label_area_size(y_room)
-        .build_cartesian_2d(categories.clone(), scale.range())?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .axis_style(palette::INK)
-        .x_labels(n)
-        .y_labels(scale.ticks)
-        .x_label_formatter(&|x| Categories::label(labels, *x))
-        .y_label_formatter(&|y| scale.format(lang, *y))
-        .y_desc(y_title)
-        .x_label_style(font())
-        .y_label_style(font())
-        .axis_desc_style(font())
-        .draw()?;
+    let axes = super::CategoryAxes { labels, n, y_room, x_grid: false, y_desc: Some(y_title) };
+    let mut chart = super::category_chart(root, categories.clone(), &scale, axes, lang)?;
 
     let bars = shown.iter().enumerate().filter_map(|(i, v)| {
         let (x, v) = (i as f64, (*v)?);

@@ -1,7 +1,7 @@
 //! The customer base per period: retained, new and reactivated customers stacked above
 //! a zero line, churned customers below it (a diverging bar chart).
 
-use super::{font, legend, palette, text_width, Categories, Swatch, ValueScale, MARGIN, X_LABEL_ROOM};
+use super::{legend, palette, text_width, Categories, Swatch, ValueScale, MARGIN, X_LABEL_ROOM};
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -57,24 +57,8 @@ pub fn draw<DB: DrawingBackend>(
     let categories = Categories::fitted(points.len(), plot_width, text_width(&area, &labels) + 12);
     let (x0, x1) = categories.span();
 
-    let mut chart = ChartBuilder::on(&area)
-        .margin(MARGIN)
-        .x_label_area_size(X_LABEL_ROOM)
-        .y_label_area_size(y_room)
-        .build_cartesian_2d(categories, scale.range())?;
-    chart
-        .configure_mesh()
-        .disable_x_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .axis_style(palette::INK)
-        .x_labels(points.len())
-        .y_labels(scale.ticks)
-        .x_label_formatter(&|x| Categories::label(&labels, *x))
-        .y_label_formatter(&|y| scale.format(lang, *y))
-        .x_label_style(font())
-        .y_label_style(font())
-        .draw()?;
+    let axes = super::CategoryAxes { labels: &labels, n: points.len(), y_room, x_grid: false, y_desc: None };
+    let mut chart = super::category_chart(&area, categories, &scale, axes, lang)?;
 
     let mut bars = Vec::new();
     for (i, p) in points.iter().enumerate() {

@@ -1,7 +1,7 @@
 //! A line chart over categorical x labels: emphasised series (thick, with points and a
 //! legend entry), thin background series (many cohort curves), dashed reference lines.
 
-use super::{drawable, font, legend, palette, text_width, Categories, Swatch, ValueScale, MARGIN, X_LABEL_ROOM};
+use super::{drawable, legend, text_width, Categories, Swatch, ValueScale, MARGIN, X_LABEL_ROOM};
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -61,23 +61,8 @@ pub fn draw<DB: DrawingBackend>(
     let categories = Categories::fitted(n, plot_width, text_width(&area, x_labels) + 12);
     let (x0, x1) = categories.span();
 
-    let mut chart = ChartBuilder::on(&area)
-        .margin(MARGIN)
-        .x_label_area_size(X_LABEL_ROOM)
-        .y_label_area_size(y_room)
-        .build_cartesian_2d(categories, scale.range())?;
-    chart
-        .configure_mesh()
-        .light_line_style(TRANSPARENT)
-        .bold_line_style(palette::GRID)
-        .axis_style(palette::INK)
-        .x_labels(n)
-        .y_labels(scale.ticks)
-        .x_label_formatter(&|x| Categories::label(x_labels, *x))
-        .y_label_formatter(&|y| scale.format(lang, *y))
-        .x_label_style(font())
-        .y_label_style(font())
-        .draw()?;
+    let axes = super::CategoryAxes { labels: x_labels, n, y_room, x_grid: true, y_desc: None };
+    let mut chart = super::category_chart(&area, categories, &scale, axes, lang)?;
 
     let spacing = f64::from(plot_width) / n.max(1) as f64;
     // Background lines first, so the emphasised ones and the references stay on top.
@@ -139,6 +124,7 @@ pub fn svg(
 mod tests {
     use super::super::tests::{count_shapes, has_text, preview};
     use super::*;
+    use crate::charts::palette;
 
     const GREEN: RGBColor = RGBColor(0x00, 0x9e, 0x73);
     const GREY: RGBColor = RGBColor(0x99, 0x99, 0x99);

@@ -377,6 +377,56 @@ fn legend<DB: DrawingBackend>(
     Ok(rest)
 }
 
+/// A chart context over categories and values.
+type CategoryChart<'a, DB> = ChartContext<'a, DB, Cartesian2d<Categories, RangedCoordf64>>;
+
+/// How a chart over categories draws its axes.
+struct CategoryAxes<'l> {
+    labels: &'l [String],
+    /// Categories (at least the labels).
+    n: usize,
+    y_room: u32,
+    /// Grid lines at the categories too (line charts), not only at values.
+    x_grid: bool,
+    /// A title beside the value axis.
+    y_desc: Option<&'l str>,
+}
+
+/// A chart of values over categories with the look every chart here shares: the
+/// value grid, labelled axes in the one font.
+fn category_chart<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    categories: Categories,
+    scale: &ValueScale,
+    axes: CategoryAxes,
+    lang: Lang,
+) -> Result<CategoryChart<'a, DB>, DrawingAreaErrorKind<DB::ErrorType>> {
+    let mut chart = ChartBuilder::on(area)
+        .margin(MARGIN)
+        .x_label_area_size(X_LABEL_ROOM)
+        .y_label_area_size(axes.y_room)
+        .build_cartesian_2d(categories, scale.range())?;
+    let labels = axes.labels;
+    let mut mesh = chart.configure_mesh();
+    if !axes.x_grid {
+        mesh.disable_x_mesh();
+    }
+    if let Some(desc) = axes.y_desc {
+        mesh.y_desc(desc).axis_desc_style(font());
+    }
+    mesh.light_line_style(TRANSPARENT)
+        .bold_line_style(palette::GRID)
+        .axis_style(palette::INK)
+        .x_labels(axes.n)
+        .y_labels(scale.ticks)
+        .x_label_formatter(&|x| Categories::label(labels, *x))
+        .y_label_formatter(&|y| scale.format(lang, *y))
+        .x_label_style(font())
+        .y_label_style(font())
+        .draw()?;
+    Ok(chart)
+}
+
 /// A dashed horizontal line with its label: a figure from the literature beside the
 /// user's own (the 85% retention target, members' 18% extra spend).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -388,7 +438,7 @@ pub struct Reference<'a> {
 /// Draws `references` across `x0..x1` of a chart over categories, each label above its
 /// line (below it when the line runs along the top).
 fn draw_references<DB: DrawingBackend>(
-    chart: &mut ChartContext<'_, DB, Cartesian2d<Categories, RangedCoordf64>>,
+    chart: &mut CategoryChart<'_, DB>,
     (x0, x1): (f64, f64),
     references: &[Reference],
 ) -> Result<(), DrawingAreaErrorKind<DB::ErrorType>> {
