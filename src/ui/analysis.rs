@@ -48,15 +48,6 @@ enum CohortMode {
 const COHORT_MODES: [CohortMode; 4] =
     [CohortMode::CustomersPct, CohortMode::Customers, CohortMode::RevenuePct, CohortMode::Revenue];
 
-/// The charts of one analysis in one language. Each group is drawn again only when
-/// what it shows changed (a new window redraws the base charts, not the cohorts).
-struct Charts {
-    base: Rc<BaseCharts>,
-    cohorts: Rc<CohortCharts>,
-    fixed: Rc<FixedCharts>,
-    comparison: Rc<Option<String>>,
-}
-
 struct BaseCharts {
     rates: String,
     flow: String,
@@ -65,13 +56,6 @@ struct BaseCharts {
 struct CohortCharts {
     heatmap: String,
     curves: String,
-}
-
-/// The charts of figures that do not depend on the settings.
-struct FixedCharts {
-    gaps: String,
-    lorenz: Option<String>,
-    rfm: Option<String>,
 }
 
 const SIZE: (u32, u32) = (super::chart::CHART_WIDTH, super::chart::CHART_HEIGHT);
@@ -128,29 +112,37 @@ fn cohort_charts(cohorts: &[Cohort], average: &[Option<f64>], lang: Lang, revenu
     }
 }
 
-fn fixed_charts(gaps: &PurchaseGaps, concentration: Option<&Concentration>, rfm: &Rfm, lang: Lang) -> FixedCharts {
+fn gaps_chart(gaps: &PurchaseGaps, lang: Lang) -> String {
+    let x = lang.texts().analysis;
+    let (w, h) = SIZE;
+    let labels: Vec<String> = x.gap_bins.iter().map(|s| s.to_string()).collect();
+    let counts: Vec<f64> = gaps.days_between_histogram.iter().map(|&c| c as f64).collect();
+    bars::svg(&labels, &counts, &[], x.gaps_axis, lang, w, h)
+}
+
+fn lorenz_chart(c: &Concentration, lang: Lang) -> Option<String> {
+    let x = lang.texts().analysis;
+    let (w, h) = SIZE;
+    let names = lorenz::LorenzNames {
+        curve: x.lorenz_curve,
+        equality: x.lorenz_equality,
+        top10: x.top10_label,
+        x_title: x.lorenz_x,
+        y_title: x.lorenz_y,
+    };
+    Some(lorenz::svg(c.lorenz.as_ref()?, c.top10_revenue_share, names, lang, w, h))
+}
+
+/// Revenue per segment, when the log has amounts.
+fn rfm_chart(rfm: &Rfm, lang: Lang) -> Option<String> {
     let t = lang.texts();
     let x = t.analysis;
     let (w, h) = SIZE;
-    let gap_labels: Vec<String> = x.gap_bins.iter().map(|s| s.to_string()).collect();
-    let gap_counts: Vec<f64> = gaps.days_between_histogram.iter().map(|&c| c as f64).collect();
-    let lorenz = concentration.and_then(|c| {
-        let names = lorenz::LorenzNames {
-            curve: x.lorenz_curve,
-            equality: x.lorenz_equality,
-            top10: x.top10_label,
-            x_title: x.lorenz_x,
-            y_title: x.lorenz_y,
-        };
-        Some(lorenz::svg(c.lorenz.as_ref()?, c.top10_revenue_share, names, lang, w, h))
-    });
-    // Revenue per segment, when the log has amounts.
-    let rfm = rfm.segments.iter().all(|s| s.segment_revenue.is_some()).then(|| {
+    rfm.segments.iter().all(|s| s.segment_revenue.is_some()).then(|| {
         let names: Vec<String> = rfm.segments.iter().map(|s| (x.segment_name)(s.segment).to_string()).collect();
         let revenue: Vec<f64> = rfm.segments.iter().map(|s| s.segment_revenue.unwrap_or(0.0)).collect();
         bars::svg(&names, &revenue, &[], t.fig_revenue, lang, w, h)
-    });
-    FixedCharts { gaps: bars::svg(&gap_labels, &gap_counts, &[], x.gaps_axis, lang, w, h), lorenz, rfm }
+    })
 }
 
 fn comparison_chart(comparison: Option<&Comparison>, lang: Lang) -> Option<String> {
@@ -240,7 +232,8 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
                         }) }
                     </select>
                 </label>
-                if busy { <span class="recomputing" role="status">{ x.recomputing }</span> }
+                // Always there, shown only while busy: the bar keeps its layout.
+                <span class={classes!("recomputing", busy.then_some("busy"))} role="status">{ x.recomputing }</span>
                 <button type="button" class="button small" data-testid="export-json" onclick={on_json}>{ x.export_json }</button>
             </div>
             <AnalysisBody analysis={Shared(a.clone())} lang={lang} stem={stem} session={p.session.clone()} />
@@ -266,55 +259,101 @@ struct BodyProps {
     session: Rc<Session>,
 }
 
+/// What one section of the figures is drawn from: the whole analysis, but two
+/// analyses count as equal when the figures this section shows are (`same`). A new
+/// window then redraws the customer base, not the cohorts, RFM or concentration.
+#[derive(Properties)]
+struct SectionProps {
+    analysis: Rc<Analysis>,
+    lang: Lang,
+    stem: AttrValue,
+    session: Rc<Session>,
+    /// Whether two analyses show the same in this section (fixed per section).
+    same: fn(&Analysis, &Analysis) -> bool,
+}
+
+impl PartialEq for SectionProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.lang == other.lang
+            && self.stem == other.stem
+            && Rc::ptr_eq(&self.session, &other.session)
+            && (Rc::ptr_eq(&self.analysis, &other.analysis) || (self.same)(&self.analysis, &other.analysis))
+    }
+}
+
+fn same_totals(a: &Analysis, b: &Analysis) -> bool {
+    a.totals == b.totals && a.gaps == b.gaps
+}
+
+fn same_base(a: &Analysis, b: &Analysis) -> bool {
+    a.base == b.base && a.base_complete_from == b.base_complete_from && a.settings.window_days == b.settings.window_days
+}
+
+fn same_cohorts(a: &Analysis, b: &Analysis) -> bool {
+    a.cohorts == b.cohorts && a.cohort_avg_retention == b.cohort_avg_retention
+}
+
+fn same_concentration(a: &Analysis, b: &Analysis) -> bool {
+    a.concentration == b.concentration
+}
+
+fn same_rfm(a: &Analysis, b: &Analysis) -> bool {
+    a.rfm == b.rfm
+}
+
+fn same_comparison(a: &Analysis, b: &Analysis) -> bool {
+    a.comparison == b.comparison && a.attributes == b.attributes
+}
+
+fn same_survey(a: &Analysis, b: &Analysis) -> bool {
+    a.survey == b.survey
+}
+
 /// The figures, tables and charts: drawn again only for a new analysis or language,
-/// not when the status or a setting control changes.
+/// not when the status or a setting control changes; and then only the sections
+/// whose figures changed.
 #[function_component(AnalysisBody)]
 fn analysis_body(p: &BodyProps) -> Html {
-    let (a, lang, stem) = (&p.analysis.0, p.lang, &p.stem);
+    let (a, lang) = (&p.analysis.0, p.lang);
     let x = lang.texts().analysis;
-    let mode = use_state(|| CohortMode::CustomersPct);
-    let revenue_heatmap = matches!(*mode, CohortMode::RevenuePct | CohortMode::Revenue);
-    let charts = Charts {
-        base: use_memo((lang, a.base.clone()), |(lang, base)| base_charts(base, *lang)),
-        cohorts: use_memo(
-            (lang, revenue_heatmap, a.cohorts.clone(), a.cohort_avg_retention.clone()),
-            |(lang, r, c, avg)| cohort_charts(c, avg, *lang, *r),
-        ),
-        fixed: use_memo((lang, a.gaps.clone(), a.concentration.clone(), a.rfm.clone()), |(lang, g, c, r)| {
-            fixed_charts(g, c.as_ref(), r, *lang)
-        }),
-        comparison: use_memo((lang, a.comparison.clone()), |(lang, c)| comparison_chart(c.as_ref(), *lang)),
+    let section = |same: fn(&Analysis, &Analysis) -> bool| SectionProps {
+        analysis: a.clone(),
+        lang,
+        stem: p.stem.clone(),
+        session: p.session.clone(),
+        same,
     };
-    let csv_button = |table: &'static str| {
-        let (a, stem) = (a.clone(), stem.clone());
-        let onclick = Callback::from(move |_: MouseEvent| {
-            if let Some(csv) = table_csv(&a, table) {
-                browser::download(&format!("{stem}-{table}.csv"), "text/csv;charset=utf-8", &csv);
-            }
-        });
-        html! {
-            <button type="button" class="button small secondary" data-testid="export-csv" data-table={table} {onclick}>
-                { x.export_csv }
-            </button>
-        }
-    };
-
     html! {
         <>
-            { totals_view(a, lang, &charts, stem, csv_button("totals")) }
+            <TotalsSection ..section(same_totals) />
             if a.periods > MAX_PERIODS {
                 <p class="file-errors" data-testid="too-many-periods">
                     { (x.too_many_periods)(a.periods, &span_day(a, 0), &span_day(a, 1)) }
                 </p>
             } else {
-                { base_view(a, lang, &charts, stem, csv_button("base")) }
-                { cohorts_view(a, lang, &charts, stem, mode.clone(), csv_button("cohorts")) }
+                <BaseSection ..section(same_base) />
+                <CohortsSection ..section(same_cohorts) />
             }
-            { concentration_view(a, lang, &charts, stem) }
-            { rfm_view(a, lang, &charts, stem, &p.session, csv_button("rfm")) }
-            { comparison_view(a, lang, &charts, stem, csv_button("comparison")) }
-            if a.survey.is_some() { { nps_view(a, lang, csv_button("nps")) } }
+            <ConcentrationSection ..section(same_concentration) />
+            <RfmSection ..section(same_rfm) />
+            <ComparisonSection ..section(same_comparison) />
+            if a.survey.is_some() { <NpsSection ..section(same_survey) /> }
         </>
+    }
+}
+
+/// The download of one table of the analysis as CSV.
+fn csv_button(p: &SectionProps, table: &'static str) -> Html {
+    let (a, stem) = (p.analysis.clone(), p.stem.clone());
+    let onclick = Callback::from(move |_: MouseEvent| {
+        if let Some(csv) = table_csv(&a, table) {
+            browser::download(&format!("{stem}-{table}.csv"), "text/csv;charset=utf-8", &csv);
+        }
+    });
+    html! {
+        <button type="button" class="button small secondary" data-testid="export-csv" data-table={table} {onclick}>
+            { p.lang.texts().analysis.export_csv }
+        </button>
     }
 }
 
@@ -350,7 +389,9 @@ fn heading(title: &str, csv: Html) -> Html {
     html! { <div class="section-head"><h3>{ title.to_string() }</h3><span class="exports">{ csv }</span></div> }
 }
 
-fn totals_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: Html) -> Html {
+#[function_component(TotalsSection)]
+fn totals_section(p: &SectionProps) -> Html {
+    let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
     let t = lang.texts();
     let x = t.analysis;
     let v = &a.totals;
@@ -397,14 +438,17 @@ fn totals_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv:
     let alt = (x.gaps_alt)(&num(lang, a.gaps.days_between_median, 1), &num(lang, a.gaps.days_between_mean, 1));
     html! {
         <>
-            { heading(x.sec_totals, csv) }
+            { heading(x.sec_totals, csv_button(p, "totals")) }
             <div class="kpis wide">{ for cards }</div>
-            <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={charts.fixed.gaps.clone()} alt={alt} stem={stem.clone()} />
+            <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={gaps_chart(&a.gaps, lang)} alt={alt} stem={stem.clone()} />
         </>
     }
 }
 
-fn base_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: Html) -> Html {
+#[function_component(BaseSection)]
+fn base_section(p: &SectionProps) -> Html {
+    let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
+    let charts = base_charts(&a.base, lang);
     let t = lang.texts();
     let x = t.analysis;
     let complete_from = a.base_complete_from;
@@ -419,7 +463,7 @@ fn base_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: H
     };
     html! {
         <>
-            { heading(x.sec_base, csv) }
+            { heading(x.sec_base, csv_button(p, "base")) }
             if let Some(note) = note { <p class="note" data-testid="window-note">{ note }</p> }
             <details class="formula-box">
                 <summary>{ t.how_computed }</summary>
@@ -464,20 +508,21 @@ fn base_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: H
                     </tbody>
                 </table>
             </div>
-            <ChartFigure name="crr" title={x.rates_title} svg={charts.base.rates.clone()} alt={rates_alt} stem={stem.clone()} />
-            <ChartFigure name="flow" title={x.flow_title} svg={charts.base.flow.clone()} alt={(x.flow_alt)(a.base.len())} stem={stem.clone()} />
+            <ChartFigure name="crr" title={x.rates_title} svg={charts.rates} alt={rates_alt} stem={stem.clone()} />
+            <ChartFigure name="flow" title={x.flow_title} svg={charts.flow} alt={(x.flow_alt)(a.base.len())} stem={stem.clone()} />
         </>
     }
 }
 
-fn cohorts_view(
-    a: &Analysis,
-    lang: Lang,
-    charts: &Charts,
-    stem: &AttrValue,
-    mode: UseStateHandle<CohortMode>,
-    csv: Html,
-) -> Html {
+#[function_component(CohortsSection)]
+fn cohorts_section(p: &SectionProps) -> Html {
+    let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
+    let mode = use_state(|| CohortMode::CustomersPct);
+    let revenue_heatmap = matches!(*mode, CohortMode::RevenuePct | CohortMode::Revenue);
+    // The mode redraws the table; the charts only when it switches customers / revenue.
+    let charts = use_memo((lang, revenue_heatmap, Shared(a.clone())), |(lang, revenue, a)| {
+        cohort_charts(&a.0.cohorts, &a.0.cohort_avg_retention, *lang, *revenue)
+    });
     let t = lang.texts();
     let x = t.analysis;
     let cohorts: Vec<_> = a.cohorts.iter().filter(|c| c.size > 0).collect();
@@ -490,7 +535,7 @@ fn cohorts_view(
     });
     html! {
         <>
-            { heading(x.sec_cohorts, csv) }
+            { heading(x.sec_cohorts, csv_button(p, "cohorts")) }
             <details class="formula-box">
                 <summary>{ t.how_computed }</summary>
                 <p>{ x.cohort_explain }</p>
@@ -504,9 +549,9 @@ fn cohorts_view(
                 </select>
             </label>
             <CohortTable cohorts={a.cohorts.clone()} average={a.cohort_avg_retention.clone()} lang={lang} mode={current} />
-            <ChartFigure name="cohort-heatmap" title={x.heatmap_title} svg={charts.cohorts.heatmap.clone()}
+            <ChartFigure name="cohort-heatmap" title={x.heatmap_title} svg={charts.heatmap.clone()}
                 alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} height={420} />
-            <ChartFigure name="cohort-curves" title={x.curves_title} svg={charts.cohorts.curves.clone()}
+            <ChartFigure name="cohort-curves" title={x.curves_title} svg={charts.curves.clone()}
                 alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} />
         </>
     }
@@ -607,7 +652,9 @@ fn cohort_table(p: &CohortTableProps) -> Html {
     }
 }
 
-fn concentration_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue) -> Html {
+#[function_component(ConcentrationSection)]
+fn concentration_section(p: &SectionProps) -> Html {
+    let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
     let t = lang.texts();
     let x = t.analysis;
     let Some(c) = &a.concentration else { return html! {} };
@@ -624,15 +671,17 @@ fn concentration_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValu
                 <summary>{ t.how_computed }</summary>
                 <p>{ x.concentration_explain }</p>
             </details>
-            if let Some(svg) = &charts.fixed.lorenz {
-                <ChartFigure name="lorenz" title={x.lorenz_title} svg={svg.clone()}
+            if let Some(svg) = lorenz_chart(c, lang) {
+                <ChartFigure name="lorenz" title={x.lorenz_title} svg={svg}
                     alt={(x.lorenz_alt)(&pct(lang, c.top10_revenue_share))} stem={stem.clone()} />
             }
         </>
     }
 }
 
-fn rfm_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, session: &Rc<Session>, csv: Html) -> Html {
+#[function_component(RfmSection)]
+fn rfm_section(p: &SectionProps) -> Html {
+    let (a, lang, stem, session) = (&p.analysis, p.lang, &p.stem, &p.session);
     let t = lang.texts();
     let x = t.analysis;
     let download = |segment: Segment| {
@@ -641,7 +690,7 @@ fn rfm_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, session
     };
     html! {
         <>
-            { heading(x.sec_rfm, csv) }
+            { heading(x.sec_rfm, csv_button(p, "rfm")) }
             if let Some(day) = a.rfm.reference_day { <p class="note">{ (x.rfm_reference)(&day.to_string()) }</p> }
             <details class="formula-box">
                 <summary>{ t.how_computed }</summary>
@@ -683,8 +732,8 @@ fn rfm_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, session
                     </tbody>
                 </table>
             </div>
-            if let Some(svg) = &charts.fixed.rfm {
-                <ChartFigure name="rfm-segments" title={x.rfm_chart_title} svg={svg.clone()}
+            if let Some(svg) = rfm_chart(&a.rfm, lang) {
+                <ChartFigure name="rfm-segments" title={x.rfm_chart_title} svg={svg}
                     alt={(x.rfm_alt)(a.rfm.segments.len())} stem={stem.clone()} />
             }
         </>
@@ -701,7 +750,9 @@ fn value_label(lang: Lang, value: &str) -> String {
     }
 }
 
-fn comparison_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, csv: Html) -> Html {
+#[function_component(ComparisonSection)]
+fn comparison_section(p: &SectionProps) -> Html {
+    let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
     let t = lang.texts();
     let x = t.analysis;
     let Some(cmp) = &a.comparison else {
@@ -710,7 +761,7 @@ fn comparison_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, 
     };
     html! {
         <>
-            { heading(&format!("{}: {}", x.sec_comparison, cmp.column), csv) }
+            { heading(&format!("{}: {}", x.sec_comparison, cmp.column), csv_button(p, "comparison")) }
             if let Some(m) = &cmp.membership {
                 <div class="kpis wide">
                     { card((x.fig_member_uplift)(&m.yes), "member_spend_uplift", m.member_spend_uplift,
@@ -753,21 +804,23 @@ fn comparison_view(a: &Analysis, lang: Lang, charts: &Charts, stem: &AttrValue, 
                     </tbody>
                 </table>
             </div>
-            if let Some(svg) = charts.comparison.as_ref() {
+            if let Some(svg) = comparison_chart(Some(cmp), lang) {
                 <ChartFigure name="segment-comparison" title={format!("{}: {}", x.col_revenue_per_customer, cmp.column)}
-                    svg={svg.clone()} alt={(x.comparison_alt)(cmp.groups.len())} stem={stem.clone()} />
+                    svg={svg} alt={(x.comparison_alt)(cmp.groups.len())} stem={stem.clone()} />
             }
         </>
     }
 }
 
-fn nps_view(a: &Analysis, lang: Lang, csv: Html) -> Html {
+#[function_component(NpsSection)]
+fn nps_section(p: &SectionProps) -> Html {
+    let (a, lang) = (&p.analysis, p.lang);
     let t = lang.texts();
     let x = t.analysis;
     let Some(s) = &a.survey else { return html! {} };
     html! {
         <>
-            { heading(x.sec_nps, csv) }
+            { heading(x.sec_nps, csv_button(p, "nps")) }
             <details class="formula-box">
                 <summary>{ t.how_computed }</summary>
                 <p>{ x.nps_explain }</p>
