@@ -184,8 +184,9 @@ impl Session {
             change(&mut current);
             current.clone()
         };
-        state.dispatch(Action::SetSettings(settings.clone()));
-        self.analyse(state, settings);
+        // The request first: the worker computes while the page shows the change.
+        self.analyse(state.clone(), settings.clone());
+        state.dispatch(Action::SetSettings(settings));
     }
 
     /// Downloads the customers of one RFM segment.

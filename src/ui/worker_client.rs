@@ -21,6 +21,8 @@ pub struct Conn {
     worker: Worker,
     /// Resolves when the worker has started and listens (its hello).
     ready: js_sys::Promise,
+    /// Whether it has (then a request is posted at once, without waiting a microtask).
+    listening: Rc<Cell<bool>>,
     pending: Resolvers,
     answers: Answers,
     next_id: Cell<u64>,
@@ -61,18 +63,20 @@ impl Conn {
         let progress: Rc<RefCell<Option<ProgressFn>>> = Rc::default();
         let broken: Rc<RefCell<Option<String>>> = Rc::default();
         let hello: Rc<RefCell<Option<js_sys::Function>>> = Rc::default();
+        let listening: Rc<Cell<bool>> = Rc::default();
         let ready = {
             let hello = hello.clone();
             js_sys::Promise::new(&mut |resolve, _| *hello.borrow_mut() = Some(resolve))
         };
         let onmessage = {
-            let (pending, answers, progress, hello) =
-                (pending.clone(), answers.clone(), progress.clone(), hello.clone());
+            let (pending, answers, progress, hello, listening) =
+                (pending.clone(), answers.clone(), progress.clone(), hello.clone(), listening.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
                 let Some(json) = e.data().as_string() else { return };
                 let Ok(m) = serde_json::from_str::<Envelope<Reply>>(&json) else { return };
                 match m.body {
                     Reply::Hello => {
+                        listening.set(true);
                         if let Some(f) = hello.borrow_mut().take() {
                             let _ = f.call0(&JsValue::NULL);
                         }
@@ -110,6 +114,7 @@ impl Conn {
         Ok(Rc::new(Conn {
             worker,
             ready,
+            listening,
             pending,
             answers,
             next_id: Cell::new(1),
@@ -140,9 +145,12 @@ impl Conn {
         self.worker.post_message(&message).map_err(|e| format!("{e:?}"))
     }
 
-    /// Sends a request (with a file, if any) and waits for its answer.
+    /// Sends a request (with a file, if any) and waits for its answer. Once the worker
+    /// listens, the request is posted when this future is first polled.
     pub async fn request(&self, request: &Request, file: Option<&File>) -> Reply {
-        let _ = wasm_bindgen_futures::JsFuture::from(self.ready.clone()).await;
+        if !self.listening.get() {
+            let _ = wasm_bindgen_futures::JsFuture::from(self.ready.clone()).await;
+        }
         if let Some(message) = self.broken.borrow().clone() {
             return failure(FileErrorKind::WorkerFailed { message });
         }
