@@ -88,8 +88,12 @@ pub fn loader(props: &LoaderProps) -> Html {
 
     let status = state.status;
     let p = state.progress;
+    // Figures computed again for new settings: the files are read, nothing to cancel,
+    // and the card keeps its height (a page that shifts is laid out and painted anew).
+    let recomputing = matches!(status, Status::Working(_)) && state.analysis.is_some();
     let status_text = match status {
         Status::Idle => t.status_idle.to_string(),
+        Status::Working(_) if recomputing => t.analysis.recomputing.to_string(),
         Status::Working(_) => {
             let mut s = t.status_working.to_string();
             if p.total > 0 {
@@ -134,7 +138,7 @@ pub fn loader(props: &LoaderProps) -> Html {
             <div data-testid="status" class={classes!("status", status.key())} data-state={status.key()}
                 data-progress={progress.map(|p| p.to_string())} role="status" aria-live="polite">
                 <span>{ status_text }</span>
-                if let Some(p) = progress {
+                if let Some(p) = progress.filter(|_| !recomputing) {
                     <progress max="100" value={p.to_string()}></progress>
                     <button type="button" class="button small secondary" data-testid="cancel" onclick={on_cancel}>
                         { t.cancel }
