@@ -4,6 +4,7 @@
 //! yields, so that a `Cancel` can arrive. The page never freezes, and if a file is too
 //! much for the browser only this worker dies.
 
+use crate::calendar::Granularity;
 use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
 use crate::metrics::analysis::{Analysis, AnalysisSettings, LogSummary};
 use crate::metrics::rfm;
@@ -180,7 +181,14 @@ fn warm_up() {
     let text = log_string(&LogOptions { rows: WARM_UP_ROWS, seed: 1, ..LogOptions::default() });
     if let Ok(file) = crate::ingest::read_file("warm-up.csv", &text) {
         if let Dataset::Transactions(log) = &file.dataset {
-            let _ = Analysis::of("warm-up.csv", log, None, &AnalysisSettings::default());
+            // As after a load, then as after a change of window and of granularity.
+            let summary = LogSummary::of(log);
+            for (granularity, window_days) in
+                [(Granularity::Month, 90), (Granularity::Month, 30), (Granularity::Week, 30)]
+            {
+                let settings = AnalysisSettings { granularity, window_days, segment_by: None };
+                let _ = Analysis::with(&summary, "warm-up.csv", log, None, &settings);
+            }
         }
         let _ = FileReport::of(&file);
     }

@@ -12,6 +12,9 @@ pub struct Timeline {
     /// search (the metrics look up every purchase day). Empty for absurdly long spans,
     /// which fall back to a binary search.
     day_index: Vec<u32>,
+    /// `bounds[0]` and `bounds[len]` (an empty range when there are no periods).
+    start: i32,
+    end: i32,
 }
 
 /// The longest span (in days) given a lookup table: about 270 years.
@@ -65,7 +68,11 @@ impl Timeline {
                 }
             }
         }
-        Timeline { periods, bounds, day_index }
+        let (start, end) = match (bounds.first(), bounds.last()) {
+            (Some(&start), Some(&end)) => (start, end),
+            _ => (i32::MAX, i32::MIN),
+        };
+        Timeline { periods, bounds, day_index, start, end }
     }
 
     pub fn periods(&self) -> &[Period] {
@@ -88,11 +95,10 @@ impl Timeline {
     /// The index of the period holding `day`, if the timeline covers it.
     #[inline]
     pub fn index_of(&self, day: i32) -> Option<usize> {
-        let (&first, &end) = (self.bounds.first()?, self.bounds.last()?);
-        if day < first || day >= end {
+        if day < self.start || day >= self.end {
             return None;
         }
-        match self.day_index.get((day - first) as usize) {
+        match self.day_index.get((day - self.start) as usize) {
             Some(&i) => Some(i as usize),
             None => Some(self.bounds.partition_point(|&b| b <= day) - 1),
         }
@@ -102,9 +108,13 @@ impl Timeline {
     /// has this index.
     #[inline]
     pub fn bounds_up_to(&self, day: i32) -> usize {
-        match self.bounds.first() {
-            Some(&first) if day < first => 0,
-            _ => self.index_of(day).map_or(self.bounds.len(), |i| i + 1),
+        // One table look-up for a day within the periods (a day before them wraps
+        // around to an offset past the table's end).
+        match self.day_index.get(day.wrapping_sub(self.start) as u32 as usize) {
+            Some(&i) => i as usize + 1,
+            None if day < self.start => 0,
+            None if day >= self.end => self.bounds.len(),
+            None => self.bounds.partition_point(|&b| b <= day),
         }
     }
 }
@@ -147,6 +157,7 @@ mod tests {
             for d in day(2023, 1, 1)..day(2026, 1, 1) {
                 assert_eq!(t.bounds_up_to(d), t.bounds().partition_point(|&b| b <= d), "{g:?} {d}");
             }
+            assert_eq!((t.bounds_up_to(i32::MIN), t.bounds_up_to(i32::MAX)), (0, t.bounds().len()));
         }
         // A span too long for a table: the search still answers.
         let t = Timeline::new(Granularity::Year, day(1, 1, 1), day(9999, 12, 31));
@@ -174,5 +185,6 @@ mod tests {
         let t = Timeline::new(Granularity::Year, 10, 9);
         assert!(t.is_empty());
         assert_eq!(t.index_of(10), None);
+        assert_eq!((t.bounds_up_to(i32::MIN), t.bounds_up_to(10), t.bounds_up_to(i32::MAX)), (0, 0, 0));
     }
 }
