@@ -62,15 +62,18 @@ pub fn draw<DB: DrawingBackend>(
 
     let cell_width = f64::from(plot_width) / cols.max(1) as f64;
     let cell_height = f64::from(plot_height) / rows.max(1) as f64;
-    // A white hairline between cells, once they are big enough to spare it.
+    // A white hairline between cells, once they are big enough to spare it. Smaller
+    // cells (weekly cohorts over years: ten thousand and more) are coloured in steps
+    // of STEP_PCT, and neighbours of one colour are drawn as one rectangle: the same
+    // picture with a fraction of the elements for the page to lay out and paint.
     let gap = u32::from(cell_width >= 6.0 && cell_height >= 6.0);
+    let step = if gap == 0 { STEP_PCT } else { 0.0 };
     let cells = values.iter().enumerate().flat_map(|(i, row)| {
-        row.iter().enumerate().filter_map(move |(j, v)| {
-            let v = v.filter(|v| v.is_finite())?;
-            let (x, y) = (j as f64, i as f64);
-            let mut cell = Rectangle::new([(x - 0.5, y - 0.5), (x + 0.5, y + 0.5)], color(v).filled());
+        runs(row, step).map(move |(first, last, v)| {
+            let (x0, x1, y) = (first as f64 - 0.5, last as f64 + 0.5, i as f64);
+            let mut cell = Rectangle::new([(x0, y - 0.5), (x1, y + 0.5)], color(v).filled());
             cell.set_margin(0, gap, 0, gap);
-            Some(cell)
+            cell
         })
     });
     chart.draw_series(cells)?;
@@ -91,6 +94,29 @@ pub fn draw<DB: DrawingBackend>(
         chart.draw_series(texts)?;
     }
     root.present()
+}
+
+/// The colour steps of cells too small to tell finer shades apart, in percentage points.
+const STEP_PCT: f64 = 2.5;
+
+/// The cells of one row as runs `(first, last, value)` of neighbours that get the same
+/// colour: with `step` 0 every cell on its own, else values rounded to a multiple of
+/// `step`. Blank and non-finite cells are left out.
+fn runs(row: &[Option<f64>], step: f64) -> impl Iterator<Item = (usize, usize, f64)> + '_ {
+    let level = move |v: f64| if step > 0.0 { (v.clamp(0.0, 100.0) / step).round() * step } else { v };
+    let mut j = 0;
+    std::iter::from_fn(move || {
+        while j < row.len() {
+            let first = j;
+            j += 1;
+            let Some(v) = row[first].filter(|v| v.is_finite()).map(level) else { continue };
+            while step > 0.0 && j < row.len() && row[j].filter(|v| v.is_finite()).map(level) == Some(v) {
+                j += 1;
+            }
+            return Some((first, j - 1, v));
+        }
+        None
+    })
 }
 
 /// The colour of a percentage on the sequential scale (clamped to 0..=100).
@@ -166,12 +192,31 @@ mod tests {
     }
 
     #[test]
+    fn neighbours_of_one_colour_make_one_run() {
+        let row = [Some(100.0), Some(41.0), Some(39.0), None, Some(38.9), Some(f64::NAN), Some(1.0), Some(0.0)];
+        let each: Vec<_> = runs(&row, 0.0).collect();
+        assert_eq!(each.len(), 6);
+        assert_eq!(each[1], (1, 1, 41.0));
+        // In steps of 2.5: 41 and 39 are both 40; 38.9 is too, but after a blank cell.
+        let merged: Vec<_> = runs(&row, 2.5).collect();
+        assert_eq!(merged, [(0, 0, 100.0), (1, 2, 40.0), (4, 4, 40.0), (6, 7, 0.0)]);
+        assert_eq!(runs(&[], 2.5).count(), 0);
+        assert_eq!(runs(&[None, Some(f64::INFINITY)], 2.5).count(), 0);
+    }
+
+    #[test]
     fn many_rows_and_columns_thin_labels_and_drop_cell_text() {
         let values: Vec<Vec<Option<f64>>> =
             (0..120).map(|i| (0..(120 - i)).map(|j| Some(100.0 / (j as f64 + 1.0))).collect()).collect();
         let labels: Vec<String> = (0..120).map(|i| format!("C{i}")).collect();
         let svg = preview("heatmap-many", svg(&labels, &values, "Offset", "Cohort", Lang::Nl, 760, 400));
-        assert_eq!(cells(&svg), (1..=120).sum::<usize>());
+        // Cells of about 5 px. Rounded to steps of 2.5, 100/(j+1) takes 13 values along
+        // a row: 100, 50, 32.5, 25, 20, 17.5, 15, 12.5, 10 (j = 8..=10), 7.5 (11..=15), 5 (16..=25),
+        // 2.5 (26..=79), 0 (80 on); a row of 28 cells reaches 2.5, not 0.
+        let per_row = |n: usize| runs(&values[120 - n], STEP_PCT).count();
+        assert_eq!((per_row(1), per_row(28), per_row(120)), (1, 12, 13));
+        assert_eq!(cells(&svg), (0..120).map(|i| runs(&values[i], STEP_PCT).count()).sum::<usize>());
+        assert!(cells(&svg) < (1..=120).sum::<usize>() / 2);
         let rows_shown = (0..120).filter(|i| has_text(&svg, &format!("C{i}"))).count();
         assert!((2..=30).contains(&rows_shown), "{rows_shown} row labels");
         assert!(has_text(&svg, "C0"));
