@@ -49,6 +49,17 @@ pub enum ManualField {
     New,
 }
 
+impl ManualField {
+    /// The letter of METRICS.md's formula.
+    pub fn label(self) -> &'static str {
+        match self {
+            ManualField::Start => "S",
+            ManualField::End => "E",
+            ManualField::New => "N",
+        }
+    }
+}
+
 /// What the manual calculator shows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum ManualResult {
@@ -56,6 +67,8 @@ pub enum ManualResult {
     Incomplete,
     /// A field holds something that is not a number.
     NotANumber(ManualField),
+    /// A field holds a number with a fraction (they count customers).
+    NotWhole(ManualField),
     Problem(CountsProblem),
     Rates {
         crr: f64,
@@ -84,6 +97,7 @@ impl ManualInputs {
         let mut values = [0.0; 3];
         for (i, (field, parsed)) in fields.into_iter().enumerate() {
             match parsed {
+                Some(Ok(v)) if v.fract() != 0.0 => return ManualResult::NotWhole(field),
                 Some(Ok(v)) => values[i] = v,
                 Some(Err(())) => return ManualResult::NotANumber(field),
                 None => return ManualResult::Incomplete,
@@ -522,6 +536,12 @@ mod tests {
         assert_eq!(m.result(Lang::Nl), ManualResult::Incomplete);
         m.new = "veel".into();
         assert_eq!(m.result(Lang::Nl), ManualResult::NotANumber(ManualField::New));
+        // Customers are counted: 12,5 of them is a typo.
+        m.new = "12,5".into();
+        assert_eq!(m.result(Lang::Nl), ManualResult::NotWhole(ManualField::New));
+        // A fraction of zero is fine: (180 - 40) / 200 x 100 = 70.
+        (m.start, m.end, m.new) = ("200".into(), "180".into(), "40,0".into());
+        assert_eq!(m.result(Lang::Nl), ManualResult::Rates { crr: 70.0, churn: 30.0 });
         m.start = "0".into();
         m.new = "1".into();
         assert_eq!(m.result(Lang::En), ManualResult::Problem(CountsProblem::StartIsZero));

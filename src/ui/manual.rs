@@ -36,14 +36,8 @@ pub fn manual(props: &ManualProps) -> Html {
     };
     let message = match result {
         ManualResult::Incomplete => Some(t.manual_enter.to_string()),
-        ManualResult::NotANumber(f) => {
-            let label = match f {
-                ManualField::Start => "S",
-                ManualField::End => "E",
-                ManualField::New => "N",
-            };
-            Some(format!("{label}: {}", t.manual_not_a_number))
-        }
+        ManualResult::NotANumber(f) => Some(format!("{}: {}", f.label(), t.manual_not_a_number)),
+        ManualResult::NotWhole(f) => Some(format!("{}: {}", f.label(), t.manual_not_whole)),
         ManualResult::Problem(p) => Some((t.manual_problem)(p).to_string()),
         ManualResult::Rates { .. } => None,
     };

@@ -75,6 +75,11 @@ test('manual in Dutch: 1.000 / 950 / 0 gives 95 and 5', async () => {
   assert.equal(Number(v.crr), 95);
   assert.equal(Number(v.churn), 100 - crr(1000, 950, 0));
   assert.equal(Number(v.churn), 5);
+
+  // Customers are counted whole: 12,5 new customers is a typo, said in Dutch.
+  await page.fill('[data-testid=manual-n]', '12,5');
+  assert.deepEqual(await manualValues(page, { empty: true }), { crr: '', churn: '' });
+  assert.equal(await messageText(page), 'N: tel hele klanten, zonder breuk');
   p.assertClean();
 });
 
