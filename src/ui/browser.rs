@@ -27,12 +27,20 @@ pub fn set_document_lang(lang: &str) {
 }
 
 /// Mirrors a setting in the URL without reloading, so a link reproduces the view.
-pub fn set_query_param(name: &str, value: &str) {
+pub fn set_query_params(pairs: &[(&str, &str)]) {
     let w = window();
-    let Ok(url) = web_sys::Url::new(&w.location().href().unwrap_or_default()) else { return };
-    url.search_params().set(name, value);
-    if let Ok(history) = w.history() {
-        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url.href()));
+    let current = w.location().href().unwrap_or_default();
+    let Ok(url) = web_sys::Url::new(&current) else { return };
+    for (name, value) in pairs {
+        url.search_params().set(name, value);
+    }
+    // One history entry update (each costs an IPC to the browser: tens of ms on a busy
+    // machine), and none when nothing changed.
+    let href = url.href();
+    if href != current {
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&href));
+        }
     }
 }
 

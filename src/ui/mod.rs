@@ -54,7 +54,7 @@ pub fn app() -> Html {
 
     use_effect_with(lang, |lang| {
         browser::set_document_lang(lang.key());
-        browser::set_query_param("language", lang.key());
+        browser::set_query_params(&[("language", lang.key())]);
     });
     // After the page shows what the reducer says is ready (for the benchmarks).
     use_effect_with(state.status, |status| {
@@ -64,9 +64,11 @@ pub fn app() -> Html {
     });
     // The analysis settings are in the URL too, so that a link reproduces the view.
     use_effect_with(state.settings.clone(), |s| {
-        browser::set_query_param("granularity", s.granularity.key());
-        browser::set_query_param("window_days", &s.window_days.to_string());
-        browser::set_query_param("segment", s.segment_by.as_deref().unwrap_or(""));
+        browser::set_query_params(&[
+            ("granularity", s.granularity.key()),
+            ("window_days", &s.window_days.to_string()),
+            ("segment", s.segment_by.as_deref().unwrap_or("")),
+        ]);
     });
 
     let on_lang = {
