@@ -437,11 +437,11 @@ fn totals_section(p: &SectionProps) -> Html {
     ];
     let alt = (x.gaps_alt)(&num(lang, a.gaps.days_between_median, 1), &num(lang, a.gaps.days_between_mean, 1));
     html! {
-        <>
+        <div class="analysis-part">
             { heading(x.sec_totals, csv_button(p, "totals")) }
             <div class="kpis wide">{ for cards }</div>
             <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={gaps_chart(&a.gaps, lang)} alt={alt} stem={stem.clone()} />
-        </>
+        </div>
     }
 }
 
@@ -462,7 +462,7 @@ fn base_section(p: &SectionProps) -> Html {
         _ => String::new(),
     };
     html! {
-        <>
+        <div class="analysis-part">
             { heading(x.sec_base, csv_button(p, "base")) }
             if let Some(note) = note { <p class="note" data-testid="window-note">{ note }</p> }
             <details class="formula-box">
@@ -510,7 +510,7 @@ fn base_section(p: &SectionProps) -> Html {
             </div>
             <ChartFigure name="crr" title={x.rates_title} svg={charts.rates} alt={rates_alt} stem={stem.clone()} />
             <ChartFigure name="flow" title={x.flow_title} svg={charts.flow} alt={(x.flow_alt)(a.base.len())} stem={stem.clone()} />
-        </>
+        </div>
     }
 }
 
@@ -534,7 +534,7 @@ fn cohorts_section(p: &SectionProps) -> Html {
         }
     });
     html! {
-        <>
+        <div class="analysis-part">
             { heading(x.sec_cohorts, csv_button(p, "cohorts")) }
             <details class="formula-box">
                 <summary>{ t.how_computed }</summary>
@@ -553,7 +553,7 @@ fn cohorts_section(p: &SectionProps) -> Html {
                 alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} height={420} />
             <ChartFigure name="cohort-curves" title={x.curves_title} svg={charts.curves.clone()}
                 alt={(x.cohorts_alt)(cohorts.len())} stem={stem.clone()} />
-        </>
+        </div>
     }
 }
 
@@ -660,7 +660,7 @@ fn concentration_section(p: &SectionProps) -> Html {
     let Some(c) = &a.concentration else { return html! {} };
     let ratio_shown = c.top10_spend_ratio.map_or(t.no_figure.to_string(), |r| format!("{}×", lang.number(r, 1)));
     html! {
-        <>
+        <div class="analysis-part">
             { heading(x.sec_concentration, html! {}) }
             <div class="kpis wide">
                 { card(t.fig_top10.into(), "top10_revenue_share", c.top10_revenue_share, pct(lang, c.top10_revenue_share), None) }
@@ -675,7 +675,7 @@ fn concentration_section(p: &SectionProps) -> Html {
                 <ChartFigure name="lorenz" title={x.lorenz_title} svg={svg}
                     alt={(x.lorenz_alt)(&pct(lang, c.top10_revenue_share))} stem={stem.clone()} />
             }
-        </>
+        </div>
     }
 }
 
@@ -689,7 +689,7 @@ fn rfm_section(p: &SectionProps) -> Html {
         Callback::from(move |_: MouseEvent| session.export_segment(segment))
     };
     html! {
-        <>
+        <div class="analysis-part">
             { heading(x.sec_rfm, csv_button(p, "rfm")) }
             if let Some(day) = a.rfm.reference_day { <p class="note">{ (x.rfm_reference)(&day.to_string()) }</p> }
             <details class="formula-box">
@@ -736,7 +736,7 @@ fn rfm_section(p: &SectionProps) -> Html {
                 <ChartFigure name="rfm-segments" title={x.rfm_chart_title} svg={svg}
                     alt={(x.rfm_alt)(a.rfm.segments.len())} stem={stem.clone()} />
             }
-        </>
+        </div>
     }
 }
 
@@ -760,7 +760,7 @@ fn comparison_section(p: &SectionProps) -> Html {
         return html! { <>{ heading(x.sec_comparison, html! {}) }<p class="note">{ hint }</p></> };
     };
     html! {
-        <>
+        <div class="analysis-part">
             { heading(&format!("{}: {}", x.sec_comparison, cmp.column), csv_button(p, "comparison")) }
             if let Some(m) = &cmp.membership {
                 <div class="kpis wide">
@@ -808,7 +808,7 @@ fn comparison_section(p: &SectionProps) -> Html {
                 <ChartFigure name="segment-comparison" title={format!("{}: {}", x.col_revenue_per_customer, cmp.column)}
                     svg={svg} alt={(x.comparison_alt)(cmp.groups.len())} stem={stem.clone()} />
             }
-        </>
+        </div>
     }
 }
 
@@ -819,7 +819,7 @@ fn nps_section(p: &SectionProps) -> Html {
     let x = t.analysis;
     let Some(s) = &a.survey else { return html! {} };
     html! {
-        <>
+        <div class="analysis-part">
             { heading(x.sec_nps, csv_button(p, "nps")) }
             <details class="formula-box">
                 <summary>{ t.how_computed }</summary>
@@ -848,6 +848,6 @@ fn nps_section(p: &SectionProps) -> Html {
                     </tbody>
                 </table>
             </div>
-        </>
+        </div>
     }
 }
