@@ -1,7 +1,8 @@
 //! The Web Worker that reads files (wasm32 only): the page posts it a `File` and a
-//! [`Request`]; it reads the file slice by slice with `FileReaderSync`, feeds the
-//! streaming reader, posts progress, and answers with a [`Reply`]. Between slices it
-//! yields, so that a `Cancel` can arrive. The page never freezes, and if a file is too
+//! [`Request`]; it reads the file slice by slice, feeds the streaming reader, posts
+//! progress, and answers with a [`Reply`]. The browser reads the next slice while this
+//! worker parses the one before, and between slices the worker returns to its event
+//! loop, so that a `Cancel` can arrive. The page never freezes, and if a file is too
 //! much for the browser only this worker dies.
 
 use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
@@ -13,6 +14,7 @@ use std::cell::RefCell;
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
 
 thread_local! {
@@ -41,22 +43,30 @@ fn failed(message: impl Into<String>) -> FileError {
     FileError::new(FileErrorKind::WorkerFailed { message: message.into() })
 }
 
-/// Bytes `start..end` of the file, into `buf`.
-fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &mut Vec<u8>) -> Result<(), FileError> {
-    let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| failed(format!("{e:?}")))?;
-    let array = reader.read_as_array_buffer(&blob).map_err(|_| FileError::new(FileErrorKind::Unreadable))?;
-    let bytes = js_sys::Uint8Array::new(&array);
+fn slice(file: &File, start: u64, end: u64) -> Result<web_sys::Blob, FileError> {
+    file.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| failed(format!("{e:?}")))
+}
+
+/// Copies the bytes of `array` into `buf` (the one copy into WebAssembly memory).
+fn copy_into(array: &JsValue, buf: &mut Vec<u8>) {
+    let bytes = js_sys::Uint8Array::new(array);
     buf.resize(bytes.length() as usize, 0);
     bytes.copy_to(buf);
+}
+
+/// Bytes `start..end` of the file, into `buf`, at once.
+fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &mut Vec<u8>) -> Result<(), FileError> {
+    let array = reader
+        .read_as_array_buffer(&slice(file, start, end)?)
+        .map_err(|_| FileError::new(FileErrorKind::Unreadable))?;
+    copy_into(&array, buf);
     Ok(())
 }
 
-/// Lets queued messages (a `Cancel`) run before the next slice.
-async fn yield_now() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+/// Starts reading bytes `start..end` of the file: the browser reads them (on another
+/// thread) while this worker parses the slice before.
+fn request_slice(file: &File, start: u64, end: u64) -> Result<JsFuture, FileError> {
+    Ok(JsFuture::from(slice(file, start, end)?.array_buffer()))
 }
 
 fn detect_file(file: &File) -> Result<Reply, FileError> {
@@ -73,20 +83,25 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<Reply
     if total > MAX_FILE_BYTES {
         return Err(FileErrorKind::TooLarge { bytes: total, limit: MAX_FILE_BYTES }.into());
     }
-    let sync = FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?;
     let mut reader = Reader::new(settings)?;
     let mut buf = Vec::with_capacity(CHUNK_BYTES as usize);
     let mut start = 0;
-    while start < total {
-        let end = (start + CHUNK_BYTES).min(total);
-        read_slice(&sync, file, start, end, &mut buf)?;
-        reader.feed(&buf);
-        start = end;
-        post(id, Reply::Progress { bytes: start, total, rows: reader.rows() });
-        yield_now().await;
+    let mut next = if total > 0 { Some(request_slice(file, 0, CHUNK_BYTES.min(total))?) } else { None };
+    // Waiting for a slice returns to the event loop (the read completes in a task of
+    // its own), where a `Cancel` is handled.
+    while let Some(pending) = next.take() {
+        let array = pending.await.map_err(|_| FileError::new(FileErrorKind::Unreadable))?;
         if CANCELLED.with(|c| c.borrow_mut().remove(&id)) {
             return Err(FileErrorKind::Cancelled.into());
         }
+        let end = (start + CHUNK_BYTES).min(total);
+        if end < total {
+            next = Some(request_slice(file, end, (end + CHUNK_BYTES).min(total))?);
+        }
+        copy_into(&array, &mut buf);
+        reader.feed(&buf);
+        start = end;
+        post(id, Reply::Progress { bytes: start, total, rows: reader.rows() });
     }
     let loaded = LoadedFile::new(&file.name(), reader.finish()?);
     let report = FileReport::of(&loaded);
