@@ -3,7 +3,8 @@
 // bytes of a disk-backed `File` (set on an <input type=file>, as from the file picker)
 // reach WebAssembly memory when nothing is parsed. Not a test; rerun by hand:
 //
-//   node bench/floor.mjs [1e6|1e7|<rows> ...] [--runs N]     (default: 1e6 1e7, best of 3)
+//   node bench/floor.mjs [1e6|1e7|<rows> ...] [--runs N] [--only VARIANT,...]
+//                                                 (default: 1e6 1e7, best of 3, all)
 //
 // One dedicated worker (plain JavaScript, no app code) reads the whole file in several
 // ways, each timed from the first slice to the last byte in memory:
@@ -14,6 +15,13 @@
 //   stream+copy       Blob.stream() (default reader), chunks copied into the memory
 //   byob              Blob.stream() read with a BYOB reader into a reused buffer
 //   arrayBuffer       File.arrayBuffer() of the whole file (no slices)
+// and, with a stand-in for parsing (the worker spins BUSY_MS per 8 MiB slice, about the
+// app's parsing speed), whether the reads overlap it:
+//   frs-8+copy+busy   FileReaderSync, then the copy and the spin, slice after slice
+//   async-8+copy+busy Blob.arrayBuffer() of the next slice requested before the spin of
+//                     this one: the read only progresses while the worker is not busy
+//   helper-8+copy+busy the next slice read by a helper worker (the app's own
+//                     src/slice_reader.js) during the spin of this one, as the app does
 // The files are those of bench/run.mjs ($BENCH_DATA, default /tmp/retention-bench).
 
 import http from 'node:http';
@@ -49,7 +57,7 @@ function wasmBytes(size) {
 }
 const tick = () => new Promise((r) => setTimeout(r, 0));
 
-async function frs(file, sliceMiB, copy, progress) {
+async function frs(file, sliceMiB, copy, progress, busy) {
   const reader = new FileReaderSync();
   const slice = sliceMiB * MiB;
   let sum = 0;
@@ -61,11 +69,58 @@ async function frs(file, sliceMiB, copy, progress) {
       dst.set(new Uint8Array(buf));
       sum += dst[buf.byteLength - 1];
     } else sum += buf.byteLength;
+    if (busy) spin();
     if (progress) {
       postMessage(JSON.stringify({ id: 1, body: { Progress: { bytes: end, total: file.size, rows: start } } }));
       await tick();
     }
   }
+  return sum;
+}
+
+const BUSY_MS = 60;
+function spin() {
+  const until = performance.now() + BUSY_MS;
+  while (performance.now() < until);
+}
+
+async function asyncBusy(file) {
+  const slice = 8 * MiB;
+  let sum = 0;
+  let next = file.slice(0, slice).arrayBuffer();
+  for (let start = 0; start < file.size; start += slice) {
+    const buf = await next;
+    if (start + slice < file.size) next = file.slice(start + slice, start + 2 * slice).arrayBuffer();
+    const dst = wasmBytes(buf.byteLength);
+    dst.set(new Uint8Array(buf));
+    sum += dst[buf.byteLength - 1];
+    spin();
+  }
+  return sum;
+}
+
+async function helperBusy(file) {
+  const helper = new Worker('slice_reader.js');
+  const channel = new MessageChannel();
+  helper.postMessage({ file, port: channel.port2 }, [channel.port2]);
+  const port = channel.port1;
+  const request = (start, end) =>
+    new Promise((resolve) => {
+      port.onmessage = (e) => resolve(e.data);
+      port.postMessage([start, Math.min(end, file.size)]);
+    });
+  const slice = 8 * MiB;
+  let sum = 0;
+  let next = request(0, slice);
+  for (let start = 0; start < file.size; start += slice) {
+    const buf = await next;
+    if (start + slice < file.size) next = request(start + slice, start + 2 * slice);
+    const dst = wasmBytes(buf.byteLength);
+    dst.set(new Uint8Array(buf));
+    sum += dst[buf.byteLength - 1];
+    spin();
+  }
+  helper.terminate();
   return sum;
 }
 
@@ -96,8 +151,10 @@ async function byob(file) {
 }
 
 async function run(file, variant) {
-  const m = /^frs-(\\d+)(\\+copy)?(\\+yield)?$/.exec(variant);
-  if (m) return frs(file, Number(m[1]), Boolean(m[2]), Boolean(m[3]));
+  const m = /^frs-(\\d+)(\\+copy)?(\\+yield)?(\\+busy)?$/.exec(variant);
+  if (m) return frs(file, Number(m[1]), Boolean(m[2]), Boolean(m[3]), Boolean(m[4]));
+  if (variant === 'async-8+copy+busy') return asyncBusy(file);
+  if (variant === 'helper-8+copy+busy') return helperBusy(file);
   if (variant === 'stream+copy') return stream(file);
   if (variant === 'byob') return byob(file);
   if (variant === 'arrayBuffer') return (await file.arrayBuffer()).byteLength;
@@ -125,22 +182,33 @@ const VARIANTS = [
   'stream+copy',
   'byob',
   'arrayBuffer',
+  'frs-8+copy+busy',
+  'async-8+copy+busy',
+  'helper-8+copy+busy',
 ];
 
 function parseArgs(argv) {
   let runs = 3;
+  let only = null;
   const specs = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--runs') runs = Number(argv[++i]);
+    else if (argv[i] === '--only') only = argv[++i].split(',');
     else specs.push(argv[i]);
   }
-  return { runs, files: (specs.length ? specs : ['1e6', '1e7']).map(fileSpec) };
+  return { runs, only, files: (specs.length ? specs : ['1e6', '1e7']).map(fileSpec) };
 }
 
 async function main() {
-  const { runs, files } = parseArgs(process.argv.slice(2));
+  const { runs, only, files } = parseArgs(process.argv.slice(2));
+  const variants = only ?? VARIANTS;
   for (const f of files) ensureFile(f);
-  const bodies = { '/': [PAGE, 'text/html'], '/page.js': [PAGE_JS, 'text/javascript'], '/worker.js': [WORKER_JS, 'text/javascript'] };
+  const bodies = {
+    '/': [PAGE, 'text/html'],
+    '/page.js': [PAGE_JS, 'text/javascript'],
+    '/worker.js': [WORKER_JS, 'text/javascript'],
+    '/slice_reader.js': [fs.readFileSync(new URL('../src/slice_reader.js', import.meta.url)), 'text/javascript'],
+  };
   const server = http.createServer((req, res) => {
     const b = bodies[new URL(req.url, 'http://x').pathname];
     if (!b) return res.writeHead(404).end();
@@ -153,9 +221,9 @@ async function main() {
   try {
     for (const f of files) {
       const bytes = fs.statSync(f.path).size;
-      const best = Object.fromEntries(VARIANTS.map((v) => [v, Infinity]));
+      const best = Object.fromEntries(variants.map((v) => [v, Infinity]));
       for (let i = 0; i < runs; i++) {
-        for (const variant of VARIANTS) {
+        for (const variant of variants) {
           const context = await browser.newContext();
           const page = await context.newPage();
           await page.goto(origin + '/');
@@ -170,7 +238,7 @@ async function main() {
         }
       }
       console.log(`\n${f.label} (${(bytes / 1e6).toFixed(1)} MB)`);
-      for (const v of VARIANTS) {
+      for (const v of variants) {
         console.log(`  ${v.padEnd(18)} ${(best[v] / 1000).toFixed(3)} s  ${(bytes / 1e3 / best[v]).toFixed(0).padStart(5)} MB/s`);
       }
     }

@@ -5,6 +5,7 @@
 //   node bench/run.mjs                       # 1e5 1e6 1e7 utf16-1e7, 3 runs each
 //   node bench/run.mjs 1e5 1e6 --runs 5      # some sizes, more runs
 //   node bench/run.mjs 1e6 --app-only        # the app alone (no PapaParse runs, no ratio)
+//   BENCH_DIST=/tmp/old-dist node bench/run.mjs 1e6 --app-only   # another build of the app
 //
 // Positional arguments name files: `1e6` is an English log (`,`, ISO dates, UTF-8) of
 // 10^6 rows, `utf16-1e7` the same data of 10^7 rows in UTF-16LE (about 0.93 GB).
@@ -54,7 +55,8 @@ import {
 } from './common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
+/** The build to measure: dist/, or $BENCH_DIST (an older build, side by side). */
+const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
 const BENCH = path.join(ROOT, 'bench');
 const PAPA = path.join(ROOT, 'node_modules', 'papaparse');
 const OUTPUT = path.join(BENCH, 'output');

@@ -4,6 +4,7 @@
 // on the machine hardly changes, unlike wall time. Not a test; rerun by hand:
 //
 //   node bench/worker-perf.mjs [1e5|1e6|<rows> ...] [--runs N]     (default 1e6, 5 runs)
+//   BENCH_DIST=/other/dist node bench/worker-perf.mjs ...          (another build)
 //
 // Each run: the built app (dist/) in a fresh context; once the page has settled (as in
 // bench/run.mjs) perf starts counting on the thread named "DedicatedWorker" of that
@@ -16,9 +17,11 @@ import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { launchBrowser, MIME, IDLE, DIST } from '../tests/e2e/harness.mjs';
+import { launchBrowser, MIME, IDLE, DIST as BUILT } from '../tests/e2e/harness.mjs';
 import { fileSpec, ensureFile, freshPage } from './common.mjs';
 
+/** The build to measure: dist/, or $BENCH_DIST. */
+const DIST = path.resolve(process.env.BENCH_DIST ?? BUILT);
 const argv = process.argv.slice(2);
 let runs = 5;
 const specs = [];
