@@ -11,7 +11,7 @@
 //   cp -r dist /tmp/dist-prof
 //   wasm-bindgen --target no-modules --out-dir /tmp/b --out-name worker --no-typescript \
 //       target/wasm32-unknown-unknown/release/worker.wasm
-//   wasm-opt -O3 -g <the features> /tmp/b/worker_bg.wasm -o /tmp/dist-prof/worker_bg.wasm
+//   wasm-opt -O3 -g /tmp/b/worker_bg.wasm -o /tmp/dist-prof/worker_bg.wasm
 // The file is set on the input once the page has settled (as bench/run.mjs does); the
 // profile runs from then to the page's `rc:read-done` mark. It prints the functions
 // with the most self time and writes the whole profile to bench/output/*.cpuprofile
