@@ -109,6 +109,32 @@ export function cpuSeconds(pids) {
   return ticks / 100;
 }
 
+/** CPU seconds (user + system) the Web Worker threads ("DedicatedWorker") of these
+ *  processes have used so far: the worker's own work, hardly affected by other load
+ *  on the machine (unlike wall time). */
+export function workerCpuSeconds(pids) {
+  let ticks = 0;
+  for (const pid of pids) {
+    let tasks = [];
+    try {
+      tasks = fs.readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue; // gone
+    }
+    for (const tid of tasks) {
+      try {
+        if (!fs.readFileSync(`/proc/${pid}/task/${tid}/comm`, 'utf8').startsWith('DedicatedWorker')) continue;
+        const stat = fs.readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        ticks += Number(fields[11]) + Number(fields[12]);
+      } catch {
+        // gone
+      }
+    }
+  }
+  return ticks / 100;
+}
+
 export function renderers() {
   return new Set(descendants().filter(isRenderer));
 }

@@ -4,6 +4,8 @@
 //   (from the repository root) source scripts/env.sh && trunk build --release
 //   node bench/run.mjs                       # 1e5 1e6 1e7 utf16-1e7, 3 runs each
 //   node bench/run.mjs 1e5 1e6 --runs 5      # some sizes, more runs
+//   node bench/run.mjs 1e6 --app-only        # the app alone (no PapaParse runs, no ratio)
+//   BENCH_DIST=/tmp/old-dist node bench/run.mjs 1e6 --app-only   # another build of the app
 //
 // Positional arguments name files: `1e6` is an English log (`,`, ISO dates, UTF-8) of
 // 10^6 rows, `utf16-1e7` the same data of 10^7 rows in UTF-16LE (about 0.93 GB).
@@ -28,7 +30,8 @@
 // of that context (the page and its workers, WebAssembly memory included), and the
 // peak of the summed RSS of all Chromium processes sampled every 50 ms, minus that
 // sum just before the file was set ("browser Δ"). "CPU s" is the user + system time of
-// that renderer process during the run (less sensitive to other load than wall time).
+// that renderer process during the run (less sensitive to other load than wall time);
+// "worker CPU s" that of the app's Web Worker thread alone (its reading and parsing).
 // "runs" reads app successes + PapaParse successes / runs.
 //
 // The best (shortest) run per file and side is reported; every run goes to
@@ -45,13 +48,15 @@ import {
   fileSpec,
   ensureFile,
   cpuSeconds,
+  workerCpuSeconds,
   startSampler,
   freshPage,
   rendererPeak,
 } from './common.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const DIST = path.join(ROOT, 'dist');
+/** The build to measure: dist/, or $BENCH_DIST (an older build, side by side). */
+const DIST = path.resolve(process.env.BENCH_DIST ?? path.join(ROOT, 'dist'));
 const BENCH = path.join(ROOT, 'bench');
 const PAPA = path.join(ROOT, 'node_modules', 'papaparse');
 const OUTPUT = path.join(BENCH, 'output');
@@ -64,16 +69,18 @@ const SETTLE_MS = 1500;
 
 function usage(msg) {
   if (msg) console.error(`run.mjs: ${msg}\n`);
-  console.error('Usage: node bench/run.mjs [1e5|1e6|1e7|utf16-1e7|<rows>|utf16-<rows> ...] [--runs N]');
+  console.error('Usage: node bench/run.mjs [1e5|1e6|1e7|utf16-1e7|<rows>|utf16-<rows> ...] [--runs N] [--app-only]');
   process.exit(msg ? 2 : 0);
 }
 
 function parseArgs(argv) {
   const specs = [];
   let runs = 3;
+  let appOnly = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '-h' || a === '--help') usage();
+    else if (a === '--app-only') appOnly = true;
     else if (a === '--runs') {
       runs = Number(argv[++i]);
       if (!Number.isInteger(runs) || runs < 1) usage(`bad --runs ${argv[i]}`);
@@ -87,7 +94,7 @@ function parseArgs(argv) {
       usage(err.message);
     }
   };
-  return { runs, files: specs.map(spec) };
+  return { runs, appOnly, files: specs.map(spec) };
 }
 
 // ---------------------------------------------------------------- server
@@ -156,11 +163,13 @@ async function measured(page, own, problems, input, file, done) {
   await page.waitForTimeout(SETTLE_MS);
   const stop = startSampler();
   const cpu0 = cpuSeconds(own);
+  const workerCpu0 = workerCpuSeconds(own);
   await page.setInputFiles(input, file);
   await done();
   const mem = stop();
   return {
     cpu: cpuSeconds(own) - cpu0,
+    workerCpu: workerCpuSeconds(own) - workerCpu0,
     rendererPeak: rendererPeak(own),
     rendererPids: own,
     browserBase: mem.base,
@@ -300,6 +309,7 @@ function table(results) {
     'app s',
     'figures s',
     'app CPU s',
+    'worker CPU s',
     'app MB/s',
     'app rows/s',
     'worker MB/s',
@@ -322,11 +332,12 @@ function table(results) {
       a ? fmt(a.seconds, 3) : 'FAILED',
       a ? fmt(a.figuresSeconds, 3) : '-',
       a ? fmt(a.cpu, 2) : '-',
+      a ? fmt(Math.min(...r.app.filter((x) => !x.failed).map((x) => x.workerCpu)), 2) : '-',
       a ? fmt(size / a.seconds) : '-',
       a ? fmt(r.rows / a.seconds, 0) : '-',
       a ? fmt(a.workerMBps) : '-',
       a ? `${memMB(a.rendererPeak)} (Δ${memMB(a.browserPeak - a.browserBase)})` : '-',
-      p ? fmt(p.seconds, 3) : 'FAILED',
+      p ? fmt(p.seconds, 3) : r.papa.every((x) => x.notRun) ? '-' : 'FAILED',
       p ? fmt(p.cpu, 2) : '-',
       p ? fmt(size / p.seconds) : '-',
       p ? `${memMB(p.rendererPeak)} (Δ${memMB(p.browserPeak - p.browserBase)})` : '-',
@@ -343,7 +354,7 @@ function table(results) {
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const { runs, files } = parseArgs(process.argv.slice(2));
+  const { runs, appOnly, files } = parseArgs(process.argv.slice(2));
   for (const f of files) ensureFile(f);
   const { server, origin } = await startServer();
   const browser = await launchBrowser();
@@ -360,10 +371,12 @@ async function main() {
         // Alternate the two sides so that background load hits both alike.
         const a = await attempt('app', () => runApp(browser, origin, f));
         r.app.push(a);
-        const p = await attempt('papa', () => runPapa(browser, origin, f));
+        const p = appOnly
+          ? { failed: 'not run (--app-only)', notRun: true }
+          : await attempt('papa', () => runPapa(browser, origin, f));
         r.papa.push(p);
         console.error(
-          `${f.label} run ${i + 1}: app ${fmt(a.seconds, 3)} s, CPU ${fmt(a.cpu, 2)} s, ` +
+          `${f.label} run ${i + 1}: app ${fmt(a.seconds, 3)} s, CPU ${fmt(a.cpu, 2)} s (worker ${fmt(a.workerCpu, 2)} s), ` +
             `renderer peak ${memMB(a.rendererPeak)} MB; papa ${fmt(p.seconds, 3)} s, CPU ${fmt(p.cpu, 2)} s, ` +
             `renderer peak ${memMB(p.rendererPeak)} MB`,
         );
@@ -382,6 +395,7 @@ async function main() {
       'figures s = input event to status "ready" (app s + the analysis in the worker + rendering every figure and chart);',
       "worker MB/s = the page's last progress line; papa s = change event to the worker's answer;",
       "ratio = papa s / app s; CPU s = user + system time of the context's renderer process;",
+      'worker CPU s = that of its Web Worker thread alone (least of the runs);',
       "peak MB = VmHWM of the context's renderer (page + worker); Δ = peak of all Chromium processes'",
       'summed RSS (sampled every 50 ms) above its level before the file was set.',
     ].join('\n'),

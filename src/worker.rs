@@ -1,8 +1,10 @@
 //! The Web Worker that reads files (wasm32 only): the page posts it a `File` and a
-//! [`Request`]; it reads the file slice by slice with `FileReaderSync`, feeds the
-//! streaming reader, posts progress, and answers with a [`Reply`]. Between slices it
-//! yields, so that a `Cancel` can arrive. The page never freezes, and if a file is too
-//! much for the browser only this worker dies.
+//! [`Request`]; it reads the file slice by slice, feeds the streaming reader, posts
+//! progress, and answers with a [`Reply`]. A helper worker of its own
+//! (`src/slice_reader.js`) reads the next slice while this one parses the slice before.
+//! Between slices the worker returns to its event loop, so that a `Cancel` can arrive.
+//! The page never freezes, and if a file is too much for the browser only this worker
+//! dies.
 
 use crate::calendar::Granularity;
 use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
@@ -10,11 +12,12 @@ use crate::metrics::analysis::{Analysis, AnalysisSettings, LogSummary};
 use crate::metrics::rfm;
 use crate::protocol::{Envelope, Reply, Request, CHUNK_BYTES, MAX_FILE_BYTES};
 use crate::report::{row_errors_csv, FileReport};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageEvent};
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageChannel, MessageEvent, MessagePort, Worker};
 
 thread_local! {
     /// The files read since the last `Reset` (for the full error export).
@@ -24,6 +27,23 @@ thread_local! {
     static SUMMARY: RefCell<Option<LogSummary>> = const { RefCell::new(None) };
     /// Reads the page asked to stop.
     static CANCELLED: RefCell<HashSet<u64>> = RefCell::new(HashSet::new());
+    /// The helper that reads slices of files on a thread of its own (started with this
+    /// worker, so that reading a file fetches nothing); `None` if it could not start.
+    static HELPER: Option<Worker> = start_helper();
+    /// Whether the helper's script runs (it says so once); until then files are read
+    /// by this worker alone.
+    static HELPER_READY: Cell<bool> = const { Cell::new(false) };
+}
+
+/// The helper's script (copied next to the worker's by Trunk; see `index.html`).
+const HELPER_URL: &str = "./slice_reader.js";
+
+fn start_helper() -> Option<Worker> {
+    let helper = Worker::new(HELPER_URL).ok()?;
+    let ready = Closure::<dyn FnMut()>::new(|| HELPER_READY.with(|r| r.set(true)));
+    helper.set_onmessage(Some(ready.as_ref().unchecked_ref()));
+    ready.forget();
+    Some(helper)
 }
 
 /// Rows of the warm-up log (about 1 MB).
@@ -42,13 +62,23 @@ fn failed(message: impl Into<String>) -> FileError {
     FileError::new(FileErrorKind::WorkerFailed { message: message.into() })
 }
 
-/// Bytes `start..end` of the file, into `buf`.
-fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &mut Vec<u8>) -> Result<(), FileError> {
-    let blob = file.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| failed(format!("{e:?}")))?;
-    let array = reader.read_as_array_buffer(&blob).map_err(|_| FileError::new(FileErrorKind::Unreadable))?;
-    let bytes = js_sys::Uint8Array::new(&array);
+fn slice(file: &File, start: u64, end: u64) -> Result<web_sys::Blob, FileError> {
+    file.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| failed(format!("{e:?}")))
+}
+
+/// Copies the bytes of `array` into `buf` (the one copy into WebAssembly memory).
+fn copy_into(array: &JsValue, buf: &mut Vec<u8>) {
+    let bytes = js_sys::Uint8Array::new(array);
     buf.resize(bytes.length() as usize, 0);
     bytes.copy_to(buf);
+}
+
+/// Bytes `start..end` of the file, into `buf`, at once.
+fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &mut Vec<u8>) -> Result<(), FileError> {
+    let array = reader
+        .read_as_array_buffer(&slice(file, start, end)?)
+        .map_err(|_| FileError::new(FileErrorKind::Unreadable))?;
+    copy_into(&array, buf);
     Ok(())
 }
 
@@ -57,7 +87,93 @@ async fn yield_now() {
     let promise = js_sys::Promise::new(&mut |resolve, _| {
         let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
     });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    let _ = JsFuture::from(promise).await;
+}
+
+/// One file read through the helper, on a message channel of its own.
+struct HelperReads {
+    port: MessagePort,
+}
+
+impl HelperReads {
+    fn open(helper: &Worker, file: &File) -> Result<HelperReads, JsValue> {
+        let channel = MessageChannel::new()?;
+        let message = js_sys::Object::new();
+        js_sys::Reflect::set(&message, &"file".into(), file)?;
+        js_sys::Reflect::set(&message, &"port".into(), &channel.port2())?;
+        helper.post_message_with_transfer(&message, &js_sys::Array::of1(&channel.port2()))?;
+        Ok(HelperReads { port: channel.port1() })
+    }
+
+    /// Asks for bytes `start..end`; they are read on the helper's thread meanwhile.
+    /// The answer is a `MessageEvent` whose data is an `ArrayBuffer`, or null when the
+    /// file could not be read.
+    fn request(&self, start: u64, end: u64) -> JsFuture {
+        let mut sent = Ok(());
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            self.port.set_onmessage(Some(&resolve));
+            sent = self.port.post_message(&js_sys::Array::of2(&(start as f64).into(), &(end as f64).into()));
+        });
+        // A request that could not be sent is answered now, as unreadable.
+        JsFuture::from(if sent.is_ok() { promise } else { js_sys::Promise::reject(&JsValue::NULL) })
+    }
+}
+
+impl Drop for HelperReads {
+    fn drop(&mut self) {
+        self.port.set_onmessage(None);
+        self.port.close();
+    }
+}
+
+/// Where the slices of one read come from.
+enum Slices {
+    /// The helper: slice `k + 1` is read while slice `k` is parsed.
+    Helper { reads: HelperReads, pending: Option<JsFuture> },
+    /// Without a helper, this worker reads each slice itself before parsing it.
+    Here(FileReaderSync),
+}
+
+impl Slices {
+    fn open(file: &File) -> Result<Slices, FileError> {
+        let ready = HELPER_READY.with(Cell::get);
+        match HELPER.with(|h| h.as_ref().filter(|_| ready).and_then(|h| HelperReads::open(h, file).ok())) {
+            Some(reads) => Ok(Slices::Helper { reads, pending: None }),
+            None => Ok(Slices::Here(FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?)),
+        }
+    }
+
+    /// Bytes `start..end` of `file` into `buf`; `next` is the range to read after it
+    /// (empty at the end). Returns to the event loop on the way.
+    async fn read(
+        &mut self,
+        file: &File,
+        start: u64,
+        end: u64,
+        next: (u64, u64),
+        buf: &mut Vec<u8>,
+    ) -> Result<(), FileError> {
+        let unreadable = || FileError::new(FileErrorKind::Unreadable);
+        match self {
+            Slices::Helper { reads, pending } => {
+                let answer =
+                    pending.take().unwrap_or_else(|| reads.request(start, end)).await.map_err(|_| unreadable())?;
+                if next.0 < next.1 {
+                    *pending = Some(reads.request(next.0, next.1));
+                }
+                let data = answer.unchecked_into::<MessageEvent>().data();
+                if data.is_null() {
+                    return Err(unreadable());
+                }
+                copy_into(&data, buf);
+            }
+            Slices::Here(sync) => {
+                yield_now().await;
+                read_slice(sync, file, start, end, buf)?;
+            }
+        }
+        Ok(())
+    }
 }
 
 fn detect_file(file: &File) -> Result<Reply, FileError> {
@@ -74,20 +190,19 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<Reply
     if total > MAX_FILE_BYTES {
         return Err(FileErrorKind::TooLarge { bytes: total, limit: MAX_FILE_BYTES }.into());
     }
-    let sync = FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?;
     let mut reader = Reader::new(settings)?;
+    let mut slices = Slices::open(file)?;
     let mut buf = Vec::with_capacity(CHUNK_BYTES as usize);
     let mut start = 0;
     while start < total {
         let end = (start + CHUNK_BYTES).min(total);
-        read_slice(&sync, file, start, end, &mut buf)?;
-        reader.feed(&buf);
-        start = end;
-        post(id, Reply::Progress { bytes: start, total, rows: reader.rows() });
-        yield_now().await;
+        slices.read(file, start, end, (end, (end + CHUNK_BYTES).min(total)), &mut buf).await?;
         if CANCELLED.with(|c| c.borrow_mut().remove(&id)) {
             return Err(FileErrorKind::Cancelled.into());
         }
+        reader.feed(&buf);
+        start = end;
+        post(id, Reply::Progress { bytes: start, total, rows: reader.rows() });
     }
     let loaded = LoadedFile::new(&file.name(), reader.finish()?);
     let report = FileReport::of(&loaded);
@@ -166,7 +281,8 @@ pub fn start() {
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    // The page waits for this before it sends anything.
+    HELPER.with(|_| ()); // started now, not at the first read
+                         // The page waits for this before it sends anything.
     post(0, Reply::Hello);
     // Then, while nobody waits, a small synthetic log is read and analysed once, so that
     // the browser has compiled the hot code with its optimising tier before the first

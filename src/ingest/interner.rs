@@ -87,13 +87,27 @@ struct Slot {
     number: u32,
 }
 
-/// The first 8 bytes of `s` (zero-padded) as a number.
+/// The first 8 bytes of `s` (zero-padded) as a number. A shorter `s` is read as 4, 2
+/// and 1 byte pieces rather than copied into a buffer (a call to `memcpy`, and in
+/// WebAssembly a `memory.copy`, per look-up).
 #[inline]
 fn head(s: &[u8]) -> u64 {
-    let mut b = [0u8; 8];
-    let n = s.len().min(8);
-    b[..n].copy_from_slice(&s[..n]);
-    u64::from_le_bytes(b)
+    if let Some(first) = s.first_chunk::<8>() {
+        return u64::from_le_bytes(*first);
+    }
+    let (mut value, mut at) = (0u64, 0);
+    if let Some(four) = s.first_chunk::<4>() {
+        value = u64::from(u32::from_le_bytes(*four));
+        at = 4;
+    }
+    if let Some(two) = s[at..].first_chunk::<2>() {
+        value |= u64::from(u16::from_le_bytes(*two)) << (8 * at);
+        at += 2;
+    }
+    if let Some(&one) = s.get(at) {
+        value |= u64::from(one) << (8 * at);
+    }
+    value
 }
 
 #[inline]
@@ -145,6 +159,18 @@ impl Interner {
             }
             i = (i + 1) & mask;
         }
+    }
+
+    /// Reads the slot where a look-up of `s` starts, and nothing else: a later
+    /// [`Interner::intern`] of `s` then finds it in the cache. Returns what it read (for
+    /// `std::hint::black_box`, so that the read is not optimised away).
+    #[inline]
+    pub fn touch(&self, s: &str) -> u32 {
+        if self.slots.is_empty() {
+            return 0;
+        }
+        let bytes = s.as_bytes();
+        self.slots[hash(bytes, head(bytes)) as usize & (self.slots.len() - 1)].number
     }
 
     fn grow(&mut self) {
@@ -224,6 +250,16 @@ mod tests {
         let s = t.into_strings();
         assert!(s.iter().eq(order.iter().map(String::as_str)));
         assert_eq!(s, order.iter().map(String::as_str).collect::<Strings>());
+    }
+
+    #[test]
+    fn head_is_the_zero_padded_first_eight_bytes() {
+        let text = b"abcdefghij";
+        for n in 0..=text.len() {
+            let mut padded = [0u8; 8];
+            padded[..n.min(8)].copy_from_slice(&text[..n.min(8)]);
+            assert_eq!(head(&text[..n]), u64::from_le_bytes(padded), "{n} bytes");
+        }
     }
 
     #[test]

@@ -11,10 +11,11 @@
 //! the value on their first row, interned per column.
 
 use super::columns::Role;
+use super::csv::Record;
 use super::detect::ReadSettings;
 use super::error::RowError;
 use super::interner::{Interner, Strings};
-use super::reader::RowContext;
+use super::reader::{RoleColumns, RowContext};
 use rustc_hash::FxHashMap;
 
 /// One customer's purchases on one day.
@@ -142,6 +143,23 @@ impl LogBuilder {
             has_amount: settings.mapping.column(Role::Amount).is_some(),
             last_date: (String::new(), 0),
         }
+    }
+
+    /// Reads, for each of `records`, the place in the id table where its customer id
+    /// will be looked up. The table is far larger than the CPU caches once there are
+    /// many customers, and each look-up then waits for memory; touched together, the
+    /// look-ups of a batch of rows wait for memory at the same time instead of one after
+    /// the other. It changes nothing but what is in the cache.
+    pub fn touch(&self, records: &[Record], columns: &RoleColumns) {
+        let Some(column) = columns[Role::Customer as usize] else { return };
+        let mut seen = 0;
+        for record in records {
+            // Untrimmed: an id with spaces around it only touches the wrong place.
+            if let Some(id) = record.get(column) {
+                seen ^= self.ids.touch(id);
+            }
+        }
+        std::hint::black_box(seen);
     }
 
     pub fn row(&mut self, cx: &RowContext) -> Result<(), RowError> {
