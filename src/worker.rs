@@ -281,8 +281,9 @@ pub fn start() {
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    HELPER.with(|_| ()); // started now, not at the first read
-                         // The page waits for this before it sends anything.
+    // The slice-reading helper starts now, not at the first read.
+    HELPER.with(|_| ());
+    // The page waits for this before it sends anything.
     post(0, Reply::Hello);
     // Then, while nobody waits, a small synthetic log is read and analysed once, so that
     // the browser has compiled the hot code with its optimising tier before the first
