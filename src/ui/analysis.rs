@@ -5,7 +5,7 @@
 
 use super::browser;
 use super::chart::ChartFigure;
-use super::figure::{machine_value, FigureCell};
+use super::figure::{machine_value, period_cell, segment_cell};
 use super::session::Session;
 use crate::calendar::Granularity;
 use crate::charts::{bars, flow, heatmap, lines, lorenz, palette, rates};
@@ -488,7 +488,7 @@ fn base_section(p: &SectionProps) -> Html {
                             let period = AttrValue::from(r.period.to_string());
                             let under = complete_from.is_some_and(|d| r.period.start() < d);
                             let c = |metric: &'static str, v: u64| html! {
-                                <FigureCell metric={metric} value={Some(v as f64)} display={count(lang, v)} period={period.clone()} />
+                                { period_cell(metric, Some(v as f64), count(lang, v), period.clone()) }
                             };
                             html! {
                                 <tr class={classes!(under.then_some("undercounted"))}>
@@ -500,8 +500,8 @@ fn base_section(p: &SectionProps) -> Html {
                                     { c("new_customers", r.new_customers) }
                                     { c("reactivated", r.reactivated) }
                                     { c("acquired", r.acquired) }
-                                    <FigureCell metric="crr" value={r.crr} display={pct(lang, r.crr)} period={period.clone()} />
-                                    <FigureCell metric="churn_rate" value={r.churn_rate} display={pct(lang, r.churn_rate)} period={period} />
+                                    { period_cell("crr", r.crr, pct(lang, r.crr), period.clone()) }
+                                    { period_cell("churn_rate", r.churn_rate, pct(lang, r.churn_rate), period) }
                                 </tr>
                             }
                         }) }
@@ -714,12 +714,12 @@ fn rfm_section(p: &SectionProps) -> Html {
                             html! {
                                 <tr>
                                     <th scope="row">{ (x.segment_name)(s.segment) }</th>
-                                    <FigureCell metric="segment_customers" value={Some(s.segment_customers as f64)} display={count(lang, s.segment_customers)} segment={seg.clone()} />
-                                    <FigureCell metric="segment_share" value={s.segment_share} display={pct(lang, s.segment_share)} segment={seg.clone()} />
-                                    <FigureCell metric="segment_revenue" value={s.segment_revenue} display={num(lang, s.segment_revenue, 2)} segment={seg.clone()} />
-                                    <FigureCell metric="recency_mean" value={s.recency_mean} display={num(lang, s.recency_mean, 0)} segment={seg.clone()} />
-                                    <FigureCell metric="frequency_mean" value={s.frequency_mean} display={num(lang, s.frequency_mean, 1)} segment={seg.clone()} />
-                                    <FigureCell metric="monetary_mean" value={s.monetary_mean} display={num(lang, s.monetary_mean, 2)} segment={seg.clone()} />
+                                    { segment_cell("segment_customers", Some(s.segment_customers as f64), count(lang, s.segment_customers), seg.clone()) }
+                                    { segment_cell("segment_share", s.segment_share, pct(lang, s.segment_share), seg.clone()) }
+                                    { segment_cell("segment_revenue", s.segment_revenue, num(lang, s.segment_revenue, 2), seg.clone()) }
+                                    { segment_cell("recency_mean", s.recency_mean, num(lang, s.recency_mean, 0), seg.clone()) }
+                                    { segment_cell("frequency_mean", s.frequency_mean, num(lang, s.frequency_mean, 1), seg.clone()) }
+                                    { segment_cell("monetary_mean", s.monetary_mean, num(lang, s.monetary_mean, 2), seg.clone()) }
                                     <td>
                                         if s.segment_customers > 0 {
                                             <button type="button" class="button small secondary" data-testid="export-segment"
@@ -791,13 +791,13 @@ fn comparison_section(p: &SectionProps) -> Html {
                             html! {
                                 <tr>
                                     <th scope="row">{ value_label(lang, &g.value) }</th>
-                                    <FigureCell metric="customers_total" value={Some(g.customers_total as f64)} display={count(lang, g.customers_total)} segment={seg.clone()} />
-                                    <FigureCell metric="crr" value={g.crr} display={pct(lang, g.crr)} segment={seg.clone()} />
-                                    <FigureCell metric="churn_rate" value={g.churn_rate} display={pct(lang, g.churn_rate)} segment={seg.clone()} />
-                                    <FigureCell metric="aov" value={g.aov} display={num(lang, g.aov, 2)} segment={seg.clone()} />
-                                    <FigureCell metric="purchase_frequency" value={g.purchase_frequency} display={num(lang, g.purchase_frequency, 2)} segment={seg.clone()} />
-                                    <FigureCell metric="repeat_rate" value={g.repeat_rate} display={pct(lang, g.repeat_rate)} segment={seg.clone()} />
-                                    <FigureCell metric="revenue_per_customer" value={g.revenue_per_customer} display={num(lang, g.revenue_per_customer, 2)} segment={seg} />
+                                    { segment_cell("customers_total", Some(g.customers_total as f64), count(lang, g.customers_total), seg.clone()) }
+                                    { segment_cell("crr", g.crr, pct(lang, g.crr), seg.clone()) }
+                                    { segment_cell("churn_rate", g.churn_rate, pct(lang, g.churn_rate), seg.clone()) }
+                                    { segment_cell("aov", g.aov, num(lang, g.aov, 2), seg.clone()) }
+                                    { segment_cell("purchase_frequency", g.purchase_frequency, num(lang, g.purchase_frequency, 2), seg.clone()) }
+                                    { segment_cell("repeat_rate", g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
+                                    { segment_cell("revenue_per_customer", g.revenue_per_customer, num(lang, g.revenue_per_customer, 2), seg) }
                                 </tr>
                             }
                         }) }
@@ -839,9 +839,9 @@ fn nps_section(p: &SectionProps) -> Html {
                             html! {
                                 <tr>
                                     <th scope="row">{ (x.group_name)(g.group) }</th>
-                                    <FigureCell metric="nps_matched" value={Some(g.nps_matched as f64)} display={count(lang, g.nps_matched)} segment={seg.clone()} />
-                                    <FigureCell metric="repeat_rate" value={g.repeat_rate} display={pct(lang, g.repeat_rate)} segment={seg.clone()} />
-                                    <FigureCell metric="churn_rate" value={g.churn_rate} display={pct(lang, g.churn_rate)} segment={seg} />
+                                    { segment_cell("nps_matched", Some(g.nps_matched as f64), count(lang, g.nps_matched), seg.clone()) }
+                                    { segment_cell("repeat_rate", g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
+                                    { segment_cell("churn_rate", g.churn_rate, pct(lang, g.churn_rate), seg) }
                                 </tr>
                             }
                         }) }

@@ -9,27 +9,17 @@ pub fn machine_value(value: Option<f64>) -> String {
     value.map_or(String::new(), |v| format!("{v}"))
 }
 
-#[derive(Properties, PartialEq)]
-pub struct CellProps {
-    pub metric: &'static str,
-    pub value: Option<f64>,
-    pub display: AttrValue,
-    #[prop_or_default]
-    pub period: Option<AttrValue>,
-    #[prop_or_default]
-    pub source: Option<&'static str>,
-    /// `data-segment`, for per-segment figures.
-    #[prop_or_default]
-    pub segment: Option<AttrValue>,
+/// A table cell holding one figure of a period (`data-period`). A plain function,
+/// not a component: a table of figures then costs one update, not one per cell.
+pub fn period_cell(metric: &'static str, value: Option<f64>, display: String, period: AttrValue) -> Html {
+    html! {
+        <td class="num" data-metric={metric} data-value={machine_value(value)} data-period={period}>{ display }</td>
+    }
 }
 
-/// A table cell holding one figure.
-#[function_component(FigureCell)]
-pub fn figure_cell(p: &CellProps) -> Html {
+/// A table cell holding one figure of a segment (`data-segment`).
+pub fn segment_cell(metric: &'static str, value: Option<f64>, display: String, segment: AttrValue) -> Html {
     html! {
-        <td class="num" data-metric={p.metric} data-value={machine_value(p.value)}
-            data-period={p.period.clone()} data-source={p.source} data-segment={p.segment.clone()}>
-            { p.display.clone() }
-        </td>
+        <td class="num" data-metric={metric} data-value={machine_value(value)} data-segment={segment}>{ display }</td>
     }
 }

@@ -3,7 +3,7 @@
 
 use super::analysis::AnalysisView;
 use super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
-use super::figure::{machine_value, FigureCell};
+use super::figure::{machine_value, period_cell};
 use super::session::Session;
 use crate::charts::rates::{self, RatePoint};
 use crate::i18n::Lang;
@@ -205,11 +205,11 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
                             html! {
                                 <tr>
                                     <th scope="row">{ period.clone() }</th>
-                                    <FigureCell metric="base_start" value={Some(r.start as f64)} display={count(r.start)} period={period.clone()} />
-                                    <FigureCell metric="base_end" value={Some(r.end as f64)} display={count(r.end)} period={period.clone()} />
-                                    <FigureCell metric="joined" value={Some(r.new as f64)} display={count(r.new)} period={period.clone()} />
-                                    <FigureCell metric="crr" value={r.crr()} display={pct(r.crr())} period={period.clone()} />
-                                    <FigureCell metric="churn_rate" value={r.churn_rate()} display={pct(r.churn_rate())} period={period} />
+                                    { period_cell("base_start", Some(r.start as f64), count(r.start), period.clone()) }
+                                    { period_cell("base_end", Some(r.end as f64), count(r.end), period.clone()) }
+                                    { period_cell("joined", Some(r.new as f64), count(r.new), period.clone()) }
+                                    { period_cell("crr", r.crr(), pct(r.crr()), period.clone()) }
+                                    { period_cell("churn_rate", r.churn_rate(), pct(r.churn_rate()), period) }
                                 </tr>
                             }
                         }) }
