@@ -8,6 +8,7 @@
 //   node bench/analysis.mjs 1e7 --large-runs 2     # runs for files of 10^7 rows and more
 //   node bench/analysis.mjs --dist /tmp/dist-copy  # serve another build than dist/
 //   node bench/analysis.mjs --settle 0             # set the file as soon as the page is idle
+//   node bench/analysis.mjs --pause 0              # change each setting as soon as the page is ready
 //
 // Files: English logs of <rows> rows (`,`, ISO dates, UTF-8) generated with the `gen`
 // CLI (seed 7) in $BENCH_DATA (default /tmp/retention-bench), the same files as
@@ -31,6 +32,11 @@
 //   total   = t0 → rc:ready
 // Recompute, after the load, in this order (each waits for the previous one):
 //   window 90→30, granularity month→week, granularity week→month.
+// Before each, the control is scrolled into view and the page left alone for PAUSE_MS
+// (a person looks at the figures, and scrolls to the control, before changing a
+// setting; the scroll also makes the page draw the parts that come into view, work
+// that is not the recompute's). --pause 0 changes the setting right after the frame
+// that followed the previous ready (the benchmark's behaviour before 23 November, 20:00).
 // t0 is the `change` event (performance.now() in a capturing listener on window, which
 // runs before the app's own handler); it then waits for a NEW rc:ready mark (the count
 // of rc:ready marks must grow) with the status ready again. worker = t0 →
@@ -57,6 +63,8 @@ const LOAD_TIMEOUT_MS = 30 * 60 * 1000;
 const RECOMPUTE_TIMEOUT_MS = 10 * 60 * 1000;
 /** How long the page sits idle before the file is set (bench/run.mjs waits as long). */
 const SETTLE_MS = 1500;
+/** How long the page is left alone, control in view, before each setting is changed. */
+const PAUSE_MS = 1000;
 /** Files of at least this many rows get `--large-runs` runs instead of `--runs`. */
 const LARGE_ROWS = 1e7;
 
@@ -72,7 +80,7 @@ const STEPS = [
 function usage(msg) {
   if (msg) console.error(`analysis.mjs: ${msg}\n`);
   console.error(
-    'Usage: node bench/analysis.mjs [1e5|1e6|1e7|<rows> ...] [--runs N] [--large-runs N] [--dist DIR] [--settle MS]',
+    'Usage: node bench/analysis.mjs [1e5|1e6|1e7|<rows> ...] [--runs N] [--large-runs N] [--dist DIR] [--settle MS] [--pause MS]',
   );
   process.exit(msg ? 2 : 0);
 }
@@ -83,6 +91,7 @@ function parseArgs(argv) {
   let largeRuns = 1;
   let dist = DIST;
   let settle = SETTLE_MS;
+  let pause = PAUSE_MS;
   const count = (flag, v) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 1) usage(`bad ${flag} ${v}`);
@@ -96,6 +105,9 @@ function parseArgs(argv) {
     else if (a === '--settle') {
       settle = Number(argv[++i]);
       if (!Number.isFinite(settle) || settle < 0) usage(`bad --settle ${argv[i]}`);
+    } else if (a === '--pause') {
+      pause = Number(argv[++i]);
+      if (!Number.isFinite(pause) || pause < 0) usage(`bad --pause ${argv[i]}`);
     } else if (a === '--dist') dist = path.resolve(argv[++i] ?? usage('--dist needs a folder'));
     else specs.push(a);
   }
@@ -108,7 +120,7 @@ function parseArgs(argv) {
       return usage(err.message);
     }
   });
-  return { runs, largeRuns, dist, settle, files };
+  return { runs, largeRuns, dist, settle, pause, files };
 }
 
 // ---------------------------------------------------------------- one run
@@ -175,7 +187,7 @@ async function waitFrame(page) {
     .catch(() => {});
 }
 
-async function runOnce(browser, origin, f, settle) {
+async function runOnce(browser, origin, f, settle, pause) {
   const { context, page, problems, own } = await freshPage(browser, `${origin}/`, (p) =>
     p.waitForSelector(IDLE, { timeout: 60000 }),
   );
@@ -225,6 +237,10 @@ async function runOnce(browser, origin, f, settle) {
       const readyCount = before.marks['rc:ready'].length;
       const analysisCount = before.marks['rc:analysis-done'].length;
       const statesBefore = before.states.length;
+      if (pause > 0) {
+        await page.locator(selector).scrollIntoViewIfNeeded();
+        await page.waitForTimeout(pause);
+      }
       if (selector.startsWith('select')) {
         await page.selectOption(selector, to); // input + change events, as a user's choice
       } else {
@@ -349,14 +365,14 @@ const loadavg = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 // ---------------------------------------------------------------- main
 
 async function main() {
-  const { runs, largeRuns, dist, settle, files } = parseArgs(process.argv.slice(2));
+  const { runs, largeRuns, dist, settle, pause, files } = parseArgs(process.argv.slice(2));
   for (const f of files) ensureFile(f);
   const { server, origin } = await startServer(dist);
   const browser = await launchBrowser();
   const version = browser.version();
   const loadBefore = loadavg();
   const started = new Date();
-  console.error(`Chromium ${version}, ${origin} serving ${dist}, settle ${settle} ms; load average ${loadBefore}`);
+  console.error(`Chromium ${version}, ${origin} serving ${dist}, settle ${settle} ms, pause ${pause} ms; load average ${loadBefore}`);
   const results = [];
   try {
     for (const f of files) {
@@ -365,7 +381,7 @@ async function main() {
       const r = { label: f.label, path: f.path, rows: f.rows, bytes, runs: [] };
       results.push(r);
       for (let i = 0; i < n; i++) {
-        const x = await attempt(() => runOnce(browser, origin, f, settle));
+        const x = await attempt(() => runOnce(browser, origin, f, settle, pause));
         r.runs.push(x);
         if (x.failed) continue;
         const steps = x.steps.map((s) => `${s.label} ${fmt(s.total)} (${fmt(s.worker)}+${fmt(s.render)})`).join(', ');
@@ -413,7 +429,7 @@ async function main() {
   );
   await fsp.mkdir(OUTPUT, { recursive: true });
   const out = path.join(OUTPUT, `analysis-${started.toISOString().replaceAll(':', '-')}.json`);
-  const json = { chromium: version, dist, runs, largeRuns, settle, loadBefore, loadAfter, started, results };
+  const json = { chromium: version, dist, runs, largeRuns, settle, pause, loadBefore, loadAfter, started, results };
   await fsp.writeFile(out, JSON.stringify(json, null, 2));
   console.error(`all runs: ${path.relative(ROOT, out)}`);
 }
