@@ -17,11 +17,10 @@
 // with the most self time and writes the whole profile to bench/output/*.cpuprofile
 // (open it in Chromium's DevTools, Performance panel).
 
-import http from 'node:http';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { launchBrowser, MIME, IDLE, ROOT } from '../tests/e2e/harness.mjs';
+import { launchBrowser, startServer, IDLE, ROOT } from '../tests/e2e/harness.mjs';
 import { fileSpec, ensureFile } from './common.mjs';
 
 const args = process.argv.slice(2);
@@ -35,19 +34,7 @@ const dist = path.resolve(rest.find((a) => !/^(utf16-)?[0-9]/.test(a)) ?? path.j
 const f = fileSpec(rest.find((a) => /^(utf16-)?[0-9]/.test(a)) ?? '1e6');
 ensureFile(f);
 
-const server = http.createServer(async (req, res) => {
-  try {
-    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(dist, '.' + rel);
-    const body = await fsp.readFile(file);
-    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { server, origin } = await startServer(dist);
 const browser = await launchBrowser();
 const context = await browser.newContext();
 const page = await context.newPage();

@@ -12,12 +12,10 @@
 // `rc:read-done` mark (detection, the read, `finish` and the report in the worker).
 // The least of each count over the runs is printed, with the wall time of that run.
 
-import http from 'node:http';
 import fs from 'node:fs';
-import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import { launchBrowser, MIME, IDLE, DIST as BUILT } from '../tests/e2e/harness.mjs';
+import { launchBrowser, startServer, IDLE, DIST as BUILT } from '../tests/e2e/harness.mjs';
 import { fileSpec, ensureFile, freshPage } from './common.mjs';
 
 /** The build to measure: dist/, or $BENCH_DIST. */
@@ -32,19 +30,7 @@ for (let i = 0; i < argv.length; i++) {
 const files = (specs.length ? specs : ['1e6']).map(fileSpec);
 for (const f of files) ensureFile(f);
 
-const server = http.createServer(async (req, res) => {
-  try {
-    let rel = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (rel.endsWith('/')) rel += 'index.html';
-    const file = path.resolve(DIST, '.' + rel);
-    const body = await fsp.readFile(file);
-    res.writeHead(200, { 'Content-Type': MIME[path.extname(file)] ?? 'application/octet-stream' }).end(body);
-  } catch {
-    res.writeHead(404).end();
-  }
-});
-await new Promise((r) => server.listen(0, '127.0.0.1', r));
-const origin = `http://127.0.0.1:${server.address().port}`;
+const { server, origin } = await startServer(DIST);
 const browser = await launchBrowser();
 
 function workerThread(pids) {
