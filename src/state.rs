@@ -266,6 +266,12 @@ impl AppState {
         }
     }
 
+    /// Whether the figures on screen are being computed again for new settings (the
+    /// files are read; the old figures stay in view meanwhile).
+    pub fn recomputing(&self) -> bool {
+        matches!(self.status, Status::Working(_)) && self.analysis.is_some()
+    }
+
     /// Whether a transaction log was read (its figures come from the worker).
     pub fn has_log(&self) -> bool {
         self.reports().any(|(_, r)| matches!(r.content, Content::Transactions { .. }))
@@ -408,8 +414,10 @@ mod tests {
             analysis: Some(analysis_for(&AnalysisSettings::default())),
         });
         let week = AnalysisSettings { granularity: Granularity::Week, ..AnalysisSettings::default() };
+        assert!(!s.recomputing());
         let s = s.reduce(Action::SetSettings(week.clone()));
         assert_eq!(s.status, Status::Working(100));
+        assert!(s.recomputing(), "the old figures stay while the new ones are computed");
         // A late answer for the old settings does not make the page ready.
         let s = s.reduce(Action::AnalysisDone {
             id: 1,

@@ -23,7 +23,7 @@ use crate::metrics::purchase_gaps::PurchaseGaps;
 use crate::metrics::rfm::Rfm;
 use crate::metrics::rfm::Segment;
 use crate::metrics::timeline::MAX_PERIODS;
-use crate::state::{AppState, Status};
+use crate::state::AppState;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -203,7 +203,7 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
         })
     };
     let settings = &state.settings;
-    let busy = matches!(state.status, Status::Working(_));
+    let busy = state.recomputing();
 
     html! {
         <section class="card file-result analysis" data-file={a.file.clone()} data-kind="transactions" aria-busy={busy.to_string()}>

@@ -90,7 +90,7 @@ pub fn loader(props: &LoaderProps) -> Html {
     let p = state.progress;
     // Figures computed again for new settings: the files are read, nothing to cancel,
     // and the card keeps its height (a page that shifts is laid out and painted anew).
-    let recomputing = matches!(status, Status::Working(_)) && state.analysis.is_some();
+    let recomputing = state.recomputing();
     let status_text = match status {
         Status::Idle => t.status_idle.to_string(),
         Status::Working(_) if recomputing => t.analysis.recomputing.to_string(),

@@ -27,8 +27,7 @@ pub fn results(props: &ResultsProps) -> Html {
     let state = &props.state;
     // While figures are computed again for new settings, the old ones stay in view
     // (the status says they are not current).
-    let recomputing = state.status == Status::Working(100) && state.analysis.is_some();
-    if state.status != Status::Ready && !recomputing {
+    if state.status != Status::Ready && !state.recomputing() {
         return html! {};
     }
     let lang = state.lang;
