@@ -1,7 +1,8 @@
 //! The figures of an analysis as files: every table as CSV and everything as one
-//! JSON document, keyed by the names of METRICS.md / docs/definitions.md. Made in the
-//! browser from what the page shows; pure functions, tested natively.
+//! JSON document, keyed by the names of METRICS.md / docs/definitions.md; and the
+//! skipped rows of a load as CSV. Made in the browser; pure functions, tested natively.
 
+use crate::ingest::RowError;
 use crate::metrics::analysis::Analysis;
 use serde_json::{json, Map, Value};
 
@@ -27,6 +28,31 @@ fn csv(header: &[&str], rows: impl IntoIterator<Item = Vec<String>>) -> String {
         let fields: Vec<String> = row.iter().map(|f| quote(f)).collect();
         out.push_str(&fields.join(","));
         out.push_str("\r\n");
+    }
+    out
+}
+
+/// Every skipped row of `files` as a CSV file: the four column names of `header`
+/// (file, line, column, reason) and, per row, the sentence `reason` makes of it (the
+/// page passes its language's). Text fields are always quoted.
+pub fn row_errors_csv<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [RowError])>,
+    header: [&str; 4],
+    reason: impl Fn(&RowError) -> String,
+) -> String {
+    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
+    let mut out = format!("{}\r\n", header.join(","));
+    for (name, errors) in files {
+        for e in errors {
+            let column = e.column.as_ref().map_or(String::new(), |c| {
+                if c.name.is_empty() {
+                    (c.index + 1).to_string()
+                } else {
+                    format!("{} ({})", c.index + 1, c.name)
+                }
+            });
+            out.push_str(&format!("{},{},{},{}\r\n", quote(name), e.line, quote(&column), quote(&reason(e))));
+        }
     }
     out
 }

@@ -14,9 +14,11 @@ pub mod charts;
 pub mod export;
 pub mod i18n;
 pub mod ingest;
+pub mod lang;
 pub mod metrics;
 pub mod protocol;
 pub mod report;
+pub mod retention;
 pub mod state;
 pub mod synth;
 

@@ -2,8 +2,8 @@
 //! the `File` itself (which the browser copies to the worker by structured clone; its
 //! bytes are read there, slice by slice).
 
-use crate::i18n::Lang;
 use crate::ingest::{Detection, FileError, ReadSettings};
+use crate::lang::Lang;
 use crate::metrics::analysis::{Analysis, AnalysisSettings};
 use crate::metrics::rfm::Segment;
 use crate::report::FileReport;

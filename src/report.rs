@@ -2,9 +2,9 @@
 //! activity) stays in the Web Worker that read it; the page gets its figures.
 
 use crate::calendar::Date;
-use crate::i18n::Lang;
-use crate::ingest::other_kinds::{SpendRow, SubscriptionRow, SummaryRow, SurveyRow};
-use crate::ingest::{Dataset, Detection, FileError, LoadedFile, PeriodCounts, ReadSettings, RowError, RowErrors};
+use crate::ingest::other_kinds::{SpendRow, SubscriptionRow, SummaryRow};
+use crate::ingest::{Dataset, Detection, FileError, LoadedFile, PeriodCounts, ReadSettings, RowErrors};
+use crate::metrics::nps::SurveySummary;
 use crate::metrics::totals::{totals, Totals};
 use serde::{Deserialize, Serialize};
 
@@ -36,36 +36,6 @@ pub enum Content {
         active: usize,
         ended: usize,
     },
-}
-
-/// Scores of a 0-10 recommendation survey.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct SurveySummary {
-    pub responses: usize,
-    /// 9-10.
-    pub promoters: usize,
-    /// 7-8.
-    pub passives: usize,
-    /// 0-6.
-    pub detractors: usize,
-    /// % promoters - % detractors; `None` without responses.
-    pub nps: Option<f64>,
-}
-
-impl SurveySummary {
-    pub fn of(rows: &[SurveyRow]) -> SurveySummary {
-        let count = |range: std::ops::RangeInclusive<u8>| rows.iter().filter(|r| range.contains(&r.score)).count();
-        let (promoters, passives, detractors) = (count(9..=10), count(7..=8), count(0..=6));
-        let n = rows.len();
-        let pct = |k: usize| k as f64 / n as f64 * 100.0;
-        SurveySummary {
-            responses: n,
-            promoters,
-            passives,
-            detractors,
-            nps: (n > 0).then(|| pct(promoters) - pct(detractors)),
-        }
-    }
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -137,33 +107,6 @@ pub struct FileEntry {
     pub result: Result<FileReport, FileError>,
 }
 
-/// Every skipped row of `files` as a CSV file (file, line, column, reason) in `lang`.
-pub fn row_errors_csv<'a>(files: impl IntoIterator<Item = (&'a str, &'a [RowError])>, lang: Lang) -> String {
-    let t = lang.texts();
-    let quote = |s: &str| format!("\"{}\"", s.replace('"', "\"\""));
-    let mut out =
-        format!("{},{},{},{}\r\n", t.error_file_col, t.error_line_col, t.error_column_col, t.error_reason_col);
-    for (name, errors) in files {
-        for e in errors {
-            let column = e.column.as_ref().map_or(String::new(), |c| {
-                if c.name.is_empty() {
-                    (c.index + 1).to_string()
-                } else {
-                    format!("{} ({})", c.index + 1, c.name)
-                }
-            });
-            out.push_str(&format!(
-                "{},{},{},{}\r\n",
-                quote(name),
-                e.line,
-                quote(&column),
-                quote(&t.row_error_reason(e))
-            ));
-        }
-    }
-    out
-}
-
 /// Settings as they were last chosen for files with the same header, so that the
 /// next export of the same report is read the same way. The key is the header.
 pub fn mapping_key(settings: &ReadSettings) -> String {
@@ -189,19 +132,6 @@ mod tests {
     use crate::ingest::read_file;
 
     #[test]
-    fn nps_by_hand() {
-        // Scores 10, 9, 8, 6, 3: 2 promoters, 1 passive, 2 detractors -> 40% - 40% = 0.
-        let f = read_file("s.csv", b"score\n10\n9\n8\n6\n3\n").unwrap();
-        let Content::Survey(s) = Content::of(&f.dataset) else { panic!() };
-        assert_eq!((s.promoters, s.passives, s.detractors), (2, 1, 2));
-        assert_eq!(s.nps, Some(0.0));
-        let f = read_file("s.csv", b"score\n10\n10\n7\n0\n").unwrap();
-        let Content::Survey(s) = Content::of(&f.dataset) else { panic!() };
-        // 50% promoters - 25% detractors.
-        assert_eq!(s.nps, Some(25.0));
-    }
-
-    #[test]
     fn a_report_travels_as_json() {
         let f = read_file("bad.csv", include_bytes!("../tests/fixtures/period_counts_bad.csv")).unwrap();
         let report = FileReport::of(&f);
@@ -220,15 +150,5 @@ mod tests {
         saved.date_format = Some(DateFormat::DayMonthYear);
         assert_eq!(apply_saved(&open, &saved).date_format, Some(DateFormat::DayMonthYear));
         assert_eq!(apply_saved(&settled, &saved).date_format, Some(DateFormat::MonthDayYear));
-    }
-
-    #[test]
-    fn errors_csv_in_both_languages() {
-        let f = read_file("bad.csv", include_bytes!("../tests/fixtures/period_counts_bad.csv")).unwrap();
-        let csv = row_errors_csv([("bad.csv", f.errors.listed.as_slice())], Lang::Nl);
-        let mut lines = csv.lines();
-        assert_eq!(lines.next(), Some("bestand,regel,kolom,reden"));
-        assert_eq!(lines.next(), Some("\"bad.csv\",3,\"3 (eind)\",\"'veel' is geen getal\""));
-        assert_eq!(csv.lines().count(), 6);
     }
 }

@@ -4,8 +4,8 @@
 use crate::i18n::Lang;
 use crate::ingest::{FileError, ReadSettings, RowError};
 use crate::metrics::analysis::{Analysis, AnalysisSettings};
-use crate::metrics::retention::{checked_crr, CountsProblem};
 use crate::report::{Content, FileEntry, FileReport};
+use crate::retention::{checked_crr, CountsProblem};
 use std::rc::Rc;
 
 /// What the page is doing, as `[data-testid=status][data-state]` shows it.
@@ -104,7 +104,7 @@ impl ManualInputs {
             }
         }
         match checked_crr(values[0], values[1], values[2]) {
-            Ok(crr) => ManualResult::Rates { crr, churn: crate::metrics::retention::churn_from_crr(crr) },
+            Ok(crr) => ManualResult::Rates { crr, churn: crate::retention::churn_from_crr(crr) },
             Err(p) => ManualResult::Problem(p),
         }
     }

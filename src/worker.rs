@@ -11,7 +11,7 @@ use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadS
 use crate::metrics::analysis::{Analysis, AnalysisSettings, LogSummary};
 use crate::metrics::rfm;
 use crate::protocol::{Envelope, Reply, Request, CHUNK_BYTES, MAX_FILE_BYTES};
-use crate::report::{row_errors_csv, FileReport};
+use crate::report::FileReport;
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
@@ -233,38 +233,37 @@ fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Anal
 }
 
 fn handle(id: u64, request: Request, file: Option<File>) {
-    let reply =
-        match request {
-            Request::Reset => {
-                FILES.with(|f| f.borrow_mut().clear());
-                SUMMARY.with(|s| s.borrow_mut().take());
-                Ok(Reply::Ok)
-            }
-            Request::Cancel { id: target } => {
-                CANCELLED.with(|c| c.borrow_mut().insert(target));
-                Ok(Reply::Ok)
-            }
-            Request::ExportErrors { lang } => Ok(Reply::Csv(FILES.with(|f| {
-                row_errors_csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())), lang)
-            }))),
-            Request::Analyse { settings } => Ok(Reply::Analysis(FILES.with(|f| analyse(&f.borrow(), &settings)))),
-            Request::ExportSegment { segment } => FILES.with(|f| {
-                let files = f.borrow();
-                let (_, log) = first_log(&files).ok_or_else(|| failed("no transaction log"))?;
-                let (_, scored) = rfm::score(log);
-                Ok(Reply::Csv(rfm::segment_csv(log, &scored, segment)))
-            }),
-            Request::Detect => file.as_ref().ok_or_else(|| failed("no file")).and_then(detect_file),
-            Request::Read { settings } => {
-                let Some(file) = file else { return post(id, Reply::Failed(failed("no file"))) };
-                wasm_bindgen_futures::spawn_local(async move {
-                    let reply = read_file(id, &file, settings).await.unwrap_or_else(Reply::Failed);
-                    CANCELLED.with(|c| c.borrow_mut().remove(&id));
-                    post(id, reply);
-                });
-                return;
-            }
-        };
+    let reply = match request {
+        Request::Reset => {
+            FILES.with(|f| f.borrow_mut().clear());
+            SUMMARY.with(|s| s.borrow_mut().take());
+            Ok(Reply::Ok)
+        }
+        Request::Cancel { id: target } => {
+            CANCELLED.with(|c| c.borrow_mut().insert(target));
+            Ok(Reply::Ok)
+        }
+        Request::ExportErrors { lang } => Ok(Reply::Csv(FILES.with(|f| {
+            lang.texts().row_errors_csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())))
+        }))),
+        Request::Analyse { settings } => Ok(Reply::Analysis(FILES.with(|f| analyse(&f.borrow(), &settings)))),
+        Request::ExportSegment { segment } => FILES.with(|f| {
+            let files = f.borrow();
+            let (_, log) = first_log(&files).ok_or_else(|| failed("no transaction log"))?;
+            let (_, scored) = rfm::score(log);
+            Ok(Reply::Csv(rfm::segment_csv(log, &scored, segment)))
+        }),
+        Request::Detect => file.as_ref().ok_or_else(|| failed("no file")).and_then(detect_file),
+        Request::Read { settings } => {
+            let Some(file) = file else { return post(id, Reply::Failed(failed("no file"))) };
+            wasm_bindgen_futures::spawn_local(async move {
+                let reply = read_file(id, &file, settings).await.unwrap_or_else(Reply::Failed);
+                CANCELLED.with(|c| c.borrow_mut().remove(&id));
+                post(id, reply);
+            });
+            return;
+        }
+    };
     post(id, reply.unwrap_or_else(Reply::Failed));
 }
 

@@ -9,40 +9,13 @@ pub use analysis::AnalysisTexts;
 
 use crate::ingest::columns::Role;
 use crate::ingest::error::{FileError, FileErrorKind, RowError, RowErrorKind};
-use crate::metrics::retention::CountsProblem;
+use crate::ingest::FileKind;
+use crate::retention::CountsProblem;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, serde::Serialize, serde::Deserialize)]
-pub enum Lang {
-    #[default]
-    En,
-    Nl,
-}
+pub use crate::lang::Lang;
 
+/// What a language needs beyond its name: its texts and its way of writing numbers.
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
-
-    /// The code used in URLs, `data-setting=language` and `<html lang>`.
-    pub fn key(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::Nl => "nl",
-        }
-    }
-
-    pub fn from_key(key: &str) -> Option<Lang> {
-        Self::ALL.into_iter().find(|l| l.key() == key)
-    }
-
-    /// The language for a browser language tag such as `nl-NL` or `en-US`.
-    pub fn from_browser(tag: &str) -> Lang {
-        let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        if primary == "nl" {
-            Lang::Nl
-        } else {
-            Lang::En
-        }
-    }
-
     pub fn texts(self) -> &'static Texts {
         match self {
             Lang::En => &EN,
@@ -220,6 +193,12 @@ impl Texts {
     pub fn file_error(&self, e: &FileError) -> String {
         (self.file_problem)(e.kind(), self)
     }
+
+    /// Every skipped row of `files` as a CSV file in this language.
+    pub fn row_errors_csv<'a>(&self, files: impl IntoIterator<Item = (&'a str, &'a [RowError])>) -> String {
+        let header = [self.error_file_col, self.error_line_col, self.error_column_col, self.error_reason_col];
+        crate::export::row_errors_csv(files, header, |e| self.row_error_reason(e))
+    }
 }
 
 pub static EN: Texts = Texts {
@@ -295,7 +274,7 @@ pub static EN: Texts = Texts {
     apply_columns: "Read again with these settings",
     panel_title: |n| format!("How “{n}” was read"),
     column_n: |c| format!("column {c}"),
-    date_format_name: |f| format!("{} ({})", date_format_example(f), date_format_order(f, Lang::En)),
+    date_format_name: |f| format!("{} ({})", f.example(), date_format_order(f, Lang::En)),
     kind_title_transactions: "Transaction log: totals",
     kind_title_summary: "Customer summary",
     kind_title_spend: "Marketing spend",
@@ -326,11 +305,12 @@ pub static EN: Texts = Texts {
     manual_problem: en::manual_problem,
     manual_not_a_number: "that is not a number",
     manual_not_whole: "count whole customers, without a fraction",
-    role_name: en::role_name,
-    kind_name: en::kind_name,
+    role_name: Role::english,
+    kind_name: FileKind::english,
     delimiter_name: en::delimiter_name,
-    reason: en::reason,
-    file_problem: en::file_problem,
+    // English is the domain's own `Display`.
+    reason: |k| k.to_string(),
+    file_problem: |k, _| k.to_string(),
     line_word: "Line",
     column_word: "column",
 };
@@ -409,7 +389,7 @@ pub static NL: Texts = Texts {
     apply_columns: "Opnieuw lezen met deze instellingen",
     panel_title: |n| format!("Hoe „{n}” gelezen is"),
     column_n: |c| format!("kolom {c}"),
-    date_format_name: |f| format!("{} ({})", date_format_example(f), date_format_order(f, Lang::Nl)),
+    date_format_name: |f| format!("{} ({})", f.example(), date_format_order(f, Lang::Nl)),
     kind_title_transactions: "Transactielog: totalen",
     kind_title_summary: "Klantoverzicht",
     kind_title_spend: "Marketinguitgaven",
@@ -475,33 +455,8 @@ fn date_format_order(format: crate::ingest::date::DateFormat, lang: Lang) -> &'s
     }
 }
 
-/// An example of a date format, the same in both languages.
-fn date_format_example(format: crate::ingest::date::DateFormat) -> &'static str {
-    use crate::ingest::date::DateFormat as F;
-    match format {
-        F::YearMonthDay => "2024-03-31",
-        F::DayMonthYear => "31-03-2024",
-        F::MonthDayYear => "03/31/2024",
-        F::Compact => "20240331",
-        F::ExcelSerial => "45382",
-        F::MonthName => "31 mrt 2024",
-    }
-}
-
 mod en {
     use super::*;
-    use crate::ingest::FileKind;
-
-    pub fn kind_name(k: FileKind) -> &'static str {
-        match k {
-            FileKind::TransactionLog => "a transaction log",
-            FileKind::PeriodCounts => "period counts",
-            FileKind::CustomerSummary => "a customer summary",
-            FileKind::MarketingSpend => "marketing spend",
-            FileKind::Survey => "survey scores",
-            FileKind::Subscriptions => "subscriptions",
-        }
-    }
 
     pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
         let periods = if rows == 1 { "1 row".to_string() } else { format!("{} rows", Lang::En.number(rows as f64, 0)) };
@@ -543,28 +498,6 @@ mod en {
         }
     }
 
-    pub fn role_name(r: Role) -> &'static str {
-        match r {
-            Role::Customer => "customer (e.g. customer id, e-mail, klantnummer)",
-            Role::Date => "date (e.g. order date, datum)",
-            Role::Amount => "amount (e.g. amount, revenue, bedrag)",
-            Role::Period => "period (e.g. period, month)",
-            Role::Start => "S, customers at the start (e.g. start, begin, S)",
-            Role::End => "E, customers at the end (e.g. end, eind, E)",
-            Role::New => "N, new customers (e.g. new, nieuw, N)",
-            Role::Frequency => "frequency (repeat purchases)",
-            Role::Recency => "recency (first to last purchase)",
-            Role::Age => "T (first purchase to the end of the data)",
-            Role::MonetaryValue => "monetary value (mean repeat spend)",
-            Role::Spend => "spend (e.g. spend, cost, kosten)",
-            Role::SpendType => "type of spend (acquisition or retention)",
-            Role::Channel => "channel",
-            Role::Score => "score 0-10 (e.g. score, NPS, cijfer)",
-            Role::SubscriptionStart => "start date of the subscription",
-            Role::SubscriptionEnd => "end date of the subscription",
-        }
-    }
-
     pub fn delimiter_name(d: u8) -> &'static str {
         match d {
             b';' => "semicolon-separated",
@@ -574,75 +507,10 @@ mod en {
             _ => "comma-separated",
         }
     }
-
-    pub fn reason(k: &RowErrorKind) -> String {
-        match k {
-            RowErrorKind::MissingFields { expected, found } => {
-                format!("the row has {found} fields, {expected} are needed")
-            }
-            RowErrorKind::MissingValue => "the cell is empty".into(),
-            RowErrorKind::NotANumber { text } => format!("'{text}' is not a number"),
-            RowErrorKind::NotWholeNumber { text } => format!("'{text}' is not a whole number of customers"),
-            RowErrorKind::NumberTooLarge { text } => format!("'{text}' is too large (more than 10^15)"),
-            RowErrorKind::Negative { text } => format!("'{text}' is below zero"),
-            RowErrorKind::StartIsZero => "S is 0, so no retention rate can be computed for this period".into(),
-            RowErrorKind::RetainedNegative { end, new } => {
-                format!("E − N is below 0: {new} new customers but only {end} at the end")
-            }
-            RowErrorKind::RetainedAboveStart { retained, start } => {
-                format!("E − N = {retained} is more than S = {start}: more customers kept than there were at the start")
-            }
-            RowErrorKind::UnclosedQuote => "a quote (\") opened here is never closed".into(),
-            RowErrorKind::NotADate { text, format } => {
-                format!("'{text}' is not a date like the others in this column ({})", date_format_example(*format))
-            }
-            RowErrorKind::DateDoesNotExist { text } => format!("date '{text}' does not exist"),
-            RowErrorKind::DateOutOfRange { text } => format!("date '{text}' is not between 1900 and 2200"),
-            RowErrorKind::ScoreOutOfRange { text } => format!("score '{text}' is not a whole number from 0 to 10"),
-            RowErrorKind::EndBeforeStart => "the subscription ends before it starts".into(),
-            RowErrorKind::RecencyAboveAge => "recency is larger than T".into(),
-            RowErrorKind::BadFrequency { text } => format!("frequency '{text}' is not a whole number of at least 0"),
-        }
-    }
-
-    pub fn file_problem(k: &FileErrorKind, t: &Texts) -> String {
-        match k {
-            FileErrorKind::Empty => "The file is empty.".into(),
-            FileErrorKind::Unreadable => "The browser could not read the file. Is it still there?".into(),
-            FileErrorKind::DateOrderUnsettled => {
-                "The dates could be day-month or month-day: choose the order in the column panel.".into()
-            }
-            FileErrorKind::TooLarge { bytes, limit } => format!(
-                "The file is {} MB; this browser can read at most {} MB. Split it, or export a customer summary \
-                 (frequency, recency, T) instead.",
-                bytes / 1_000_000,
-                limit / 1_000_000
-            ),
-            FileErrorKind::Cancelled => "Reading was cancelled.".into(),
-            FileErrorKind::WorkerFailed { message } => {
-                format!("Reading stopped: the browser ran out of room or failed ({message}). The page itself is fine.")
-            }
-            FileErrorKind::NoDataRows => "The file has a header but no data rows.".into(),
-            FileErrorKind::NotText => {
-                "This is not a text file. Save the sheet as CSV (in Excel: Save as → CSV) and drop that.".into()
-            }
-            FileErrorKind::MissingColumn { kind, role } => format!(
-                "This looks like {}, but the column for {} is missing.",
-                (t.kind_name)(*kind),
-                (t.role_name)(*role)
-            ),
-            FileErrorKind::NotRecognised { headers } => format!(
-                "The columns ({}) are not recognised. Expected period counts: a column for the period, \
-                 S (customers at the start), E (at the end) and N (new customers).",
-                headers.join(", ")
-            ),
-        }
-    }
 }
 
 mod nl {
     use super::*;
-    use crate::ingest::FileKind;
 
     pub fn kind_name(k: FileKind) -> &'static str {
         match k {
@@ -747,7 +615,7 @@ mod nl {
             }
             RowErrorKind::UnclosedQuote => "een aanhalingsteken (\") dat hier opent wordt nooit gesloten".into(),
             RowErrorKind::NotADate { text, format } => {
-                format!("'{text}' is geen datum zoals de andere in deze kolom ({})", date_format_example(*format))
+                format!("'{text}' is geen datum zoals de andere in deze kolom ({})", format.example())
             }
             RowErrorKind::DateDoesNotExist { text } => format!("datum '{text}' bestaat niet"),
             RowErrorKind::DateOutOfRange { text } => format!("datum '{text}' ligt niet tussen 1900 en 2200"),
@@ -785,8 +653,9 @@ mod nl {
                 (t.role_name)(*role)
             ),
             FileErrorKind::NotRecognised { headers } => format!(
-                "De kolommen ({}) worden niet herkend. Verwacht: aantallen per periode, met een kolom voor de periode, \
-                 S (klanten aan het begin), E (aan het eind) en N (nieuwe klanten).",
+                "De kolommen ({}) worden niet herkend. Verwacht: een transactielog (klant, datum, bedrag), aantallen \
+                 per periode (periode, S, E, N), een klantoverzicht (frequency, recency, T), marketinguitgaven, \
+                 enquêtescores of abonnementen.",
                 headers.join(", ")
             ),
         }
@@ -824,5 +693,16 @@ mod tests {
         );
         assert_eq!(EN.row_error(&e), "Line 3, column 3 (eind): 'veel' is not a number");
         assert_eq!(NL.row_error(&e), "Regel 3, kolom 3 (eind): 'veel' is geen getal");
+    }
+
+    #[test]
+    fn errors_csv_in_both_languages() {
+        let f =
+            crate::ingest::read_file("bad.csv", include_bytes!("../../tests/fixtures/period_counts_bad.csv")).unwrap();
+        let csv = Lang::Nl.texts().row_errors_csv([("bad.csv", f.errors.listed.as_slice())]);
+        let mut lines = csv.lines();
+        assert_eq!(lines.next(), Some("bestand,regel,kolom,reden"));
+        assert_eq!(lines.next(), Some("\"bad.csv\",3,\"3 (eind)\",\"'veel' is geen getal\""));
+        assert_eq!(csv.lines().count(), 6);
     }
 }

@@ -47,6 +47,32 @@ pub enum Role {
 }
 
 impl Role {
+    /// The English description (with examples of column names), as `Display` and
+    /// the English page say it.
+    pub fn english(self) -> &'static str {
+        match self {
+            Role::Customer => "customer (e.g. customer id, e-mail, klantnummer)",
+            Role::Date => "date (e.g. order date, datum)",
+            Role::Amount => "amount (e.g. amount, revenue, bedrag)",
+            Role::Period => "period (e.g. period, month)",
+            Role::Start => "S, customers at the start (e.g. start, begin, S)",
+            Role::End => "E, customers at the end (e.g. end, eind, E)",
+            Role::New => "N, new customers (e.g. new, nieuw, N)",
+            Role::Frequency => "frequency (repeat purchases)",
+            Role::Recency => "recency (first to last purchase)",
+            Role::Age => "T (first purchase to the end of the data)",
+            Role::MonetaryValue => "monetary value (mean repeat spend)",
+            Role::Spend => "spend (e.g. spend, cost, kosten)",
+            Role::SpendType => "type of spend (acquisition or retention)",
+            Role::Channel => "channel",
+            Role::Score => "score 0-10 (e.g. score, NPS, cijfer)",
+            Role::SubscriptionStart => "start date of the subscription",
+            Role::SubscriptionEnd => "end date of the subscription",
+        }
+    }
+}
+
+impl Role {
     pub const ALL: [Role; 17] = [
         Role::Customer,
         Role::Date,

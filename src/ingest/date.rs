@@ -47,6 +47,20 @@ pub enum DateFormat {
     MonthName,
 }
 
+impl DateFormat {
+    /// An example of the format, the same in every language.
+    pub fn example(self) -> &'static str {
+        match self {
+            DateFormat::YearMonthDay => "2024-03-31",
+            DateFormat::DayMonthYear => "31-03-2024",
+            DateFormat::MonthDayYear => "03/31/2024",
+            DateFormat::Compact => "20240331",
+            DateFormat::ExcelSerial => "45382",
+            DateFormat::MonthName => "31 mrt 2024",
+        }
+    }
+}
+
 /// What [`DateFormat::infer`] found out about a column.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Inference {

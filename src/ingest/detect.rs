@@ -29,6 +29,26 @@ pub enum FileKind {
 }
 
 impl FileKind {
+    /// The English name, as `Display` and the English page say it.
+    pub fn english(self) -> &'static str {
+        match self {
+            FileKind::TransactionLog => "a transaction log",
+            FileKind::PeriodCounts => "period counts",
+            FileKind::CustomerSummary => "a customer summary",
+            FileKind::MarketingSpend => "marketing spend",
+            FileKind::Survey => "survey scores",
+            FileKind::Subscriptions => "subscriptions",
+        }
+    }
+}
+
+impl std::fmt::Display for FileKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.english())
+    }
+}
+
+impl FileKind {
     /// In the order detection tries them: the most specific first.
     pub const ALL: [FileKind; 6] = [
         FileKind::CustomerSummary,

@@ -1,8 +1,8 @@
 //! What can go wrong while reading a file, always with the place it went wrong.
 //!
-//! Errors are data, not text: the UI turns them into a sentence in the user's
-//! language (see `crate::i18n`). `Display` gives the English sentence, for logs
-//! and tests.
+//! Errors are data, not text, as in rust-csv: `Display` beside each gives the plain
+//! English sentence (for logs, tests and the English page); `crate::i18n` renders
+//! the same data in the user's language.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -72,8 +72,50 @@ impl RowError {
 }
 
 impl fmt::Display for RowError {
+    /// "Line 3, column 3 (eind): 'veel' is not a number".
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::Lang::En.texts().row_error(self))
+        write!(f, "Line {}", self.line)?;
+        if let Some(c) = &self.column {
+            write!(f, ", column {}", c.index + 1)?;
+            if !c.name.is_empty() {
+                write!(f, " ({})", c.name)?;
+            }
+        }
+        write!(f, ": {}", self.kind)
+    }
+}
+
+impl fmt::Display for RowErrorKind {
+    /// Why the row was skipped, in English.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text: String = match self {
+            Self::MissingFields { expected, found } => {
+                format!("the row has {found} fields, {expected} are needed")
+            }
+            Self::MissingValue => "the cell is empty".into(),
+            Self::NotANumber { text } => format!("'{text}' is not a number"),
+            Self::NotWholeNumber { text } => format!("'{text}' is not a whole number of customers"),
+            Self::NumberTooLarge { text } => format!("'{text}' is too large (more than 10^15)"),
+            Self::Negative { text } => format!("'{text}' is below zero"),
+            Self::StartIsZero => "S is 0, so no retention rate can be computed for this period".into(),
+            Self::RetainedNegative { end, new } => {
+                format!("E − N is below 0: {new} new customers but only {end} at the end")
+            }
+            Self::RetainedAboveStart { retained, start } => {
+                format!("E − N = {retained} is more than S = {start}: more customers kept than there were at the start")
+            }
+            Self::UnclosedQuote => "a quote (\") opened here is never closed".into(),
+            Self::NotADate { text, format } => {
+                format!("'{text}' is not a date like the others in this column ({})", format.example())
+            }
+            Self::DateDoesNotExist { text } => format!("date '{text}' does not exist"),
+            Self::DateOutOfRange { text } => format!("date '{text}' is not between 1900 and 2200"),
+            Self::ScoreOutOfRange { text } => format!("score '{text}' is not a whole number from 0 to 10"),
+            Self::EndBeforeStart => "the subscription ends before it starts".into(),
+            Self::RecencyAboveAge => "recency is larger than T".into(),
+            Self::BadFrequency { text } => format!("frequency '{text}' is not a whole number of at least 0"),
+        };
+        f.write_str(&text)
     }
 }
 
@@ -123,8 +165,44 @@ impl From<FileErrorKind> for FileError {
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::Lang::En.texts().file_error(self))
+        self.kind().fmt(f)
     }
 }
 
 impl std::error::Error for FileError {}
+
+impl fmt::Display for FileErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let text: String = match self {
+            Self::Empty => "The file is empty.".into(),
+            Self::Unreadable => "The browser could not read the file. Is it still there?".into(),
+            Self::DateOrderUnsettled => {
+                "The dates could be day-month or month-day: choose the order in the column panel.".into()
+            }
+            Self::TooLarge { bytes, limit } => format!(
+                "The file is {} MB; this browser can read at most {} MB. Split it, or export a customer summary \
+                 (frequency, recency, T) instead.",
+                bytes / 1_000_000,
+                limit / 1_000_000
+            ),
+            Self::Cancelled => "Reading was cancelled.".into(),
+            Self::WorkerFailed { message } => {
+                format!("Reading stopped: the browser ran out of room or failed ({message}). The page itself is fine.")
+            }
+            Self::NoDataRows => "The file has a header but no data rows.".into(),
+            Self::NotText => {
+                "This is not a text file. Save the sheet as CSV (in Excel: Save as → CSV) and drop that.".into()
+            }
+            Self::MissingColumn { kind, role } => {
+                format!("This looks like {}, but the column for {} is missing.", kind.english(), role.english())
+            }
+            Self::NotRecognised { headers } => format!(
+                "The columns ({}) are not recognised. Expected a transaction log (customer, date, amount), period \
+                 counts (period, S, E, N), a customer summary (frequency, recency, T), marketing spend, survey \
+                 scores or subscriptions.",
+                headers.join(", ")
+            ),
+        };
+        f.write_str(&text)
+    }
+}

@@ -5,7 +5,7 @@ use super::columns::Role;
 use super::error::{RowError, RowErrorKind};
 use super::reader::RowContext;
 use crate::calendar::Period;
-use crate::metrics::retention::{checked_crr, CountsProblem};
+use crate::retention::{checked_crr, CountsProblem};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -43,12 +43,12 @@ pub struct PeriodCountRow {
 impl PeriodCountRow {
     /// CRR = (E - N) / S x 100.
     pub fn crr(&self) -> Option<f64> {
-        crate::metrics::retention::crr(self.start, self.end, self.new)
+        crate::retention::crr(self.start, self.end, self.new)
     }
 
     /// 100 - CRR.
     pub fn churn_rate(&self) -> Option<f64> {
-        self.crr().map(crate::metrics::retention::churn_from_crr)
+        self.crr().map(crate::retention::churn_from_crr)
     }
 }
 

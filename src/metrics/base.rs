@@ -8,10 +8,10 @@
 //! counts per period follow from where the runs start and end, in one pass over the
 //! purchase days (O(days x log periods)), without a customer x period table.
 
-use super::retention::{churn_from_crr, crr};
 use super::timeline::Timeline;
 use crate::calendar::Period;
 use crate::ingest::DayActivity;
+use crate::retention::{churn_from_crr, crr};
 use serde::{Deserialize, Serialize};
 
 /// One period of the customer base.

@@ -1,9 +1,9 @@
 //! NPS and the transaction log (docs/definitions.md): survey answers matched to the
 //! log by customer id, and repeat rate and churn of promoters, passives and detractors.
 
+use super::nps::SurveySummary;
 use crate::ingest::other_kinds::SurveyRow;
 use crate::ingest::CustomerLog;
-use crate::report::SurveySummary;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 

@@ -147,4 +147,16 @@ mod tests {
         assert_eq!((t.revenue_total, t.aov, t.top10_revenue_share), (None, None, None));
         assert_eq!(t.repeat_rate, Some(0.0));
     }
+
+    /// Read from a report aligned with spaces (the reading is ingest's; the sum is here).
+    #[test]
+    fn a_report_aligned_with_spaces() {
+        let text = "Klant      Datum         Bedrag\nK001       05-03-2024     12,50\nDe Vries   17-03-2024   1.234,56\nK001       20-03-2024      7,25\n";
+        let f = crate::ingest::read_file("rapport.txt", text.as_bytes()).unwrap();
+        assert_eq!(f.settings.delimiter, b' ');
+        let crate::ingest::Dataset::Transactions(log) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        assert_eq!(log.ids.iter().collect::<Vec<_>>(), ["K001", "De Vries"]);
+        // 12.50 + 1234.56 + 7.25 = 1254.31
+        assert_eq!(totals(log).revenue_total, Some(12.5 + 1234.56 + 7.25));
+    }
 }

@@ -1,4 +1,5 @@
-//! Customer retention rate from period counts: CRR = (E - N) / S x 100.
+//! Customer retention rate from period counts: CRR = (E - N) / S x 100. A leaf that
+//! both ingest (checking the rows of a period-counts file) and metrics use.
 
 /// Why S, E and N do not give a retention rate.
 #[derive(Clone, Copy, Debug, PartialEq)]
