@@ -14,7 +14,8 @@
 fn main() {
     use retention::calendar::Granularity;
     use retention::ingest::{read_file, Dataset};
-    use retention::metrics::analysis::{Analysis, AnalysisSettings, LogSummary};
+    use retention::metrics::analysis::{Analyser, Analysis, AnalysisSettings};
+    use retention::metrics::summary::LogSummary;
     use retention::synth::{log_string, LogOptions};
     use std::hint::black_box;
     use std::time::Instant;
@@ -35,9 +36,9 @@ fn main() {
             AnalysisSettings { granularity: Granularity::Week, ..AnalysisSettings::default() },
             AnalysisSettings { segment_by: Some("region".into()), ..AnalysisSettings::default() },
         ];
-        let summary = LogSummary::of(&log);
+        let mut analyser = Analyser::new(LogSummary::of(&log));
         // Start from the default settings, as a page does after a load.
-        black_box(Analysis::with(&summary, "bench.csv", &log, None, &settings[0]));
+        black_box(analyser.analyse("bench.csv", &log, None, &settings[0]));
         for s in &settings {
             let best = |f: &mut dyn FnMut()| {
                 (0..runs)
@@ -52,7 +53,7 @@ fn main() {
                 black_box(Analysis::of("bench.csv", black_box(&log), None, s));
             });
             let recompute = best(&mut || {
-                black_box(Analysis::with(&summary, "bench.csv", black_box(&log), None, s));
+                black_box(analyser.analyse("bench.csv", black_box(&log), None, s));
             });
             let label =
                 format!("{}/W{}/{}", s.granularity.key(), s.window_days, s.segment_by.as_deref().unwrap_or("-"));

@@ -4,6 +4,7 @@
 
 use crate::ingest::RowError;
 use crate::metrics::analysis::Analysis;
+use crate::metrics::cohorts::with_customers;
 use serde_json::{json, Map, Value};
 
 /// The tables that can be downloaded, as `data-table` names them.
@@ -59,8 +60,8 @@ pub fn row_errors_csv<'a>(
 
 /// The figures of one key: value pairs (totals, concentration, gaps).
 fn totals_pairs(a: &Analysis) -> Vec<(&'static str, Option<f64>)> {
-    let t = &a.totals;
-    let c = a.concentration.as_ref();
+    let t = &a.summary.totals;
+    let c = a.summary.concentration.as_ref();
     vec![
         ("customers_total", Some(t.customers_total as f64)),
         ("transactions_total", Some(t.transactions_total as f64)),
@@ -68,10 +69,10 @@ fn totals_pairs(a: &Analysis) -> Vec<(&'static str, Option<f64>)> {
         ("aov", t.aov),
         ("purchase_frequency", t.purchase_frequency),
         ("repeat_rate", t.repeat_rate),
-        ("top10_revenue_share", t.top10_revenue_share),
+        ("top10_revenue_share", a.summary.top10_revenue_share()),
         ("top10_spend_ratio", c.and_then(|c| c.top10_spend_ratio)),
-        ("days_between_median", a.gaps.days_between_median),
-        ("days_between_mean", a.gaps.days_between_mean),
+        ("days_between_median", a.summary.gaps.days_between_median),
+        ("days_between_mean", a.summary.gaps.days_between_mean),
     ]
 }
 
@@ -111,7 +112,7 @@ pub fn table_csv(a: &Analysis, table: &str) -> Option<String> {
                 "cohort_revenue",
                 "cohort_revenue_pct",
             ],
-            a.cohorts.iter().filter(|c| c.size > 0).flat_map(|c| {
+            with_customers(&a.cohorts).flat_map(|c| {
                 (0..c.active.len()).map(move |k| {
                     vec![
                         c.period.to_string(),
@@ -135,7 +136,7 @@ pub fn table_csv(a: &Analysis, table: &str) -> Option<String> {
                 "frequency_mean",
                 "monetary_mean",
             ],
-            a.rfm.segments.iter().map(|s| {
+            a.summary.rfm.segments.iter().map(|s| {
                 vec![
                     s.segment.key().to_string(),
                     s.segment_customers.to_string(),
@@ -203,7 +204,7 @@ pub fn analysis_json(a: &Analysis) -> String {
     for (k, v) in totals_pairs(a) {
         totals.insert(k.to_string(), opt(v));
     }
-    totals.insert("days_between_histogram".into(), json!(a.gaps.days_between_histogram));
+    totals.insert("days_between_histogram".into(), json!(a.summary.gaps.days_between_histogram));
     let base: Vec<Value> = a
         .base
         .iter()
@@ -215,10 +216,7 @@ pub fn analysis_json(a: &Analysis) -> String {
             })
         })
         .collect();
-    let cohorts: Vec<Value> = a
-        .cohorts
-        .iter()
-        .filter(|c| c.size > 0)
+    let cohorts: Vec<Value> = with_customers(&a.cohorts)
         .map(|c| {
             let offsets: Vec<Value> = (0..c.active.len())
                 .map(|k| {
@@ -232,6 +230,7 @@ pub fn analysis_json(a: &Analysis) -> String {
         })
         .collect();
     let rfm: Map<String, Value> = a
+        .summary
         .rfm
         .segments
         .iter()
@@ -287,13 +286,13 @@ pub fn analysis_json(a: &Analysis) -> String {
             "window_days": a.settings.window_days,
             "segment": a.settings.segment_by,
         },
-        "span": a.span.map(|(f, l)| json!([f.to_string(), l.to_string()])),
+        "span": a.summary.span.map(|(f, l)| json!([f.to_string(), l.to_string()])),
         "totals": totals,
         "base": base,
         "cohorts": cohorts,
         "cohort_avg_retention": a.cohort_avg_retention.iter().map(|v| opt(*v)).collect::<Vec<_>>(),
-        "lorenz": a.concentration.as_ref().and_then(|c| c.lorenz.clone()),
-        "rfm": { "reference_day": a.rfm.reference_day.map(|d| d.to_string()), "segments": rfm },
+        "lorenz": a.summary.concentration.as_ref().and_then(|c| c.lorenz.clone()),
+        "rfm": { "reference_day": a.summary.rfm.reference_day.map(|d| d.to_string()), "segments": rfm },
         "comparison": comparison,
         "nps": survey,
     });

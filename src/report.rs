@@ -1,11 +1,11 @@
 //! What the page shows of a file that was read. A transaction log's bulk (per-customer
 //! activity) stays in the Web Worker that read it; the page gets its figures.
 
-use crate::calendar::Date;
 use crate::ingest::other_kinds::{SpendRow, SubscriptionRow, SummaryRow};
 use crate::ingest::{Dataset, Detection, FileError, LoadedFile, PeriodCounts, ReadSettings, RowErrors};
 use crate::metrics::nps::SurveySummary;
-use crate::metrics::totals::{totals, Totals};
+use crate::metrics::spend::SpendTotals;
+use crate::metrics::summary::LogSummary;
 use serde::{Deserialize, Serialize};
 
 /// Skipped rows sent to the page with a report; all of them are in the download.
@@ -14,13 +14,9 @@ pub const ERRORS_IN_REPORT: usize = 1_000;
 /// The figures of one file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub enum Content {
-    Transactions {
-        totals: Totals,
-        /// First and last purchase day.
-        span: Option<(Date, Date)>,
-        /// The other columns, kept per customer (for segments).
-        attributes: Vec<String>,
-    },
+    /// The figures of a transaction log that no setting changes (the worker keeps them
+    /// for its analyses; the page shows them for a log it does not analyse).
+    Transactions(Box<LogSummary>),
     PeriodCounts(PeriodCounts),
     CustomerSummary {
         customers: usize,
@@ -29,7 +25,10 @@ pub enum Content {
         mean_age: Option<f64>,
         with_monetary_value: usize,
     },
-    MarketingSpend(Vec<SpendRow>),
+    MarketingSpend {
+        rows: Vec<SpendRow>,
+        totals: SpendTotals,
+    },
     Survey(SurveySummary),
     Subscriptions {
         subscriptions: usize,
@@ -46,14 +45,12 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 impl Content {
     pub fn of(dataset: &Dataset) -> Content {
         match dataset {
-            Dataset::Transactions(log) => Content::Transactions {
-                totals: totals(log),
-                span: log.span().map(|(a, b)| (Date(a), Date(b))),
-                attributes: log.attributes.iter().map(|a| a.name.clone()).collect(),
-            },
+            Dataset::Transactions(log) => Content::Transactions(Box::new(LogSummary::of(log))),
             Dataset::PeriodCounts(p) => Content::PeriodCounts(p.clone()),
             Dataset::CustomerSummary(rows) => summary_content(rows),
-            Dataset::MarketingSpend(rows) => Content::MarketingSpend(rows.clone()),
+            Dataset::MarketingSpend(rows) => {
+                Content::MarketingSpend { rows: rows.clone(), totals: SpendTotals::of(rows) }
+            }
             Dataset::Survey(rows) => Content::Survey(SurveySummary::of(rows)),
             Dataset::Subscriptions(rows) => subscriptions_content(rows),
         }

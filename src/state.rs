@@ -13,9 +13,11 @@ use std::rc::Rc;
 pub enum Status {
     #[default]
     Idle,
-    /// Reading files (0..=100 percent done), or computing the figures of a transaction
-    /// log (at 100).
-    Working(u8),
+    /// Reading files; how far is [`AppState::progress`].
+    Reading,
+    /// The files are read; the worker computes the figures of a transaction log (for
+    /// new settings, the old figures stay in view meanwhile).
+    Computing,
     /// Every figure on screen belongs to the files now loaded.
     Ready,
     /// None of the files now loaded could be used.
@@ -26,7 +28,7 @@ impl Status {
     pub fn key(self) -> &'static str {
         match self {
             Status::Idle => "idle",
-            Status::Working(_) => "working",
+            Status::Reading | Status::Computing => "working",
             Status::Ready => "ready",
             Status::Error => "error",
         }
@@ -211,20 +213,19 @@ impl AppState {
             Action::SetLang(lang) => self.lang = lang,
             Action::LoadStarted { id, files } => {
                 self.load_id = id;
-                self.status = Status::Working(0);
+                self.status = Status::Reading;
                 self.progress = Progress { files_total: files, ..Progress::default() };
                 self.files.clear();
                 self.analysis = None;
             }
             Action::LoadProgress { id, progress } if id == self.load_id => {
-                if let Status::Working(_) = self.status {
+                if self.status == Status::Reading {
                     self.progress = progress;
-                    self.status = Status::Working(progress.percent());
                 }
             }
             Action::FileDone { id, entry } if id == self.load_id => self.files.push(*entry),
             Action::LoadFinished { id } if id == self.load_id => {
-                self.status = if self.has_log() { Status::Working(100) } else { self.settled() };
+                self.status = if self.has_log() { Status::Computing } else { self.settled() };
             }
             // An answer for settings since changed is dropped: the newer one is on its way.
             Action::AnalysisDone { id, requested, analysis } if id == self.load_id && requested == self.settings => {
@@ -240,7 +241,7 @@ impl AppState {
             | Action::AnalysisDone { .. } => {}
             Action::SetSettings(settings) => {
                 if settings != self.settings && self.has_log() && self.status == Status::Ready {
-                    self.status = Status::Working(100);
+                    self.status = Status::Computing;
                 }
                 self.settings = settings;
             }
@@ -269,12 +270,22 @@ impl AppState {
     /// Whether the figures on screen are being computed again for new settings (the
     /// files are read; the old figures stay in view meanwhile).
     pub fn recomputing(&self) -> bool {
-        matches!(self.status, Status::Working(_)) && self.analysis.is_some()
+        self.status == Status::Computing && self.analysis.is_some()
+    }
+
+    /// `data-progress` while working: how much of the files is read (all of it while
+    /// the figures are computed); `None` otherwise.
+    pub fn percent(&self) -> Option<u8> {
+        match self.status {
+            Status::Reading => Some(self.progress.percent()),
+            Status::Computing => Some(100),
+            Status::Idle | Status::Ready | Status::Error => None,
+        }
     }
 
     /// Whether a transaction log was read (its figures come from the worker).
     pub fn has_log(&self) -> bool {
-        self.reports().any(|(_, r)| matches!(r.content, Content::Transactions { .. }))
+        self.reports().any(|(_, r)| matches!(r.content, Content::Transactions(_)))
     }
 
     /// The settings the user chose for a file, if any.
@@ -395,14 +406,15 @@ mod tests {
     fn a_log_is_ready_once_its_figures_are_computed() {
         let s = load(AppState::default(), 1, vec![log_entry()]);
         assert!(s.has_log());
-        assert_eq!(s.status, Status::Working(100), "the figures are still being computed");
+        assert_eq!(s.status, Status::Computing, "the figures are still being computed");
+        assert_eq!(s.percent(), Some(100));
         let s = s.reduce(Action::AnalysisDone {
             id: 1,
             requested: AnalysisSettings::default(),
             analysis: Some(analysis_for(&AnalysisSettings::default())),
         });
         assert_eq!(s.status, Status::Ready);
-        assert_eq!(s.analysis.as_ref().unwrap().totals.customers_total, 2);
+        assert_eq!(s.analysis.as_ref().unwrap().summary.totals.customers_total, 2);
     }
 
     #[test]
@@ -416,7 +428,7 @@ mod tests {
         let week = AnalysisSettings { granularity: Granularity::Week, ..AnalysisSettings::default() };
         assert!(!s.recomputing());
         let s = s.reduce(Action::SetSettings(week.clone()));
-        assert_eq!(s.status, Status::Working(100));
+        assert_eq!((s.status, s.percent()), (Status::Computing, Some(100)));
         assert!(s.recomputing(), "the old figures stay while the new ones are computed");
         // A late answer for the old settings does not make the page ready.
         let s = s.reduce(Action::AnalysisDone {
@@ -424,7 +436,7 @@ mod tests {
             requested: AnalysisSettings::default(),
             analysis: Some(analysis_for(&AnalysisSettings::default())),
         });
-        assert_eq!(s.status, Status::Working(100));
+        assert_eq!((s.status, s.percent()), (Status::Computing, Some(100)));
         assert_eq!(s.analysis.as_ref().unwrap().settings.granularity, Granularity::Month);
         let s = s.reduce(Action::AnalysisDone { id: 1, requested: week.clone(), analysis: Some(analysis_for(&week)) });
         assert_eq!(s.status, Status::Ready);
@@ -467,7 +479,7 @@ mod tests {
         assert_eq!(s.status, Status::Ready);
         assert_eq!(s.reports().count(), 1);
         let s = s.reduce(Action::LoadStarted { id: 2, files: 1 });
-        assert_eq!(s.status, Status::Working(0));
+        assert_eq!((s.status, s.percent()), (Status::Reading, Some(0)));
         assert!(s.files.is_empty(), "figures of the old files are gone while the new ones load");
         let s = s
             .reduce(Action::FileDone { id: 2, entry: Box::new(entry("leeg.csv", b"")) })
@@ -485,10 +497,10 @@ mod tests {
             .reduce(Action::LoadProgress { id: 1, progress: p })
             .reduce(Action::FileDone { id: 1, entry: Box::new(entry("old.csv", b"p,s,e,n\n2024-01,10,9,1\n")) })
             .reduce(Action::LoadFinished { id: 1 });
-        assert_eq!(s.status, Status::Working(0));
+        assert_eq!((s.status, s.percent()), (Status::Reading, Some(0)));
         assert!(s.files.is_empty());
         let s = s.reduce(Action::LoadProgress { id: 2, progress: p });
-        assert_eq!(s.status, Status::Working(50));
+        assert_eq!((s.status, s.percent()), (Status::Reading, Some(50)));
     }
 
     #[test]

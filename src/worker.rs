@@ -8,10 +8,11 @@
 
 use crate::calendar::Granularity;
 use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
-use crate::metrics::analysis::{Analysis, AnalysisSettings, LogSummary};
+use crate::metrics::analysis::{Analyser, Analysis, AnalysisSettings};
 use crate::metrics::rfm;
+use crate::metrics::summary::LogSummary;
 use crate::protocol::{Envelope, Reply, Request, CHUNK_BYTES, MAX_FILE_BYTES};
-use crate::report::FileReport;
+use crate::report::{Content, FileReport};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 use wasm_bindgen::prelude::*;
@@ -22,9 +23,9 @@ use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageChannel, 
 thread_local! {
     /// The files read since the last `Reset` (for the full error export).
     static FILES: RefCell<Vec<LoadedFile>> = const { RefCell::new(Vec::new()) };
-    /// The settings-independent figures of the transaction log, once computed (a
-    /// change of settings then recomputes only the rest).
-    static SUMMARY: RefCell<Option<LogSummary>> = const { RefCell::new(None) };
+    /// What is kept between analyses of the first transaction log read since `Reset`:
+    /// its summary (computed once, when it was read) and its last cohorts.
+    static ANALYSER: RefCell<Option<Analyser>> = const { RefCell::new(None) };
     /// Reads the page asked to stop.
     static CANCELLED: RefCell<HashSet<u64>> = RefCell::new(HashSet::new());
     /// The helper that reads slices of files on a thread of its own (started with this
@@ -206,6 +207,11 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<Reply
     }
     let loaded = LoadedFile::new(&file.name(), reader.finish()?);
     let report = FileReport::of(&loaded);
+    // The first log's summary, as the report has it, is the one every analysis shows.
+    let first_log = FILES.with(|f| first_log(&f.borrow()).is_none());
+    if let (Content::Transactions(summary), true) = (&report.content, first_log) {
+        ANALYSER.with(|a| *a.borrow_mut() = Some(Analyser::new((**summary).clone())));
+    }
     FILES.with(|f| f.borrow_mut().push(loaded));
     Ok(Reply::Done(report))
 }
@@ -224,10 +230,10 @@ fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Anal
         Dataset::Survey(rows) if rows.iter().any(|r| r.customer.is_some()) => Some(rows.as_slice()),
         _ => None,
     });
-    let analysis = SUMMARY.with(|s| {
-        let mut slot = s.borrow_mut();
-        let summary = slot.get_or_insert_with(|| LogSummary::of(log));
-        Analysis::with(summary, name, log, survey, settings)
+    let analysis = ANALYSER.with(|a| {
+        let mut slot = a.borrow_mut();
+        let analyser = slot.get_or_insert_with(|| Analyser::new(LogSummary::of(log)));
+        analyser.analyse(name, log, survey, settings)
     });
     Some(Box::new(analysis))
 }
@@ -236,7 +242,7 @@ fn handle(id: u64, request: Request, file: Option<File>) {
     let reply = match request {
         Request::Reset => {
             FILES.with(|f| f.borrow_mut().clear());
-            SUMMARY.with(|s| s.borrow_mut().take());
+            ANALYSER.with(|a| a.borrow_mut().take());
             Ok(Reply::Ok)
         }
         Request::Cancel { id: target } => {
@@ -296,16 +302,16 @@ fn warm_up() {
     use crate::synth::{log_string, LogOptions};
     let text = log_string(&LogOptions { rows: WARM_UP_ROWS, seed: 1, ..LogOptions::default() });
     if let Ok(file) = crate::ingest::read_file("warm-up.csv", &text) {
-        if let Dataset::Transactions(log) = &file.dataset {
-            // As after a load, then as after a change of window and of granularity.
-            let summary = LogSummary::of(log);
+        // As after a load, then as after a change of window and of granularity.
+        let report = FileReport::of(&file);
+        if let (Dataset::Transactions(log), Content::Transactions(summary)) = (&file.dataset, report.content) {
+            let mut analyser = Analyser::new(*summary);
             for (granularity, window_days) in
                 [(Granularity::Month, 90), (Granularity::Month, 30), (Granularity::Week, 30)]
             {
                 let settings = AnalysisSettings { granularity, window_days, segment_by: None };
-                let _ = Analysis::with(&summary, "warm-up.csv", log, None, &settings);
+                let _ = analyser.analyse("warm-up.csv", log, None, &settings);
             }
         }
-        let _ = FileReport::of(&file);
     }
 }

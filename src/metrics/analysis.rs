@@ -5,12 +5,9 @@
 use super::base::{BaseCounts, BasePeriod};
 use super::cohorts::{average_retention, cohorts, Cohort};
 use super::comparison::{compare, Comparison, SHOWN_VALUES};
-use super::concentration::{concentration, Concentration};
-use super::purchase_gaps::{purchase_gaps, PurchaseGaps};
-use super::rfm::{score, summarise, Rfm};
+use super::summary::LogSummary;
 use super::survey_link::{link, SurveyLink};
 use super::timeline::{periods_between, Timeline, MAX_PERIODS};
-use super::totals::{totals, Totals};
 use crate::calendar::{Date, Granularity};
 use crate::ingest::other_kinds::SurveyRow;
 use crate::ingest::CustomerLog;
@@ -36,46 +33,13 @@ impl Default for AnalysisSettings {
     }
 }
 
-/// The figures that do not depend on the settings, computed once per log, and the
-/// cohorts of the last granularity (a new window leaves them as they are).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct LogSummary {
-    #[serde(skip)]
-    cohorts: std::cell::RefCell<Option<(Granularity, Vec<Cohort>)>>,
-    pub totals: Totals,
-    /// First and last purchase day.
-    pub span: Option<(Date, Date)>,
-    pub gaps: PurchaseGaps,
-    pub concentration: Option<Concentration>,
-    pub rfm: Rfm,
-    /// The log's other columns, which `segment_by` can name.
-    pub attributes: Vec<String>,
-}
-
-impl LogSummary {
-    pub fn of(log: &CustomerLog) -> LogSummary {
-        let (reference_day, scored) = score(log);
-        LogSummary {
-            cohorts: Default::default(),
-            totals: totals(log),
-            span: log.span().map(|(a, b)| (Date(a), Date(b))),
-            gaps: purchase_gaps(log),
-            concentration: concentration(log),
-            rfm: summarise(reference_day, &scored),
-            attributes: log.attributes.iter().map(|a| a.name.clone()).collect(),
-        }
-    }
-}
-
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub settings: AnalysisSettings,
     /// The name of the file analysed.
     pub file: String,
-    pub totals: Totals,
-    /// First and last purchase day.
-    pub span: Option<(Date, Date)>,
-    pub gaps: PurchaseGaps,
+    /// The figures that do not depend on the settings.
+    pub summary: LogSummary,
     /// How many periods of the chosen granularity the purchases span. Above
     /// [`MAX_PERIODS`] the per-period figures are left out (a stray date such as 2204
     /// for 2024 would otherwise make thousands of rows).
@@ -85,10 +49,6 @@ pub struct Analysis {
     pub base_complete_from: Option<Date>,
     pub cohorts: Vec<Cohort>,
     pub cohort_avg_retention: Vec<Option<f64>>,
-    pub concentration: Option<Concentration>,
-    pub rfm: Rfm,
-    /// The log's other columns, which `segment_by` can name.
-    pub attributes: Vec<String>,
     pub comparison: Option<Comparison>,
     pub survey: Option<SurveyLink>,
 }
@@ -96,18 +56,38 @@ pub struct Analysis {
 impl Analysis {
     /// The analysis of `log` (named `file`), with a survey to match by customer id.
     pub fn of(file: &str, log: &CustomerLog, survey: Option<&[SurveyRow]>, settings: &AnalysisSettings) -> Analysis {
-        Analysis::with(&LogSummary::of(log), file, log, survey, settings)
+        Analyser::new(LogSummary::of(log)).analyse(file, log, survey, settings)
+    }
+}
+
+/// What is kept between analyses of one log (by the Web Worker that holds it): its
+/// summary, and the cohorts of the last granularity (a new window leaves them as
+/// they are).
+#[derive(Clone, Debug)]
+pub struct Analyser {
+    summary: LogSummary,
+    cohorts: Option<(Granularity, Vec<Cohort>)>,
+}
+
+impl Analyser {
+    /// For the log whose settings-independent figures are `summary`.
+    pub fn new(summary: LogSummary) -> Analyser {
+        Analyser { summary, cohorts: None }
     }
 
-    /// The same, from the log's settings-independent figures computed before (what
-    /// the worker does when a setting changes).
-    pub fn with(
-        summary: &LogSummary,
+    pub fn summary(&self) -> &LogSummary {
+        &self.summary
+    }
+
+    /// The figures of `log` for `settings` (what the worker does when a setting changes).
+    pub fn analyse(
+        &mut self,
         file: &str,
         log: &CustomerLog,
         survey: Option<&[SurveyRow]>,
         settings: &AnalysisSettings,
     ) -> Analysis {
+        let summary = &self.summary;
         let window = settings.window_days.clamp(1, MAX_WINDOW_DAYS);
         let span = summary.span.map(|(a, b)| (a.0, b.0));
         let periods = span.map_or(0, |(first, last)| periods_between(settings.granularity, first, last));
@@ -119,15 +99,12 @@ impl Analysis {
         for c in 0..log.customers() {
             base.add(&timeline, log.activity_of(c), window);
         }
-        let cohorts = {
-            let mut cached = summary.cohorts.borrow_mut();
-            match &*cached {
-                Some((g, c)) if *g == settings.granularity => c.clone(),
-                _ => {
-                    let c = cohorts(log, &timeline);
-                    *cached = Some((settings.granularity, c.clone()));
-                    c
-                }
+        let cohorts = match &self.cohorts {
+            Some((g, c)) if *g == settings.granularity => c.clone(),
+            _ => {
+                let c = cohorts(log, &timeline);
+                self.cohorts = Some((settings.granularity, c.clone()));
+                c
             }
         };
         let column = settings.segment_by.as_ref().and_then(|name| log.attributes.iter().position(|a| &a.name == name));
@@ -139,17 +116,12 @@ impl Analysis {
                 segment_by: column.map(|c| log.attributes[c].name.clone()),
             },
             file: file.to_string(),
-            totals: summary.totals.clone(),
-            span: summary.span,
-            gaps: summary.gaps.clone(),
+            summary: self.summary.clone(),
             periods,
             base: base.periods(&timeline),
-            base_complete_from: summary.span.map(|(first, _)| first.add_days(window as i32)),
+            base_complete_from: self.summary.span.map(|(first, _)| first.add_days(window as i32)),
             cohort_avg_retention: average_retention(&cohorts),
             cohorts,
-            concentration: summary.concentration.clone(),
-            rfm: summary.rfm.clone(),
-            attributes: summary.attributes.clone(),
             comparison: column.and_then(|c| compare(log, c, &timeline, window, Some(SHOWN_VALUES))),
             survey: survey.and_then(|rows| link(rows, log, window)),
         }
@@ -167,7 +139,7 @@ mod tests {
         let month = Analysis::of("t.csv", &log, None, &AnalysisSettings::default());
         assert_eq!(month.base.len(), 5);
         assert_eq!(month.base_complete_from, Date::from_ymd(2024, 4, 9));
-        assert_eq!(month.attributes, ["kanaal"]);
+        assert_eq!(month.summary.attributes, ["kanaal"]);
         assert!(month.comparison.is_none());
         let quarter = Analysis::of(
             "t.csv",
@@ -176,25 +148,25 @@ mod tests {
             &AnalysisSettings { granularity: Granularity::Quarter, window_days: 10, segment_by: Some("kanaal".into()) },
         );
         assert_eq!(quarter.base.len(), 2);
-        assert_eq!(quarter.totals, month.totals);
+        assert_eq!(quarter.summary.totals, month.summary.totals);
         assert_eq!(quarter.comparison.unwrap().groups.len(), 2);
     }
 
     #[test]
     fn cohorts_are_kept_for_a_new_window_and_recomputed_for_a_new_granularity() {
         let log = test_log("customer,date\na,2024-01-10\na,2024-02-10\nb,2024-02-01\n");
-        let summary = LogSummary::of(&log);
+        let mut analyser = Analyser::new(LogSummary::of(&log));
         let month = |w| AnalysisSettings { window_days: w, ..AnalysisSettings::default() };
-        let first = Analysis::with(&summary, "t.csv", &log, None, &month(90));
-        let again = Analysis::with(&summary, "t.csv", &log, None, &month(10));
+        let first = analyser.analyse("t.csv", &log, None, &month(90));
+        let again = analyser.analyse("t.csv", &log, None, &month(10));
         assert_eq!(first.cohorts, again.cohorts);
         assert_ne!(first.base, again.base);
         let weeks = AnalysisSettings { granularity: Granularity::Week, ..month(90) };
-        let week = Analysis::with(&summary, "t.csv", &log, None, &weeks);
+        let week = analyser.analyse("t.csv", &log, None, &weeks);
         assert_eq!(week.cohorts, Analysis::of("t.csv", &log, None, &weeks).cohorts);
         assert_eq!(week.cohorts.len(), 5);
         // And back: the months again, as computed from scratch.
-        assert_eq!(Analysis::with(&summary, "t.csv", &log, None, &month(30)).cohorts, first.cohorts);
+        assert_eq!(analyser.analyse("t.csv", &log, None, &month(30)).cohorts, first.cohorts);
     }
 
     #[test]
@@ -205,7 +177,7 @@ mod tests {
             let a = Analysis::of("t.csv", &log, None, &AnalysisSettings { granularity, ..Default::default() });
             assert!(a.periods > MAX_PERIODS, "{granularity:?}");
             assert!(a.base.is_empty() && a.cohorts.is_empty() && a.cohort_avg_retention.is_empty());
-            assert_eq!(a.totals.customers_total, 3);
+            assert_eq!(a.summary.totals.customers_total, 3);
         }
         let years = Analysis::of(
             "t.csv",

@@ -38,6 +38,13 @@ pub struct BasePeriod {
     pub churn_rate: Option<f64>,
 }
 
+impl BasePeriod {
+    /// In the base at start and still at end: S - churned (= E - N).
+    pub fn retained(&self) -> u64 {
+        self.base_start - self.churned
+    }
+}
+
 /// Counts per period, filled one customer at a time.
 #[derive(Clone, Debug)]
 pub struct BaseCounts {

@@ -31,6 +31,12 @@ impl Cohort {
     }
 }
 
+/// The cohorts that tables and charts show: those with customers. (Every period
+/// stays in the list, so that the offsets of all cohorts line up.)
+pub fn with_customers(cohorts: &[Cohort]) -> impl Iterator<Item = &Cohort> {
+    cohorts.iter().filter(|c| c.size > 0)
+}
+
 /// The cohorts of `log` on `timeline`, oldest first, every period of the timeline
 /// included (an empty one with size 0).
 pub fn cohorts(log: &CustomerLog, timeline: &Timeline) -> Vec<Cohort> {

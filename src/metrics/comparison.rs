@@ -47,6 +47,16 @@ pub struct Membership {
     pub member_spend_uplift: Option<f64>,
 }
 
+impl Comparison {
+    /// Revenue per member as the literature claims it: the non-members' figure plus
+    /// [`CLAIMED_MEMBER_UPLIFT`] %. `None` without a membership column or amounts.
+    pub fn claimed_member_revenue(&self) -> Option<f64> {
+        let m = self.membership.as_ref()?;
+        let no = self.groups.iter().find(|g| g.value == m.no)?.revenue_per_customer?;
+        Some(no * (1.0 + CLAIMED_MEMBER_UPLIFT / 100.0))
+    }
+}
+
 /// The yes and no of a column whose values (an empty one aside) are a yes/no pair.
 fn membership_pair<'a>(values: impl Iterator<Item = &'a str>) -> Option<(&'a str, &'a str)> {
     const PAIRS: [(&str, &str); 6] =

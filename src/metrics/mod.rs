@@ -11,6 +11,8 @@ pub mod concentration;
 pub mod nps;
 pub mod purchase_gaps;
 pub mod rfm;
+pub mod spend;
+pub mod summary;
 pub mod survey_link;
 pub mod timeline;
 pub mod totals;

@@ -19,8 +19,6 @@ pub struct Totals {
     pub purchase_frequency: Option<f64>,
     /// % of customers with purchases on at least 2 different dates.
     pub repeat_rate: Option<f64>,
-    /// % of revenue_total from the top ceil(10% x customers) customers by revenue.
-    pub top10_revenue_share: Option<f64>,
 }
 
 pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
@@ -93,16 +91,8 @@ pub fn totals(log: &CustomerLog) -> Totals {
         sums.add(log, c, r);
     }
     let customers = log.customers();
-    let (revenue, aov, top10) = if log.has_amount {
-        let mut revenue_of = customer_revenue(log);
-        revenue_of.sort_unstable_by(|a, b| b.total_cmp(a));
-        let top = customers.div_ceil(10);
-        let top_revenue: f64 = revenue_of[..top].iter().sum();
-        let revenue_total = sums.revenue();
-        (Some(revenue_total), sums.aov(), ratio(top_revenue, revenue_total).map(|r| r * 100.0))
-    } else {
-        (None, None, None)
-    };
+    // `top10_revenue_share` is concentration's (one place for it).
+    let (revenue, aov) = if log.has_amount { (Some(sums.revenue()), sums.aov()) } else { (None, None) };
     Totals {
         customers_total: customers as u64,
         transactions_total: sums.transactions,
@@ -110,7 +100,6 @@ pub fn totals(log: &CustomerLog) -> Totals {
         aov,
         purchase_frequency: sums.purchase_frequency(),
         repeat_rate: sums.repeat_rate(),
-        top10_revenue_share: top10,
     }
 }
 
@@ -137,14 +126,17 @@ mod tests {
         // a and c bought on two dates: 2 of 3.
         assert_eq!(t.repeat_rate, Some(2.0 / 3.0 * 100.0));
         // ceil(10% of 3) = 1 customer: b with 100 of 158.
-        assert_eq!(t.top10_revenue_share, Some(100.0 / 158.0 * 100.0));
+        let top10 = crate::metrics::concentration::concentration(&l).unwrap().top10_revenue_share;
+        assert_eq!(top10, Some(100.0 / 158.0 * 100.0));
     }
 
     #[test]
     fn without_amounts_revenue_is_absent() {
-        let t = totals(&log("klant,datum\nx,2024-01-01\nx,2024-01-01\n"));
+        let l = log("klant,datum\nx,2024-01-01\nx,2024-01-01\n");
+        let t = totals(&l);
+        let top10 = crate::metrics::concentration::concentration(&l).and_then(|c| c.top10_revenue_share);
         assert_eq!((t.customers_total, t.transactions_total), (1, 2));
-        assert_eq!((t.revenue_total, t.aov, t.top10_revenue_share), (None, None, None));
+        assert_eq!((t.revenue_total, t.aov, top10), (None, None, None));
         assert_eq!(t.repeat_rate, Some(0.0));
     }
 

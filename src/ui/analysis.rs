@@ -13,7 +13,7 @@ use crate::export::{analysis_json, table_csv};
 use crate::i18n::Lang;
 use crate::metrics::analysis::{Analysis, AnalysisSettings, MAX_WINDOW_DAYS};
 use crate::metrics::base::BasePeriod;
-use crate::metrics::cohorts::Cohort;
+use crate::metrics::cohorts::{with_customers, Cohort};
 use crate::metrics::comparison::Comparison;
 use crate::metrics::comparison::CLAIMED_MEMBER_UPLIFT;
 use crate::metrics::comparison::OTHER;
@@ -71,7 +71,7 @@ fn base_charts(base: &[BasePeriod], lang: Lang) -> BaseCharts {
         .iter()
         .map(|p| flow::FlowPoint {
             label: p.period.to_string(),
-            retained: p.base_start - p.churned,
+            retained: p.retained(),
             new: p.new_customers,
             reactivated: p.reactivated,
             churned: p.churned,
@@ -89,7 +89,7 @@ fn base_charts(base: &[BasePeriod], lang: Lang) -> BaseCharts {
 fn cohort_charts(cohorts: &[Cohort], average: &[Option<f64>], lang: Lang, revenue: bool) -> CohortCharts {
     let x = lang.texts().analysis;
     let (w, h) = SIZE;
-    let cohorts: Vec<_> = cohorts.iter().filter(|c| c.size > 0).collect();
+    let cohorts: Vec<_> = with_customers(cohorts).collect();
     let labels: Vec<String> = cohorts.iter().map(|c| c.period.to_string()).collect();
     let values: Vec<Vec<Option<f64>>> = cohorts
         .iter()
@@ -152,10 +152,7 @@ fn comparison_chart(comparison: Option<&Comparison>, lang: Lang) -> Option<Strin
     let names: Vec<String> = c.groups.iter().map(|g| value_label(lang, &g.value)).collect();
     let values: Vec<f64> = c.groups.iter().map(|g| g.revenue_per_customer.unwrap_or(0.0)).collect();
     // Members' spend as the literature has it: the non-members' figure + 18%.
-    let claimed = c.membership.as_ref().and_then(|m| {
-        let no = c.groups.iter().find(|g| g.value == m.no)?.revenue_per_customer?;
-        Some(crate::charts::Reference { value: no * (1.0 + CLAIMED_MEMBER_UPLIFT / 100.0), label: x.claim_member })
-    });
+    let claimed = c.claimed_member_revenue().map(|value| crate::charts::Reference { value, label: x.claim_member });
     Some(bars::svg(&names, &values, claimed.as_slice(), x.col_revenue_per_customer, lang, w, h))
 }
 
@@ -170,7 +167,9 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
     let change = {
         let (state, session) = (state.clone(), p.session.clone());
         move |edit: fn(&mut AnalysisSettings, String), value: String| {
-            session.change_settings(state.clone(), move |s| edit(s, value));
+            let mut settings = state.settings.clone();
+            edit(&mut settings, value);
+            session.change_settings(state.clone(), settings);
         }
     };
     let on_granularity = Callback::from({
@@ -227,7 +226,7 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
                     <span>{ x.segment_label }</span>
                     <select data-setting="segment" onchange={on_segment}>
                         <option value="" selected={settings.segment_by.is_none()}>{ x.segment_none }</option>
-                        { for a.attributes.iter().map(|name| html! {
+                        { for a.summary.attributes.iter().map(|name| html! {
                             <option value={name.clone()} selected={settings.segment_by.as_ref() == Some(name)}>{ name.clone() }</option>
                         }) }
                     </select>
@@ -282,7 +281,7 @@ impl PartialEq for SectionProps {
 }
 
 fn same_totals(a: &Analysis, b: &Analysis) -> bool {
-    a.totals == b.totals && a.gaps == b.gaps
+    a.summary.totals == b.summary.totals && a.summary.gaps == b.summary.gaps
 }
 
 fn same_base(a: &Analysis, b: &Analysis) -> bool {
@@ -294,15 +293,15 @@ fn same_cohorts(a: &Analysis, b: &Analysis) -> bool {
 }
 
 fn same_concentration(a: &Analysis, b: &Analysis) -> bool {
-    a.concentration == b.concentration
+    a.summary.concentration == b.summary.concentration
 }
 
 fn same_rfm(a: &Analysis, b: &Analysis) -> bool {
-    a.rfm == b.rfm
+    a.summary.rfm == b.summary.rfm
 }
 
 fn same_comparison(a: &Analysis, b: &Analysis) -> bool {
-    a.comparison == b.comparison && a.attributes == b.attributes
+    a.comparison == b.comparison && a.summary.attributes == b.summary.attributes
 }
 
 fn same_survey(a: &Analysis, b: &Analysis) -> bool {
@@ -359,7 +358,7 @@ fn csv_button(p: &SectionProps, table: &'static str) -> Html {
 
 /// The first (0) or last (1) purchase day as text.
 fn span_day(a: &Analysis, which: usize) -> String {
-    a.span.map(|(f, l)| if which == 0 { f } else { l }.to_string()).unwrap_or_default()
+    a.summary.span.map(|(f, l)| if which == 0 { f } else { l }.to_string()).unwrap_or_default()
 }
 
 fn count(lang: Lang, v: u64) -> String {
@@ -394,7 +393,7 @@ fn totals_section(p: &SectionProps) -> Html {
     let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
     let t = lang.texts();
     let x = t.analysis;
-    let v = &a.totals;
+    let v = &a.summary.totals;
     let cards = vec![
         card(
             t.fig_customers.into(),
@@ -423,24 +422,27 @@ fn totals_section(p: &SectionProps) -> Html {
         card(
             x.fig_days_median.into(),
             "days_between_median",
-            a.gaps.days_between_median,
-            num(lang, a.gaps.days_between_median, 1),
+            a.summary.gaps.days_between_median,
+            num(lang, a.summary.gaps.days_between_median, 1),
             None,
         ),
         card(
             x.fig_days_mean.into(),
             "days_between_mean",
-            a.gaps.days_between_mean,
-            num(lang, a.gaps.days_between_mean, 1),
+            a.summary.gaps.days_between_mean,
+            num(lang, a.summary.gaps.days_between_mean, 1),
             None,
         ),
     ];
-    let alt = (x.gaps_alt)(&num(lang, a.gaps.days_between_median, 1), &num(lang, a.gaps.days_between_mean, 1));
+    let alt = (x.gaps_alt)(
+        &num(lang, a.summary.gaps.days_between_median, 1),
+        &num(lang, a.summary.gaps.days_between_mean, 1),
+    );
     html! {
         <div class="analysis-part">
             { heading(x.sec_totals, csv_button(p, "totals")) }
             <div class="kpis wide">{ for cards }</div>
-            <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={gaps_chart(&a.gaps, lang)} alt={alt} stem={stem.clone()} />
+            <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={gaps_chart(&a.summary.gaps, lang)} alt={alt} stem={stem.clone()} />
         </div>
     }
 }
@@ -525,7 +527,7 @@ fn cohorts_section(p: &SectionProps) -> Html {
     });
     let t = lang.texts();
     let x = t.analysis;
-    let cohorts: Vec<_> = a.cohorts.iter().filter(|c| c.size > 0).collect();
+    let cohorts: Vec<_> = with_customers(&a.cohorts).collect();
     let current = *mode;
     let on_mode = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -574,7 +576,7 @@ struct CohortTableProps {
 fn cohort_table(p: &CohortTableProps) -> Html {
     let (lang, current) = (p.lang, p.mode);
     let x = lang.texts().analysis;
-    let cohorts: Vec<&Cohort> = p.cohorts.iter().filter(|c| c.size > 0).collect();
+    let cohorts: Vec<&Cohort> = with_customers(&p.cohorts).collect();
     let offsets = p.average.len();
     // Weekly cohorts over years make tens of thousands of cells: drawn when asked for.
     let cells: usize = cohorts.iter().map(|c| c.active.len()).sum();
@@ -657,7 +659,7 @@ fn concentration_section(p: &SectionProps) -> Html {
     let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
     let t = lang.texts();
     let x = t.analysis;
-    let Some(c) = &a.concentration else { return html! {} };
+    let Some(c) = &a.summary.concentration else { return html! {} };
     let ratio_shown = c.top10_spend_ratio.map_or(t.no_figure.to_string(), |r| format!("{}×", lang.number(r, 1)));
     html! {
         <div class="analysis-part">
@@ -691,7 +693,7 @@ fn rfm_section(p: &SectionProps) -> Html {
     html! {
         <div class="analysis-part">
             { heading(x.sec_rfm, csv_button(p, "rfm")) }
-            if let Some(day) = a.rfm.reference_day { <p class="note">{ (x.rfm_reference)(&day.to_string()) }</p> }
+            if let Some(day) = a.summary.rfm.reference_day { <p class="note">{ (x.rfm_reference)(&day.to_string()) }</p> }
             <details class="formula-box">
                 <summary>{ t.how_computed }</summary>
                 <p>{ x.rfm_explain }</p>
@@ -709,7 +711,7 @@ fn rfm_section(p: &SectionProps) -> Html {
                         <th scope="col"></th>
                     </tr></thead>
                     <tbody>
-                        { for a.rfm.segments.iter().map(|s| {
+                        { for a.summary.rfm.segments.iter().map(|s| {
                             let seg = AttrValue::from(s.segment.key());
                             html! {
                                 <tr>
@@ -732,9 +734,9 @@ fn rfm_section(p: &SectionProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            if let Some(svg) = rfm_chart(&a.rfm, lang) {
+            if let Some(svg) = rfm_chart(&a.summary.rfm, lang) {
                 <ChartFigure name="rfm-segments" title={x.rfm_chart_title} svg={svg}
-                    alt={(x.rfm_alt)(a.rfm.segments.len())} stem={stem.clone()} />
+                    alt={(x.rfm_alt)(a.summary.rfm.segments.len())} stem={stem.clone()} />
             }
         </div>
     }
@@ -756,7 +758,7 @@ fn comparison_section(p: &SectionProps) -> Html {
     let t = lang.texts();
     let x = t.analysis;
     let Some(cmp) = &a.comparison else {
-        let hint = if a.attributes.is_empty() { x.comparison_none } else { x.comparison_pick };
+        let hint = if a.summary.attributes.is_empty() { x.comparison_none } else { x.comparison_pick };
         return html! { <>{ heading(x.sec_comparison, html! {}) }<p class="note">{ hint }</p></> };
     };
     html! {

@@ -93,8 +93,8 @@ pub fn loader(props: &LoaderProps) -> Html {
     let recomputing = state.recomputing();
     let status_text = match status {
         Status::Idle => t.status_idle.to_string(),
-        Status::Working(_) if recomputing => t.analysis.recomputing.to_string(),
-        Status::Working(_) => {
+        Status::Computing if recomputing => t.analysis.recomputing.to_string(),
+        Status::Reading | Status::Computing => {
             let mut s = t.status_working.to_string();
             if p.total > 0 {
                 s.push(' ');
@@ -105,10 +105,7 @@ pub fn loader(props: &LoaderProps) -> Html {
         Status::Ready => t.status_ready.to_string(),
         Status::Error => t.status_error.to_string(),
     };
-    let progress = match status {
-        Status::Working(percent) => Some(percent),
-        _ => None,
-    };
+    let progress = state.percent();
 
     html! {
         <section class="card loader" aria-labelledby="load-heading">

@@ -44,10 +44,7 @@ pub fn app() -> Html {
         settings: crate::state::settings_from_query(&browser::query()),
         ..AppState::new(initial_lang())
     });
-    let session = {
-        let settings = state.settings.clone();
-        use_state(move || std::rc::Rc::new(session::Session::new(settings)))
-    };
+    let session = use_state(|| Rc::new(session::Session::new()));
     let session = (*session).clone();
     let lang = state.lang;
     let t = lang.texts();

@@ -35,7 +35,7 @@ pub fn results(props: &ResultsProps) -> Html {
         <>
             { for state.reports().map(|(name, report)| match (&report.content, &state.analysis) {
                 (Content::PeriodCounts(p), _) => period_counts_view(name, report, p, lang),
-                (Content::Transactions { .. }, Some(a)) if a.file == name => html! {
+                (Content::Transactions(_), Some(a)) if a.file == name => html! {
                     <AnalysisView state={state.clone()} session={props.session.clone()} analysis={a.clone()}
                         summary={summary_line(name, report, lang)} />
                 },
@@ -76,33 +76,37 @@ fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
     let n = |v: f64, d: usize| lang.number(v, d);
     let opt = |v: Option<f64>, d: usize| v.map_or(t.no_figure.to_string(), |v| lang.number(v, d));
     let (title, cards) = match &report.content {
-        Content::Transactions { totals: x, .. } => (
-            t.kind_title_transactions,
-            vec![
-                (t.fig_customers, "customers_total", Some(x.customers_total as f64), n(x.customers_total as f64, 0)),
-                (
-                    t.fig_transactions,
-                    "transactions_total",
-                    Some(x.transactions_total as f64),
-                    n(x.transactions_total as f64, 0),
-                ),
-                (t.fig_revenue, "revenue_total", x.revenue_total, opt(x.revenue_total, 2)),
-                (t.fig_aov, "aov", x.aov, opt(x.aov, 2)),
-                (t.fig_frequency, "purchase_frequency", x.purchase_frequency, opt(x.purchase_frequency, 2)),
-                (
-                    t.fig_repeat_rate,
-                    "repeat_rate",
-                    x.repeat_rate,
-                    x.repeat_rate.map_or(t.no_figure.into(), |v| lang.percent(v)),
-                ),
-                (
-                    t.fig_top10,
-                    "top10_revenue_share",
-                    x.top10_revenue_share,
-                    x.top10_revenue_share.map_or(t.no_figure.into(), |v| lang.percent(v)),
-                ),
-            ],
-        ),
+        Content::Transactions(summary) => {
+            let x = &summary.totals;
+            let top10 = summary.top10_revenue_share();
+            (
+                t.kind_title_transactions,
+                vec![
+                    (
+                        t.fig_customers,
+                        "customers_total",
+                        Some(x.customers_total as f64),
+                        n(x.customers_total as f64, 0),
+                    ),
+                    (
+                        t.fig_transactions,
+                        "transactions_total",
+                        Some(x.transactions_total as f64),
+                        n(x.transactions_total as f64, 0),
+                    ),
+                    (t.fig_revenue, "revenue_total", x.revenue_total, opt(x.revenue_total, 2)),
+                    (t.fig_aov, "aov", x.aov, opt(x.aov, 2)),
+                    (t.fig_frequency, "purchase_frequency", x.purchase_frequency, opt(x.purchase_frequency, 2)),
+                    (
+                        t.fig_repeat_rate,
+                        "repeat_rate",
+                        x.repeat_rate,
+                        x.repeat_rate.map_or(t.no_figure.into(), |v| lang.percent(v)),
+                    ),
+                    (t.fig_top10, "top10_revenue_share", top10, top10.map_or(t.no_figure.into(), |v| lang.percent(v))),
+                ],
+            )
+        }
         Content::CustomerSummary { customers, mean_frequency, mean_recency, mean_age, .. } => (
             t.kind_title_summary,
             vec![
@@ -112,12 +116,8 @@ fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
                 (t.fig_mean_age, "mean_T", *mean_age, opt(*mean_age, 2)),
             ],
         ),
-        Content::MarketingSpend(rows) => {
-            use crate::ingest::other_kinds::SpendKind;
-            let sum = |k: Option<SpendKind>| {
-                rows.iter().filter(|r| k.is_none_or(|k| r.kind == k)).map(|r| r.spend).sum::<f64>()
-            };
-            let (all, acq, ret) = (sum(None), sum(Some(SpendKind::Acquisition)), sum(Some(SpendKind::Retention)));
+        Content::MarketingSpend { totals: s, .. } => {
+            let (all, acq, ret) = (s.spend_total, s.acquisition_spend, s.retention_spend);
             (
                 t.kind_title_spend,
                 vec![

@@ -23,18 +23,15 @@ pub struct Session {
     current: Cell<u64>,
     /// The user cancelled the current load: no further file is read.
     cancelled: Cell<bool>,
-    /// The analysis settings last asked for (a load in progress uses them when done).
-    settings: RefCell<AnalysisSettings>,
 }
 
 impl Session {
-    pub fn new(settings: AnalysisSettings) -> Session {
+    pub fn new() -> Session {
         Session {
             conn: RefCell::new(Conn::open().ok()),
             files: RefCell::default(),
             current: Cell::new(0),
             cancelled: Cell::new(false),
-            settings: RefCell::new(settings),
         }
     }
 
@@ -103,6 +100,8 @@ impl Session {
         // A load still under way stops: its current read is cancelled, and it reads no further file.
         conn.cancel_read();
         let overrides = state.overrides.clone();
+        // No setting can change while files load (their figures are not shown yet).
+        let settings = state.settings.clone();
         let session = self.clone();
         spawn_local(async move {
             conn.request(&Request::Reset, None).await;
@@ -126,13 +125,12 @@ impl Session {
                     progress_state.dispatch(Action::LoadProgress { id, progress });
                 });
                 let entry = read_one(&conn, file, &name, &overrides, &session.cancelled).await;
-                has_log |= matches!(&entry.result, Ok(r) if matches!(r.content, Content::Transactions { .. }));
+                has_log |= matches!(&entry.result, Ok(r) if matches!(r.content, Content::Transactions(_)));
                 state.dispatch(Action::FileDone { id, entry: Box::new(entry) });
             }
             state.dispatch(Action::LoadFinished { id });
             browser::mark("rc:read-done");
             if has_log && session.current.get() == id {
-                let settings = session.settings.borrow().clone();
                 session.request_analysis(&conn, state, id, settings).await;
             }
         });
@@ -161,29 +159,14 @@ impl Session {
             _ => None,
         };
         browser::mark("rc:analysis-done");
-        // What the worker applied becomes the current settings (unless they changed since).
-        if let Some(a) = &analysis {
-            let mut current = self.settings.borrow_mut();
-            if *current == settings {
-                *current = a.settings.clone();
-            }
-        }
-        // Only the newest request's answer is shown (the reducer checks the settings).
+        // Only the newest request's answer is shown, and what the worker applied becomes
+        // the current settings (the reducer checks and does both).
         state.dispatch(Action::AnalysisDone { id, requested: settings, analysis });
     }
 
-    /// Changes the analysis settings (starting from the newest ones, so that two changes
-    /// in a row both count) and computes the figures again.
-    pub fn change_settings(
-        self: &Rc<Self>,
-        state: UseReducerHandle<AppState>,
-        change: impl FnOnce(&mut AnalysisSettings),
-    ) {
-        let settings = {
-            let mut current = self.settings.borrow_mut();
-            change(&mut current);
-            current.clone()
-        };
+    /// Computes the figures again for `settings` (new analysis settings the user chose;
+    /// the reducer, which owns them, gets them next).
+    pub fn change_settings(self: &Rc<Self>, state: UseReducerHandle<AppState>, settings: AnalysisSettings) {
         // The request first: the worker computes while the page shows the change.
         self.analyse(state.clone(), settings.clone());
         state.dispatch(Action::SetSettings(settings));
