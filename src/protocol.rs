@@ -1,13 +1,27 @@
-//! The messages between the page and its Web Worker. They travel as JSON text next to
-//! the `File` itself (which the browser copies to the worker by structured clone; its
-//! bytes are read there, slice by slice).
+//! The messages between the page and its Web Worker, typed per request: each request
+//! is a type of its own that names the type of its answer ([`Ask::Answer`]), and the
+//! worker's own faults ([`WorkerError`]) are apart from what is wrong with a file
+//! ([`FileError`]).
+//!
+//! Both sides are built from this crate, so the messages travel as JavaScript values
+//! made by serde-wasm-bindgen (structured-cloned by `postMessage`): numbers stay the
+//! same f64, bit for bit (JSON text without `float_roundtrip` changed some in the
+//! last place), and no JSON code is needed in the worker. The `File` itself travels
+//! beside the request; its bytes are read in the worker, slice by slice.
+//!
+//! A message to the worker is `{ request, file? }` with `request` an
+//! [`Envelope<Request>`]; a message from it is `{ id, kind, body }` with `kind` one of
+//! [`KIND_HELLO`], [`KIND_PROGRESS`] (body: [`ReadProgress`]) or [`KIND_ANSWER`]
+//! (body: `Result<Answer, WorkerError>` of request `id`).
 
 use crate::ingest::{Detection, FileError, ReadSettings};
 use crate::lang::Lang;
 use crate::metrics::analysis::{Analysis, AnalysisSettings};
 use crate::metrics::rfm::Segment;
 use crate::report::FileReport;
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
+use std::fmt;
 
 /// Files larger than this are refused before reading: the per-customer data of a
 /// bigger export would not fit in a browser tab's WebAssembly memory.
@@ -16,61 +30,172 @@ pub const MAX_FILE_BYTES: u64 = 2_000_000_000;
 /// How much of a file the worker reads at a time.
 pub const CHUNK_BYTES: u64 = 8 << 20;
 
-/// A message with the id of the request it belongs to (replies and progress carry
-/// the id of their request).
+/// The fields of a message object.
+pub const FIELD_REQUEST: &str = "request";
+pub const FIELD_FILE: &str = "file";
+pub const FIELD_ID: &str = "id";
+pub const FIELD_KIND: &str = "kind";
+pub const FIELD_BODY: &str = "body";
+/// The worker has started and listens (sent once, with id 0).
+pub const KIND_HELLO: &str = "hello";
+/// How far the read of request `id` is.
+pub const KIND_PROGRESS: &str = "progress";
+/// The answer to request `id`.
+pub const KIND_ANSWER: &str = "answer";
+
+/// A request with its id (answers and progress carry the id of their request).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Envelope<T> {
     pub id: u64,
     pub body: T,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Request {
-    /// Stop the read started by request `id` (it then answers `Failed(Cancelled)`).
-    Cancel { id: u64 },
-    /// Forget the files of the previous load.
-    Reset,
-    /// Look at the start of the attached file.
-    Detect,
-    /// Read all of the attached file with these settings.
-    Read { settings: ReadSettings },
-    /// Every skipped row of the files read since `Reset`, as CSV.
-    ExportErrors { lang: Lang },
-    /// The figures of the first transaction log read since `Reset` (with the first
-    /// survey that has customer ids), computed with these settings.
-    Analyse { settings: AnalysisSettings },
-    /// The customers of one RFM segment, as CSV.
-    ExportSegment { segment: Segment },
+/// A request, and the type the worker answers it with.
+pub trait Ask: Into<Request> {
+    type Answer: Serialize + DeserializeOwned;
 }
 
+/// Every request, as it travels.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub enum Reply {
-    /// The worker has started and listens (sent once, with id 0).
-    Hello,
-    Detected(Detection),
-    Progress {
-        bytes: u64,
-        total: u64,
-        rows: u64,
-    },
-    Done(FileReport),
-    Failed(FileError),
-    /// `None` when no transaction log was read.
-    Analysis(Option<Box<Analysis>>),
-    Csv(String),
-    Ok,
+pub enum Request {
+    Cancel(Cancel),
+    Reset(Reset),
+    Detect(Detect),
+    Read(Read),
+    ExportErrors(ExportErrors),
+    Analyse(Analyse),
+    ExportSegment(ExportSegment),
 }
+
+macro_rules! asks {
+    ($($name:ident => $answer:ty),* $(,)?) => {$(
+        impl Ask for $name {
+            type Answer = $answer;
+        }
+        impl From<$name> for Request {
+            fn from(r: $name) -> Request {
+                Request::$name(r)
+            }
+        }
+    )*};
+}
+
+/// Stop the read started by request `id` (that read then answers `Cancelled`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Cancel {
+    pub id: u64,
+}
+
+/// Forget the files of the previous load.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Reset;
+
+/// Look at the start of the attached file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Detect;
+
+/// Read all of the attached file with these settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Read {
+    pub settings: ReadSettings,
+}
+
+/// Every skipped row of the files read since `Reset`, as CSV in `lang`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportErrors {
+    pub lang: Lang,
+}
+
+/// The figures of the first transaction log read since `Reset` (with the first survey
+/// that has customer ids), computed with these settings.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Analyse {
+    pub settings: AnalysisSettings,
+}
+
+/// The customers of one RFM segment, as CSV.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportSegment {
+    pub segment: Segment,
+}
+
+asks! {
+    Cancel => (),
+    Reset => (),
+    Detect => Result<Detection, FileError>,
+    Read => Result<FileReport, FileError>,
+    ExportErrors => String,
+    // `None` when no transaction log was read.
+    Analyse => Option<Box<Analysis>>,
+    ExportSegment => String,
+}
+
+/// How far a read is.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ReadProgress {
+    pub bytes: u64,
+    pub total: u64,
+    /// Data rows read so far.
+    pub rows: u64,
+}
+
+/// What went wrong with the worker itself (not with a file): faults of the page,
+/// which the user can do little about but reload.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub enum WorkerError {
+    /// The browser would not start the worker.
+    CannotStart { message: String },
+    /// The worker stopped while a request was under way: most likely the browser ran
+    /// out of memory for a very large file.
+    Stopped { message: String },
+    /// A request that needs a file came without one.
+    NoFile,
+    /// A request that needs a transaction log came when none was read.
+    NoLog,
+    /// A message one side could not decode (the page and the worker are built
+    /// together, so this is a bug).
+    NotUnderstood { message: String },
+}
+
+impl fmt::Display for WorkerError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkerError::CannotStart { message } => write!(f, "The page could not start its file reader ({message})."),
+            WorkerError::Stopped { message } => {
+                write!(
+                    f,
+                    "Reading stopped: the browser ran out of room or failed ({message}). The page itself is fine."
+                )
+            }
+            WorkerError::NoFile => f.write_str("The page asked to read a file without giving it one (a bug)."),
+            WorkerError::NoLog => f.write_str("No transaction log is loaded."),
+            WorkerError::NotUnderstood { message } => {
+                write!(f, "The page and its file reader did not understand each other ({message}); a bug.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for WorkerError {}
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn messages_round_trip_as_json() {
-        let m = Envelope { id: 7, body: Request::Cancel { id: 3 } };
-        let json = serde_json::to_string(&m).unwrap();
-        assert_eq!(serde_json::from_str::<Envelope<Request>>(&json).unwrap(), m);
-        let r = Envelope { id: 3, body: Reply::Progress { bytes: 1, total: 2, rows: 3 } };
-        assert_eq!(serde_json::from_str::<Envelope<Reply>>(&serde_json::to_string(&r).unwrap()).unwrap(), r);
+    fn requests_know_their_answers() {
+        fn answer_of<A: Ask>(_: &A) -> &'static str {
+            std::any::type_name::<A::Answer>()
+        }
+        assert!(answer_of(&Detect).contains("Detection"));
+        assert!(answer_of(&Analyse { settings: AnalysisSettings::default() }).contains("Analysis"));
+        assert_eq!(Request::from(Cancel { id: 3 }), Request::Cancel(Cancel { id: 3 }));
+    }
+
+    #[test]
+    fn worker_errors_say_what_happened_in_english() {
+        let e = WorkerError::Stopped { message: "out of memory".into() };
+        assert!(e.to_string().contains("ran out of room or failed (out of memory)"));
+        assert!(!WorkerError::NoFile.to_string().contains("room"));
     }
 }

@@ -2,7 +2,7 @@
 //! activity) stays in the Web Worker that read it; the page gets its figures.
 
 use crate::ingest::other_kinds::{SpendRow, SubscriptionRow, SummaryRow};
-use crate::ingest::{Dataset, Detection, FileError, LoadedFile, PeriodCounts, ReadSettings, RowErrors};
+use crate::ingest::{Dataset, LoadedFile, PeriodCounts, ReadSettings, RowErrors};
 use crate::metrics::nps::SurveySummary;
 use crate::metrics::spend::SpendTotals;
 use crate::metrics::summary::LogSummary;
@@ -94,14 +94,6 @@ impl FileReport {
             content: Content::of(&file.dataset),
         }
     }
-}
-
-/// A file on the page: its name, how detection saw it, and what reading it gave.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct FileEntry {
-    pub name: String,
-    pub detection: Option<Detection>,
-    pub result: Result<FileReport, FileError>,
 }
 
 /// Settings as they were last chosen for files with the same header, so that the

@@ -2,9 +2,11 @@
 //! Yew's `Reducible`). Tested natively: no DOM in here.
 
 use crate::i18n::Lang;
+use crate::ingest::Detection;
 use crate::ingest::{FileError, ReadSettings, RowError};
 use crate::metrics::analysis::{Analysis, AnalysisSettings};
-use crate::report::{Content, FileEntry, FileReport};
+use crate::protocol::WorkerError;
+use crate::report::{Content, FileReport};
 use crate::retention::{checked_crr, CountsProblem};
 use std::rc::Rc;
 
@@ -142,6 +144,35 @@ impl Progress {
     pub fn mb_per_s(&self) -> Option<f64> {
         (self.elapsed_ms > 0.0).then(|| self.bytes as f64 / 1e6 / (self.elapsed_ms / 1000.0))
     }
+}
+
+/// Why a file of the load gave no figures.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    /// Something about the file (empty, not text, columns missing, cancelled).
+    File(FileError),
+    /// The worker reading it failed.
+    Worker(WorkerError),
+}
+
+impl From<FileError> for Failure {
+    fn from(e: FileError) -> Failure {
+        Failure::File(e)
+    }
+}
+
+impl From<WorkerError> for Failure {
+    fn from(e: WorkerError) -> Failure {
+        Failure::Worker(e)
+    }
+}
+
+/// A file on the page: its name, how detection saw it, and what reading it gave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FileEntry {
+    pub name: String,
+    pub detection: Option<Detection>,
+    pub result: Result<FileReport, Failure>,
 }
 
 /// Everything the page shows.
@@ -299,7 +330,7 @@ impl AppState {
     }
 
     /// The files that could not be used at all.
-    pub fn failures(&self) -> impl Iterator<Item = (&str, &FileError)> {
+    pub fn failures(&self) -> impl Iterator<Item = (&str, &Failure)> {
         self.files.iter().filter_map(|f| f.result.as_ref().err().map(|e| (f.name.as_str(), e)))
     }
 
@@ -380,7 +411,7 @@ mod tests {
         FileEntry {
             name: name.to_string(),
             detection: None,
-            result: read_file(name, bytes).map(|f| FileReport::of(&f)),
+            result: read_file(name, bytes).map(|f| FileReport::of(&f)).map_err(Failure::File),
         }
     }
 

@@ -1,6 +1,6 @@
 //! The Web Worker that reads files (wasm32 only): the page posts it a `File` and a
 //! [`Request`]; it reads the file slice by slice, feeds the streaming reader, posts
-//! progress, and answers with a [`Reply`]. A helper worker of its own
+//! progress, and answers each request with its own answer type (`crate::protocol`). A helper worker of its own
 //! (`src/slice_reader.js`) reads the next slice while this one parses the slice before.
 //! Between slices the worker returns to its event loop, so that a `Cancel` can arrive.
 //! The page never freezes, and if a file is too much for the browser only this worker
@@ -11,7 +11,7 @@ use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadS
 use crate::metrics::analysis::{Analyser, Analysis, AnalysisSettings};
 use crate::metrics::rfm;
 use crate::metrics::summary::LogSummary;
-use crate::protocol::{Envelope, Reply, Request, CHUNK_BYTES, MAX_FILE_BYTES};
+use crate::protocol::{self as p, Ask, Envelope, ReadProgress, Request, WorkerError, CHUNK_BYTES, MAX_FILE_BYTES};
 use crate::report::{Content, FileReport};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -54,17 +54,63 @@ fn scope() -> DedicatedWorkerGlobalScope {
     js_sys::global().unchecked_into()
 }
 
-fn post(id: u64, reply: Reply) {
-    let json = serde_json::to_string(&Envelope { id, body: reply }).unwrap_or_default();
-    let _ = scope().post_message(&JsValue::from_str(&json));
+/// Posts `{ id, kind, body }` to the page.
+fn post(id: u64, kind: &str, body: &impl serde::Serialize) {
+    let message = js_sys::Object::new();
+    let body = serde_wasm_bindgen::to_value(body)
+        .or_else(|e| serde_wasm_bindgen::to_value(&Err::<(), _>(WorkerError::NotUnderstood { message: e.to_string() })))
+        .unwrap_or(JsValue::NULL);
+    let _ = js_sys::Reflect::set(&message, &p::FIELD_ID.into(), &JsValue::from_f64(id as f64));
+    let _ = js_sys::Reflect::set(&message, &p::FIELD_KIND.into(), &kind.into());
+    let _ = js_sys::Reflect::set(&message, &p::FIELD_BODY.into(), &body);
+    let _ = scope().post_message(&message);
 }
 
-fn failed(message: impl Into<String>) -> FileError {
-    FileError::new(FileErrorKind::WorkerFailed { message: message.into() })
+/// Answers request `id` (of type `A`).
+fn answer<A: Ask>(id: u64, answer: Result<A::Answer, WorkerError>) {
+    post(id, p::KIND_ANSWER, &answer);
 }
 
-fn slice(file: &File, start: u64, end: u64) -> Result<web_sys::Blob, FileError> {
-    file.slice_with_f64_and_f64(start as f64, end as f64).map_err(|e| failed(format!("{e:?}")))
+/// Why a request could not be answered as asked: a file's problem or the worker's.
+enum Fault {
+    File(FileError),
+    Worker(WorkerError),
+}
+
+impl From<FileError> for Fault {
+    fn from(e: FileError) -> Fault {
+        Fault::File(e)
+    }
+}
+
+impl From<FileErrorKind> for Fault {
+    fn from(k: FileErrorKind) -> Fault {
+        Fault::File(k.into())
+    }
+}
+
+impl From<WorkerError> for Fault {
+    fn from(e: WorkerError) -> Fault {
+        Fault::Worker(e)
+    }
+}
+
+/// The answer of a request whose answer is `Result<T, FileError>`.
+fn file_answer<T>(result: Result<T, Fault>) -> Result<Result<T, FileError>, WorkerError> {
+    match result {
+        Ok(v) => Ok(Ok(v)),
+        Err(Fault::File(e)) => Ok(Err(e)),
+        Err(Fault::Worker(e)) => Err(e),
+    }
+}
+
+/// A call into the browser that failed where it should not.
+fn browser_fault(e: JsValue) -> Fault {
+    Fault::Worker(WorkerError::Stopped { message: format!("{e:?}") })
+}
+
+fn slice(file: &File, start: u64, end: u64) -> Result<web_sys::Blob, Fault> {
+    file.slice_with_f64_and_f64(start as f64, end as f64).map_err(browser_fault)
 }
 
 /// Copies the bytes of `array` into `buf` (the one copy into WebAssembly memory).
@@ -75,10 +121,8 @@ fn copy_into(array: &JsValue, buf: &mut Vec<u8>) {
 }
 
 /// Bytes `start..end` of the file, into `buf`, at once.
-fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &mut Vec<u8>) -> Result<(), FileError> {
-    let array = reader
-        .read_as_array_buffer(&slice(file, start, end)?)
-        .map_err(|_| FileError::new(FileErrorKind::Unreadable))?;
+fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &mut Vec<u8>) -> Result<(), Fault> {
+    let array = reader.read_as_array_buffer(&slice(file, start, end)?).map_err(|_| FileErrorKind::Unreadable)?;
     copy_into(&array, buf);
     Ok(())
 }
@@ -136,11 +180,11 @@ enum Slices {
 }
 
 impl Slices {
-    fn open(file: &File) -> Result<Slices, FileError> {
+    fn open(file: &File) -> Result<Slices, Fault> {
         let ready = HELPER_READY.with(Cell::get);
         match HELPER.with(|h| h.as_ref().filter(|_| ready).and_then(|h| HelperReads::open(h, file).ok())) {
             Some(reads) => Ok(Slices::Helper { reads, pending: None }),
-            None => Ok(Slices::Here(FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?)),
+            None => Ok(Slices::Here(FileReaderSync::new().map_err(browser_fault)?)),
         }
     }
 
@@ -153,8 +197,8 @@ impl Slices {
         end: u64,
         next: (u64, u64),
         buf: &mut Vec<u8>,
-    ) -> Result<(), FileError> {
-        let unreadable = || FileError::new(FileErrorKind::Unreadable);
+    ) -> Result<(), Fault> {
+        let unreadable = || Fault::from(FileErrorKind::Unreadable);
         match self {
             Slices::Helper { reads, pending } => {
                 let answer =
@@ -177,16 +221,16 @@ impl Slices {
     }
 }
 
-fn detect_file(file: &File) -> Result<Reply, FileError> {
+fn detect_file(file: &File) -> Result<crate::ingest::Detection, Fault> {
     let size = file.size() as u64;
-    let reader = FileReaderSync::new().map_err(|e| failed(format!("{e:?}")))?;
+    let reader = FileReaderSync::new().map_err(browser_fault)?;
     let mut sample = Vec::new();
     let end = size.min(crate::ingest::detect::SAMPLE_BYTES as u64);
     read_slice(&reader, file, 0, end, &mut sample)?;
-    Ok(Reply::Detected(detect(&sample, end == size)?))
+    Ok(detect(&sample, end == size)?)
 }
 
-async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<Reply, FileError> {
+async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<FileReport, Fault> {
     let total = file.size() as u64;
     if total > MAX_FILE_BYTES {
         return Err(FileErrorKind::TooLarge { bytes: total, limit: MAX_FILE_BYTES }.into());
@@ -203,7 +247,7 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<Reply
         }
         reader.feed(&buf);
         start = end;
-        post(id, Reply::Progress { bytes: start, total, rows: reader.rows() });
+        post(id, p::KIND_PROGRESS, &ReadProgress { bytes: start, total, rows: reader.rows() });
     }
     let loaded = LoadedFile::new(&file.name(), reader.finish()?);
     let report = FileReport::of(&loaded);
@@ -213,7 +257,7 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<Reply
         ANALYSER.with(|a| *a.borrow_mut() = Some(Analyser::new((**summary).clone())));
     }
     FILES.with(|f| f.borrow_mut().push(loaded));
-    Ok(Reply::Done(report))
+    Ok(report)
 }
 
 /// The first transaction log of `files`, with its file name.
@@ -239,49 +283,63 @@ fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Anal
 }
 
 fn handle(id: u64, request: Request, file: Option<File>) {
-    let reply = match request {
-        Request::Reset => {
+    match request {
+        Request::Reset(_) => {
             FILES.with(|f| f.borrow_mut().clear());
             ANALYSER.with(|a| a.borrow_mut().take());
-            Ok(Reply::Ok)
+            answer::<p::Reset>(id, Ok(()));
         }
-        Request::Cancel { id: target } => {
+        Request::Cancel(p::Cancel { id: target }) => {
             CANCELLED.with(|c| c.borrow_mut().insert(target));
-            Ok(Reply::Ok)
+            answer::<p::Cancel>(id, Ok(()));
         }
-        Request::ExportErrors { lang } => Ok(Reply::Csv(FILES.with(|f| {
-            lang.texts().row_errors_csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())))
-        }))),
-        Request::Analyse { settings } => Ok(Reply::Analysis(FILES.with(|f| analyse(&f.borrow(), &settings)))),
-        Request::ExportSegment { segment } => FILES.with(|f| {
-            let files = f.borrow();
-            let (_, log) = first_log(&files).ok_or_else(|| failed("no transaction log"))?;
-            let (_, scored) = rfm::score(log);
-            Ok(Reply::Csv(rfm::segment_csv(log, &scored, segment)))
-        }),
-        Request::Detect => file.as_ref().ok_or_else(|| failed("no file")).and_then(detect_file),
-        Request::Read { settings } => {
-            let Some(file) = file else { return post(id, Reply::Failed(failed("no file"))) };
-            wasm_bindgen_futures::spawn_local(async move {
-                let reply = read_file(id, &file, settings).await.unwrap_or_else(Reply::Failed);
-                CANCELLED.with(|c| c.borrow_mut().remove(&id));
-                post(id, reply);
+        Request::ExportErrors(p::ExportErrors { lang }) => {
+            let csv = FILES.with(|f| {
+                lang.texts().row_errors_csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())))
             });
-            return;
+            answer::<p::ExportErrors>(id, Ok(csv));
         }
-    };
-    post(id, reply.unwrap_or_else(Reply::Failed));
+        Request::Analyse(p::Analyse { settings }) => {
+            answer::<p::Analyse>(id, Ok(FILES.with(|f| analyse(&f.borrow(), &settings))));
+        }
+        Request::ExportSegment(p::ExportSegment { segment }) => {
+            let csv = FILES.with(|f| {
+                let files = f.borrow();
+                let (_, log) = first_log(&files).ok_or(WorkerError::NoLog)?;
+                let (_, scored) = rfm::score(log);
+                Ok(rfm::segment_csv(log, &scored, segment))
+            });
+            answer::<p::ExportSegment>(id, csv);
+        }
+        Request::Detect(_) => {
+            let result = file.as_ref().ok_or(Fault::Worker(WorkerError::NoFile)).and_then(detect_file);
+            answer::<p::Detect>(id, file_answer(result));
+        }
+        Request::Read(p::Read { settings }) => {
+            let Some(file) = file else { return answer::<p::Read>(id, Err(WorkerError::NoFile)) };
+            wasm_bindgen_futures::spawn_local(async move {
+                let result = read_file(id, &file, settings).await;
+                CANCELLED.with(|c| c.borrow_mut().remove(&id));
+                answer::<p::Read>(id, file_answer(result));
+            });
+        }
+    }
 }
 
 /// Starts listening for requests.
 pub fn start() {
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
-        let request = js_sys::Reflect::get(&data, &"request".into()).ok().and_then(|r| r.as_string());
-        let file = js_sys::Reflect::get(&data, &"file".into()).ok().and_then(|f| f.dyn_into::<File>().ok());
-        match request.as_deref().map(serde_json::from_str::<Envelope<Request>>) {
-            Some(Ok(m)) => handle(m.id, m.body, file),
-            _ => post(0, Reply::Failed(failed("a message the worker does not understand"))),
+        let request = js_sys::Reflect::get(&data, &p::FIELD_REQUEST.into()).unwrap_or(JsValue::UNDEFINED);
+        let file = js_sys::Reflect::get(&data, &p::FIELD_FILE.into()).ok().and_then(|f| f.dyn_into::<File>().ok());
+        match serde_wasm_bindgen::from_value::<Envelope<Request>>(request.clone()) {
+            Ok(m) => handle(m.id, m.body, file),
+            Err(e) => {
+                // Answer the id, if there is one, so that the request does not wait forever.
+                let id = js_sys::Reflect::get(&request, &p::FIELD_ID.into()).ok().and_then(|v| v.as_f64());
+                let fault = Err::<(), _>(WorkerError::NotUnderstood { message: e.to_string() });
+                post(id.unwrap_or(0.0) as u64, p::KIND_ANSWER, &fault);
+            }
         }
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
@@ -289,7 +347,7 @@ pub fn start() {
     // The slice-reading helper starts now, not at the first read.
     HELPER.with(|_| ());
     // The page waits for this before it sends anything.
-    post(0, Reply::Hello);
+    post(0, p::KIND_HELLO, &());
     // Then, while nobody waits, a small synthetic log is read and analysed once, so that
     // the browser has compiled the hot code with its optimising tier before the first
     // real file arrives (otherwise a small file is read at baseline-compiler speed).

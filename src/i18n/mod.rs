@@ -10,6 +10,7 @@ pub use analysis::AnalysisTexts;
 use crate::ingest::columns::Role;
 use crate::ingest::error::{FileError, FileErrorKind, RowError, RowErrorKind};
 use crate::ingest::FileKind;
+use crate::protocol::WorkerError;
 use crate::retention::CountsProblem;
 
 pub use crate::lang::Lang;
@@ -162,6 +163,7 @@ pub struct Texts {
     pub kind_name: fn(crate::ingest::FileKind) -> &'static str,
     pub delimiter_name: fn(u8) -> &'static str,
     reason: fn(&RowErrorKind) -> String,
+    worker_problem: fn(&WorkerError) -> String,
     file_problem: fn(&FileErrorKind, &Texts) -> String,
     line_word: &'static str,
     column_word: &'static str,
@@ -192,6 +194,11 @@ impl Texts {
 
     pub fn file_error(&self, e: &FileError) -> String {
         (self.file_problem)(e.kind(), self)
+    }
+
+    /// What went wrong with the worker itself.
+    pub fn worker_error(&self, e: &WorkerError) -> String {
+        (self.worker_problem)(e)
     }
 
     /// Every skipped row of `files` as a CSV file in this language.
@@ -311,6 +318,7 @@ pub static EN: Texts = Texts {
     // English is the domain's own `Display`.
     reason: |k| k.to_string(),
     file_problem: |k, _| k.to_string(),
+    worker_problem: |e| e.to_string(),
     line_word: "Line",
     column_word: "column",
 };
@@ -425,6 +433,7 @@ pub static NL: Texts = Texts {
     delimiter_name: nl::delimiter_name,
     reason: nl::reason,
     file_problem: nl::file_problem,
+    worker_problem: nl::worker_problem,
     line_word: "Regel",
     column_word: "kolom",
 };
@@ -626,6 +635,22 @@ mod nl {
         }
     }
 
+    pub fn worker_problem(e: &WorkerError) -> String {
+        match e {
+            WorkerError::CannotStart { message } => {
+                format!("De pagina kon haar bestandslezer niet starten ({message}).")
+            }
+            WorkerError::Stopped { message } => {
+                format!("Het lezen is gestopt: de browser had te weinig ruimte of faalde ({message}). De pagina zelf werkt nog.")
+            }
+            WorkerError::NoFile => "De pagina vroeg een bestand te lezen zonder het mee te geven (een fout).".into(),
+            WorkerError::NoLog => "Er is geen transactielog geladen.".into(),
+            WorkerError::NotUnderstood { message } => {
+                format!("De pagina en haar bestandslezer begrepen elkaar niet ({message}); een fout.")
+            }
+        }
+    }
+
     pub fn file_problem(k: &FileErrorKind, t: &Texts) -> String {
         match k {
             FileErrorKind::Empty => "Het bestand is leeg.".into(),
@@ -640,9 +665,6 @@ mod nl {
                 limit / 1_000_000
             ),
             FileErrorKind::Cancelled => "Het lezen is afgebroken.".into(),
-            FileErrorKind::WorkerFailed { message } => {
-                format!("Het lezen is gestopt: de browser had te weinig ruimte of faalde ({message}). De pagina zelf werkt nog.")
-            }
             FileErrorKind::NoDataRows => "Het bestand heeft een kopregel maar geen gegevensrijen.".into(),
             FileErrorKind::NotText => {
                 "Dit is geen tekstbestand. Sla het werkblad op als CSV (in Excel: Opslaan als → CSV) en sleep dat hierheen.".into()

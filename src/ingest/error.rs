@@ -139,8 +139,6 @@ pub enum FileErrorKind {
     TooLarge { bytes: u64, limit: u64 },
     /// Reading was cancelled by the user.
     Cancelled,
-    /// The Web Worker reading the file stopped (most likely out of memory).
-    WorkerFailed { message: String },
     /// Binary content (a spreadsheet, an image) rather than text.
     NotText,
     /// The browser could not read the file (removed or unreadable).
@@ -186,9 +184,6 @@ impl fmt::Display for FileErrorKind {
                 limit / 1_000_000
             ),
             Self::Cancelled => "Reading was cancelled.".into(),
-            Self::WorkerFailed { message } => {
-                format!("Reading stopped: the browser ran out of room or failed ({message}). The page itself is fine.")
-            }
             Self::NoDataRows => "The file has a header but no data rows.".into(),
             Self::NotText => {
                 "This is not a text file. Save the sheet as CSV (in Excel: Save as → CSV) and drop that.".into()

@@ -7,8 +7,7 @@ use crate::i18n::Lang;
 use crate::ingest::date::{DateFormat, Inference};
 use crate::ingest::number::{DecimalMark, NumberStyle};
 use crate::ingest::{Encoding, FileErrorKind, FileKind, Mapping, ReadSettings};
-use crate::report::FileEntry;
-use crate::state::{Action, AppState};
+use crate::state::{Action, AppState, Failure, FileEntry};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -46,7 +45,8 @@ pub fn column_panel(props: &PanelProps) -> Html {
         Ok(report) => report.settings.clone(),
         Err(_) => detection.settings.clone(),
     };
-    let needs_date_choice = matches!(&entry.result, Err(e) if *e.kind() == FileErrorKind::DateOrderUnsettled);
+    let needs_date_choice =
+        matches!(&entry.result, Err(Failure::File(e)) if *e.kind() == FileErrorKind::DateOrderUnsettled);
     let draft = use_state(|| used.clone());
     {
         // A new reading of the file starts from what was used.

@@ -3,7 +3,7 @@
 
 use super::browser;
 use super::session::Session;
-use crate::state::{AppState, Status};
+use crate::state::{AppState, Failure, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -145,7 +145,10 @@ pub fn loader(props: &LoaderProps) -> Html {
             if state.failures().next().is_some() {
                 <div data-testid="error" class="file-errors" role="alert">
                     { for state.failures().map(|(name, e)| html! {
-                        <p><strong>{ (t.file_error_title)(name) }</strong>{ ": " }{ t.file_error(e) }</p>
+                        <p><strong>{ (t.file_error_title)(name) }</strong>{ ": " }{ match e {
+                            Failure::File(e) => t.file_error(e),
+                            Failure::Worker(e) => t.worker_error(e),
+                        } }</p>
                     }) }
                 </div>
             }

@@ -6,9 +6,9 @@ use super::worker_client::Conn;
 use crate::ingest::{FileError, FileErrorKind, ReadSettings};
 use crate::metrics::analysis::AnalysisSettings;
 use crate::metrics::rfm::Segment;
-use crate::protocol::{Reply, Request};
-use crate::report::{apply_saved, mapping_key, Content, FileEntry};
-use crate::state::{Action, AppState, Progress};
+use crate::protocol::{self as p, WorkerError};
+use crate::report::{apply_saved, mapping_key, Content};
+use crate::state::{Action, AppState, Failure, FileEntry, Progress};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::platform::spawn_local;
@@ -36,7 +36,7 @@ impl Session {
     }
 
     /// The worker, started anew if it is not running.
-    fn conn(&self) -> Result<Rc<Conn>, String> {
+    fn conn(&self) -> Result<Rc<Conn>, WorkerError> {
         let mut slot = self.conn.borrow_mut();
         match slot.as_ref() {
             Some(c) if !c.is_broken() => Ok(c.clone()),
@@ -87,10 +87,9 @@ impl Session {
         state.dispatch(Action::LoadStarted { id, files: files.len() });
         let conn = match self.conn() {
             Ok(c) => c,
-            Err(message) => {
-                let error = FileError::new(FileErrorKind::WorkerFailed { message });
+            Err(error) => {
                 for f in &files {
-                    let entry = FileEntry { name: f.name(), detection: None, result: Err(error.clone()) };
+                    let entry = FileEntry { name: f.name(), detection: None, result: Err(error.clone().into()) };
                     state.dispatch(Action::FileDone { id, entry: Box::new(entry) });
                 }
                 state.dispatch(Action::LoadFinished { id });
@@ -104,7 +103,8 @@ impl Session {
         let settings = state.settings.clone();
         let session = self.clone();
         spawn_local(async move {
-            conn.request(&Request::Reset, None).await;
+            // A worker that stopped shows in the first file's answer.
+            let _ = conn.request(p::Reset, None).await;
             let total_files = files.len();
             let mut has_log = false;
             for (i, file) in files.iter().enumerate() {
@@ -119,8 +119,9 @@ impl Session {
                 let name = file.name();
                 let started = browser::now_ms();
                 let progress_state = state.clone();
-                conn.on_progress(move |bytes, total, rows| {
+                conn.on_progress(move |p| {
                     let elapsed_ms = browser::now_ms() - started;
+                    let (bytes, total, rows) = (p.bytes, p.total, p.rows);
                     let progress = Progress { files_done: i, files_total: total_files, bytes, total, rows, elapsed_ms };
                     progress_state.dispatch(Action::LoadProgress { id, progress });
                 });
@@ -154,10 +155,8 @@ impl Session {
         id: u64,
         settings: AnalysisSettings,
     ) {
-        let analysis = match conn.request(&Request::Analyse { settings: settings.clone() }, None).await {
-            Reply::Analysis(a) => a,
-            _ => None,
-        };
+        // A worker that stopped leaves the figures out; the next load starts a new one.
+        let analysis = conn.request(p::Analyse { settings: settings.clone() }, None).await.unwrap_or(None);
         browser::mark("rc:analysis-done");
         // Only the newest request's answer is shown, and what the worker applied becomes
         // the current settings (the reducer checks and does both).
@@ -176,7 +175,7 @@ impl Session {
     pub fn export_segment(&self, segment: Segment) {
         let Some(conn) = self.conn.borrow().clone() else { return };
         spawn_local(async move {
-            if let Reply::Csv(csv) = conn.request(&Request::ExportSegment { segment }, None).await {
+            if let Ok(csv) = conn.request(p::ExportSegment { segment }, None).await {
                 browser::download(&format!("segment-{}.csv", segment.key()), "text/csv;charset=utf-8", &csv);
             }
         });
@@ -194,7 +193,7 @@ impl Session {
     pub fn export_errors(&self, lang: crate::i18n::Lang) {
         let Some(conn) = self.conn.borrow().clone() else { return };
         spawn_local(async move {
-            if let Reply::Csv(csv) = conn.request(&Request::ExportErrors { lang }, None).await {
+            if let Ok(csv) = conn.request(p::ExportErrors { lang }, None).await {
                 browser::download("rows-skipped.csv", "text/csv;charset=utf-8", &csv);
             }
         });
@@ -202,7 +201,11 @@ impl Session {
 }
 
 fn cancelled_entry(name: &str) -> FileEntry {
-    FileEntry { name: name.to_string(), detection: None, result: Err(FileError::new(FileErrorKind::Cancelled)) }
+    FileEntry {
+        name: name.to_string(),
+        detection: None,
+        result: Err(Failure::File(FileError::new(FileErrorKind::Cancelled))),
+    }
 }
 
 async fn read_one(
@@ -212,10 +215,11 @@ async fn read_one(
     overrides: &[(String, ReadSettings)],
     cancelled: &Cell<bool>,
 ) -> FileEntry {
-    let detection = match conn.request(&Request::Detect, Some(file)).await {
-        Reply::Detected(d) => d,
-        Reply::Failed(e) => return FileEntry { name: name.to_string(), detection: None, result: Err(e) },
-        other => return unexpected(name, other),
+    let failed = |e: Failure| FileEntry { name: name.to_string(), detection: None, result: Err(e) };
+    let detection = match conn.request(p::Detect, Some(file)).await {
+        Ok(Ok(d)) => d,
+        Ok(Err(e)) => return failed(e.into()),
+        Err(e) => return failed(e.into()),
     };
     // Cancelled while the start of the file was examined: do not read the rest.
     if cancelled.get() {
@@ -227,19 +231,10 @@ async fn read_one(
         .map(|(_, s)| s.clone())
         .or_else(|| saved_settings(&detection.settings))
         .unwrap_or_else(|| detection.settings.clone());
-    let result = match conn.request(&Request::Read { settings }, Some(file)).await {
-        Reply::Done(report) => Ok(report),
-        Reply::Failed(e) => Err(e),
-        other => return unexpected(name, other),
+    let result = match conn.request(p::Read { settings }, Some(file)).await {
+        Ok(Ok(report)) => Ok(report),
+        Ok(Err(e)) => Err(e.into()),
+        Err(e) => Err(e.into()),
     };
     FileEntry { name: name.to_string(), detection: Some(detection), result }
-}
-
-fn unexpected(name: &str, reply: Reply) -> FileEntry {
-    let message = format!("unexpected answer {reply:?}");
-    FileEntry {
-        name: name.to_string(),
-        detection: None,
-        result: Err(FileError::new(FileErrorKind::WorkerFailed { message })),
-    }
 }

@@ -1,10 +1,10 @@
 //! The page's side of the Web Worker. It is started with the page (so that reading a
-//! file later makes no request at all); each request has an id, its answer resolves a
-//! future, and progress reports go to a callback.
+//! file later makes no request at all); each request has an id, its answer (of the
+//! request's own type, `crate::protocol::Ask`) resolves a future, and progress
+//! reports go to a callback.
 
 use super::browser;
-use crate::ingest::{FileError, FileErrorKind};
-use crate::protocol::{Envelope, Reply, Request};
+use crate::protocol::{self as p, Ask, Envelope, ReadProgress, Request, WorkerError};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -12,10 +12,18 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, File, MessageEvent, Worker};
 
-type ProgressFn = Box<dyn Fn(u64, u64, u64)>;
+type ProgressFn = Box<dyn Fn(ReadProgress)>;
 type Resolvers = Rc<RefCell<HashMap<u64, js_sys::Function>>>;
-/// Replies that arrived, by request id, until their request takes them.
-type Answers = Rc<RefCell<HashMap<u64, Reply>>>;
+/// Answers that arrived (still to be decoded into their request's type), by request
+/// id, until their request takes them.
+type Answers = Rc<RefCell<HashMap<u64, Answered>>>;
+
+enum Answered {
+    /// The body of the worker's answer: `Result<Answer, WorkerError>`.
+    Body(JsValue),
+    /// No answer will come: the worker stopped.
+    Stopped(String),
+}
 
 pub struct Conn {
     worker: Worker,
@@ -35,13 +43,9 @@ pub struct Conn {
     _onerror: Closure<dyn FnMut(ErrorEvent)>,
 }
 
-fn failure(kind: FileErrorKind) -> Reply {
-    Reply::Failed(FileError::new(kind))
-}
-
-/// Hands `reply` to the request waiting for it (the reply itself, not a copy in JSON).
-fn deliver(answers: &Answers, id: u64, f: js_sys::Function, reply: Reply) {
-    answers.borrow_mut().insert(id, reply);
+/// Hands `answer` to the request waiting for it.
+fn deliver(answers: &Answers, id: u64, f: js_sys::Function, answer: Answered) {
+    answers.borrow_mut().insert(id, answer);
     let _ = f.call0(&JsValue::NULL);
 }
 
@@ -56,8 +60,8 @@ fn worker_url() -> String {
 }
 
 impl Conn {
-    pub fn open() -> Result<Rc<Conn>, String> {
-        let worker = Worker::new(&worker_url()).map_err(|e| format!("{e:?}"))?;
+    pub fn open() -> Result<Rc<Conn>, WorkerError> {
+        let worker = Worker::new(&worker_url()).map_err(|e| WorkerError::CannotStart { message: format!("{e:?}") })?;
         let pending: Resolvers = Rc::default();
         let answers: Answers = Rc::default();
         let progress: Rc<RefCell<Option<ProgressFn>>> = Rc::default();
@@ -72,23 +76,25 @@ impl Conn {
             let (pending, answers, progress, hello, listening) =
                 (pending.clone(), answers.clone(), progress.clone(), hello.clone(), listening.clone());
             Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| {
-                let Some(json) = e.data().as_string() else { return };
-                let Ok(m) = serde_json::from_str::<Envelope<Reply>>(&json) else { return };
-                match m.body {
-                    Reply::Hello => {
+                let data = e.data();
+                let field = |name: &str| js_sys::Reflect::get(&data, &name.into()).unwrap_or(JsValue::UNDEFINED);
+                let id = field(p::FIELD_ID).as_f64().unwrap_or(0.0) as u64;
+                match field(p::FIELD_KIND).as_string().as_deref() {
+                    Some(p::KIND_HELLO) => {
                         listening.set(true);
                         if let Some(f) = hello.borrow_mut().take() {
                             let _ = f.call0(&JsValue::NULL);
                         }
                     }
-                    Reply::Progress { bytes, total, rows } => {
-                        if let Some(f) = progress.borrow().as_ref() {
-                            f(bytes, total, rows);
+                    Some(p::KIND_PROGRESS) => {
+                        let report = serde_wasm_bindgen::from_value::<ReadProgress>(field(p::FIELD_BODY));
+                        if let (Some(f), Ok(report)) = (progress.borrow().as_ref(), report) {
+                            f(report);
                         }
                     }
-                    reply => {
-                        if let Some(f) = pending.borrow_mut().remove(&m.id) {
-                            deliver(&answers, m.id, f, reply);
+                    _ => {
+                        if let Some(f) = pending.borrow_mut().remove(&id) {
+                            deliver(&answers, id, f, Answered::Body(field(p::FIELD_BODY)));
                         }
                     }
                 }
@@ -105,7 +111,7 @@ impl Conn {
                 }
                 let waiting: Vec<_> = pending.borrow_mut().drain().collect();
                 for (id, f) in waiting {
-                    deliver(&answers, id, f, failure(FileErrorKind::WorkerFailed { message: message.clone() }));
+                    deliver(&answers, id, f, Answered::Stopped(message.clone()));
                 }
             })
         };
@@ -131,40 +137,42 @@ impl Conn {
         self.broken.borrow().is_some()
     }
 
-    pub fn on_progress(&self, f: impl Fn(u64, u64, u64) + 'static) {
+    pub fn on_progress(&self, f: impl Fn(ReadProgress) + 'static) {
         *self.progress.borrow_mut() = Some(Box::new(f));
     }
 
-    fn post(&self, id: u64, request: &Request, file: Option<&File>) -> Result<(), String> {
+    fn post(&self, id: u64, request: Request, file: Option<&File>) -> Result<(), WorkerError> {
         let message = js_sys::Object::new();
-        let json = serde_json::to_string(&Envelope { id, body: request }).map_err(|e| e.to_string())?;
-        let _ = js_sys::Reflect::set(&message, &"request".into(), &JsValue::from_str(&json));
+        let request = serde_wasm_bindgen::to_value(&Envelope { id, body: request })
+            .map_err(|e| WorkerError::NotUnderstood { message: e.to_string() })?;
+        let _ = js_sys::Reflect::set(&message, &p::FIELD_REQUEST.into(), &request);
         if let Some(f) = file {
-            let _ = js_sys::Reflect::set(&message, &"file".into(), f);
+            let _ = js_sys::Reflect::set(&message, &p::FIELD_FILE.into(), f);
         }
-        self.worker.post_message(&message).map_err(|e| format!("{e:?}"))
+        self.worker.post_message(&message).map_err(|e| WorkerError::Stopped { message: format!("{e:?}") })
     }
 
     /// Sends a request (with a file, if any) and waits for its answer. Once the worker
     /// listens, the request is posted when this future is first polled.
-    pub async fn request(&self, request: &Request, file: Option<&File>) -> Reply {
+    pub async fn request<A: Ask>(&self, request: A, file: Option<&File>) -> Result<A::Answer, WorkerError> {
         if !self.listening.get() {
             let _ = wasm_bindgen_futures::JsFuture::from(self.ready.clone()).await;
         }
         if let Some(message) = self.broken.borrow().clone() {
-            return failure(FileErrorKind::WorkerFailed { message });
+            return Err(WorkerError::Stopped { message });
         }
+        let request: Request = request.into();
         let id = self.next_id.get();
         self.next_id.set(id + 1);
         let pending = self.pending.clone();
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             pending.borrow_mut().insert(id, resolve);
         });
-        if let Err(message) = self.post(id, request, file) {
+        let is_read = matches!(request, Request::Read(_));
+        if let Err(e) = self.post(id, request, file) {
             self.pending.borrow_mut().remove(&id);
-            return failure(FileErrorKind::WorkerFailed { message });
+            return Err(e);
         }
-        let is_read = matches!(request, Request::Read { .. });
         if is_read {
             self.reading.set(Some(id));
         }
@@ -173,7 +181,12 @@ impl Conn {
             self.reading.set(None);
         }
         let answer = self.answers.borrow_mut().remove(&id);
-        answer.unwrap_or_else(|| failure(FileErrorKind::WorkerFailed { message: "no answer".into() }))
+        match answer {
+            Some(Answered::Body(body)) => serde_wasm_bindgen::from_value::<Result<A::Answer, WorkerError>>(body)
+                .unwrap_or_else(|e| Err(WorkerError::NotUnderstood { message: e.to_string() })),
+            Some(Answered::Stopped(message)) => Err(WorkerError::Stopped { message }),
+            None => Err(WorkerError::NotUnderstood { message: format!("no answer to request {id}") }),
+        }
     }
 
     /// Asks the worker to stop the read under way (it answers that read as cancelled).
@@ -181,7 +194,7 @@ impl Conn {
         if let Some(target) = self.reading.get() {
             let id = self.next_id.get();
             self.next_id.set(id + 1);
-            let _ = self.post(id, &Request::Cancel { id: target }, None);
+            let _ = self.post(id, p::Cancel { id: target }.into(), None);
         }
     }
 }
