@@ -1,0 +1,324 @@
+//! English: every text of the page, its sentences and its names of things.
+
+use super::texts::{AnalysisTexts, Texts};
+use crate::ingest::columns::Role;
+use crate::ingest::date::DateFormat;
+use crate::ingest::FileKind;
+use crate::lang::Lang;
+use crate::metrics::rfm::Segment;
+use crate::metrics::survey_link::NpsGroup;
+use crate::retention::CountsProblem;
+
+pub static EN: Texts = Texts {
+    lang: Lang::En,
+    analysis: &ANALYSIS,
+    language_name: "English",
+    app_title: "Retention Calculator",
+    tagline: "How well do you keep your customers? Drop your CSV files and see retention and churn.",
+    privacy_badge: "Your files never leave this browser",
+    language_label: "Language",
+    load_heading: "Your data",
+    drop_hint: "Drop CSV files here",
+    choose_files: "or choose files",
+    load_sample: "Load sample data",
+    accepted_hint: "An order export (one row per order: customer, date, amount, and any other columns), or \
+                    period counts (per period S, E and N), a customer summary, marketing spend, survey scores or \
+                    subscriptions. Excel, Shopify, CRM or warehouse exports: any delimiter, Dutch or English column names.",
+    status_idle: "No data loaded yet.",
+    status_working: "Reading your files…",
+    status_ready: "Ready.",
+    status_error: "A file could not be used.",
+    sample_name: "sample: period counts (synthetic)",
+    manual_heading: "Quick calculator",
+    manual_intro: "No file at hand? Type the three numbers of one period.",
+    label_s: "S: customers at the start",
+    label_e: "E: customers at the end",
+    label_n: "N: new customers during the period",
+    manual_enter: "Enter S, E and N to see the retention rate.",
+    crr_name: "Customer retention rate (CRR)",
+    churn_name: "Churn rate",
+    col_crr: "CRR",
+    col_churn: "Churn",
+    fig_nps: "NPS",
+    formula_crr: "CRR = (E − N) / S × 100",
+    formula_churn: "Churn = 100 − CRR",
+    how_computed: "How is this computed?",
+    crr_explain: "Of the customers you had at the start of the period (S), the share you still had at its end: \
+                  the customers at the end (E) minus the new ones won during the period (N), divided by S.",
+    churn_explain: "The share of the customers at the start that you lost during the period.",
+    col_period: "Period",
+    col_s: "S (start)",
+    col_e: "E (end)",
+    col_n: "N (new)",
+    chart_title: "CRR and churn per period",
+    target_label: "85% target",
+    target_explain: "Dashed line: a retention rate above 85% is a common target in marketing literature; \
+                     it is a reference, not your figure.",
+    rows_skipped_label: "Rows skipped",
+    row_errors_heading: "Rows that could not be used",
+    download_errors: "Download the full list (CSV)",
+    error_file_col: "file",
+    error_line_col: "line",
+    error_column_col: "column",
+    error_reason_col: "reason",
+    footer: "Computed entirely in your browser: no file is uploaded, and after loading the page makes no \
+             network requests at all (its Content-Security-Policy forbids them).",
+    no_figure: "–",
+    file_summary,
+    file_error_title,
+    progress_detail,
+    paste_heading: "Paste from Excel or Google Sheets",
+    paste_placeholder: "Select the cells (with their header row), copy, and paste them here.",
+    paste_button: "Use the pasted data",
+    cancel: "Cancel",
+    date_order_question: "The dates in this file could be day-month or month-day (like 03/04/2024). Choose the order below and read the file again.",
+    label_kind: "Kind of file",
+    label_delimiter: "Delimiter",
+    label_encoding: "Encoding",
+    label_header: "First row is a header",
+    label_decimal: "Numbers look like",
+    label_date_format: "Dates look like",
+    label_none: "(none)",
+    choose: "Choose…",
+    yes: "yes",
+    no: "no",
+    apply_columns: "Read again with these settings",
+    panel_title: |n| format!("How “{n}” was read"),
+    column_n: |c| format!("column {c}"),
+    date_format_name: |f| format!("{} ({})", f.example(), date_format_order(f)),
+    kind_title_transactions: "Transaction log: totals",
+    kind_title_summary: "Customer summary",
+    kind_title_spend: "Marketing spend",
+    kind_title_survey: "Survey: Net Promoter Score",
+    kind_title_subscriptions: "Subscriptions",
+    fig_customers: "Customers",
+    fig_transactions: "Purchases",
+    fig_revenue: "Revenue (refunds included)",
+    fig_aov: "Average order value",
+    fig_frequency: "Purchases per customer",
+    fig_repeat_rate: "Repeat customers",
+    fig_top10: "Revenue share of the top 10%",
+    fig_mean_frequency: "Mean frequency",
+    fig_mean_recency: "Mean recency",
+    fig_mean_age: "Mean T",
+    fig_spend_total: "Total spend",
+    fig_spend_acquisition: "Acquisition spend",
+    fig_spend_retention: "Retention spend",
+    fig_responses: "Responses",
+    fig_promoters: "Promoters (9-10)",
+    fig_passives: "Passives (7-8)",
+    fig_detractors: "Detractors (0-6)",
+    fig_subscriptions: "Subscriptions",
+    fig_active: "Active",
+    fig_ended: "Ended",
+    more_errors,
+    chart_alt,
+    manual_problem,
+    manual_not_a_number: "that is not a number",
+    manual_not_whole: "count whole customers, without a fraction",
+    role_name: Role::english,
+    kind_name: FileKind::english,
+    delimiter_name,
+    // English is the domain's own `Display`.
+    reason: |k| k.to_string(),
+    file_problem: |k, _| k.to_string(),
+    worker_problem: |e| e.to_string(),
+    line_word: "Line",
+    column_word: "column",
+};
+
+pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
+    title: "Customer base, cohorts and segments",
+    settings_title: "Settings",
+    granularity_label: "Period",
+    granularity_names: ["Week", "Month", "Quarter", "Year"],
+    window_label: "Inactive after (days)",
+    segment_label: "Compare customers by",
+    segment_none: "(no column)",
+    recomputing: "Computing…",
+    window_note: |w, from| {
+        format!(
+            "A customer is in the base while their last purchase is at most {w} days old (W = {w}). \
+             Before {from} the base is under-counted: purchases from before the file starts are not in it. \
+             Periods marked * start before that day."
+        )
+    },
+    export_json: "All figures (JSON)",
+    export_csv: "CSV",
+
+    sec_totals: "Totals",
+    fig_days_median: "Median days between purchases",
+    fig_days_mean: "Mean days between purchases",
+    gaps_title: "Time between purchases",
+    gaps_axis: "Repeat purchases",
+    gap_bins: ["1–7 d", "8–14 d", "15–30 d", "31–60 d", "61–90 d", "91–180 d", "181–365 d", "> 365 d"],
+    gaps_alt: |median, mean| {
+        format!("Bar chart of the days between a customer's purchases: median {median} days, mean {mean} days.")
+    },
+
+    sec_base: "The customer base per period",
+    col_churned: "Churned",
+    col_joined: "Joined (N)",
+    col_new: "New",
+    col_reactivated: "Reactivated",
+    col_acquired: "Acquired",
+    base_explain: "S is the number of customers in the base on a period's first day, E on the first day after it. \
+                   Churned: in the base at the start, not at the end. Joined (N): in the base at the end, not at the start; \
+                   new if their first purchase ever is in the period, reactivated otherwise. Acquired: first purchase in \
+                   the period. CRR = (E − N) / S × 100, churn = 100 − CRR.",
+    undercount_mark: "*",
+    rates_title: "CRR and churn per period",
+    flow_title: "Flow of the customer base",
+    flow_retained: "Retained",
+    flow_alt: |n| format!("Bar chart per period ({n} periods): customers retained, new and reactivated above zero, churned below."),
+
+    sec_cohorts: "Cohorts",
+    cohort_modes: ["Customers %", "Customers", "Revenue %", "Revenue"],
+    cohort_mode_label: "Show",
+    col_cohort: "Cohort",
+    col_size: "Customers",
+    offset_axis: "Periods after the first purchase",
+    heatmap_title: "Retention by cohort",
+    curves_title: "Retention curves",
+    average_name: "Weighted average",
+    cohort_explain: "A cohort is the customers whose first purchase fell in one period. Offset k shows how many of them \
+                     bought again k periods later (k = 0 is 100%), and their revenue then (refunds included). The \
+                     weighted average counts every cohort by its size.",
+    cohorts_alt: |n| format!("Heatmap of the share of each of {n} cohorts that bought in each later period."),
+    show_table: |n| format!("Show the table ({n} cells)"),
+
+    sec_concentration: "Concentration",
+    fig_top10_ratio: "Top 10% spend per customer, × the rest",
+    claim_top10: "Literature: the top 10% spend about 3× the rest",
+    lorenz_title: "Lorenz curve of revenue",
+    lorenz_curve: "Revenue",
+    lorenz_equality: "Everyone spends the same",
+    lorenz_x: "Customers, lowest revenue first",
+    lorenz_y: "Share of revenue",
+    lorenz_alt: |top| format!("Lorenz curve: the top 10% of customers bring {top} of revenue."),
+    concentration_explain: "Customers ranked by their revenue (refunds included). The top 10% are the ceil(10% × \
+                            customers) with the most revenue; their mean revenue is compared with the others' mean.",
+
+    sec_rfm: "RFM segments",
+    segment_name: |s| match s {
+        Segment::Champions => "Champions",
+        Segment::Loyal => "Loyal",
+        Segment::Promising => "Promising",
+        Segment::New => "New",
+        Segment::NeedsAttention => "Needs attention",
+        Segment::AtRisk => "At risk",
+        Segment::CantLose => "Can't lose",
+        Segment::Hibernating => "Hibernating",
+        Segment::Lost => "Lost",
+    },
+    col_segment: "Segment",
+    col_share: "Share",
+    col_recency: "Recency (days, mean)",
+    col_frequency: "Frequency (mean)",
+    col_monetary: "Monetary (mean)",
+    download_ids: "Customer ids",
+    rfm_explain: "Recency: days from the last purchase to the day after the last purchase in the file. Frequency: \
+                  number of purchase dates. Monetary: revenue. Each becomes a score from 1 to 5 by quintile (equal \
+                  values share a score); the segment follows from the R and F scores.",
+    rfm_chart_title: "Revenue per segment",
+    rfm_alt: |n| format!("Bar chart of revenue for {n} RFM segments."),
+    rfm_reference: |day| format!("Recency counted up to {day}."),
+
+    sec_comparison: "Compare segments",
+    comparison_pick: "Choose a column above to compare customers by its values.",
+    comparison_none: "This log has no other columns to compare customers by.",
+    col_value: "Value",
+    col_revenue_per_customer: "Revenue per customer",
+    fig_member_uplift: |yes| format!("Revenue per customer, '{yes}' against the rest"),
+    claim_member: "Literature: loyalty members spend about 18% more",
+    comparison_explain: "Customers grouped by the value in their first row. CRR here pools all periods: customers \
+                         still in the base at a period's end over those in it at its start.",
+    comparison_alt: |n| format!("Bar chart of revenue per customer for {n} values, with the literature's figure for members as a dashed line when the column is a membership flag."),
+    other_values: "(other values)",
+    empty_value: "(empty)",
+
+    sec_nps: "NPS and behaviour",
+    group_name: |g| match g {
+        NpsGroup::Promoters => "Promoters (9–10)",
+        NpsGroup::Passives => "Passives (7–8)",
+        NpsGroup::Detractors => "Detractors (0–6)",
+    },
+    col_matched: "In the log",
+    nps_explain: "Survey answers matched to the log by customer id (a customer's last answer counts). Churn: no \
+                  purchase in the last W days of the log.",
+
+    claim_reference: "reference",
+    top10_label: "Top 10%",
+    too_many_periods: |n, first, last| {
+        format!(
+            "The purchases run from {first} to {last}: {n} periods, too many to show per period. \
+             Choose a longer period, or check the date column for a mistyped year."
+        )
+    },
+};
+
+fn progress_detail(percent: u8, rows: u64, mb_per_s: Option<f64>, lang: Lang) -> String {
+    let speed = mb_per_s.map_or(String::new(), |s| format!(" · {} MB/s", lang.number(s, 1)));
+    format!("{percent}% · {} rows{speed}", lang.number(rows as f64, 0))
+}
+
+/// The order of a date format's parts, in words.
+fn date_format_order(format: DateFormat) -> &'static str {
+    match format {
+        DateFormat::YearMonthDay | DateFormat::Compact => "year-month-day",
+        DateFormat::DayMonthYear => "day-month-year",
+        DateFormat::MonthDayYear => "month-day-year",
+        DateFormat::ExcelSerial => "Excel",
+        DateFormat::MonthName => "month name",
+    }
+}
+
+pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
+    let periods = if rows == 1 { "1 row".to_string() } else { format!("{} rows", Lang::En.number(rows as f64, 0)) };
+    let skipped = match skipped {
+        0 => "no rows skipped".to_string(),
+        1 => "1 row skipped".to_string(),
+        n => format!("{n} rows skipped"),
+    };
+    format!("{name}: {periods} used, {skipped} ({delimiter}, {encoding})")
+}
+
+pub fn file_error_title(name: &str) -> String {
+    format!("“{name}” cannot be used")
+}
+
+pub fn more_errors(n: usize) -> String {
+    format!("… and {n} more, all in the download.")
+}
+
+pub fn chart_alt(periods: usize, first: &str, last: &str, min: f64, max: f64) -> String {
+    format!(
+        "Line chart of the retention rate and churn rate for {periods} periods, from {first} to {last}. \
+         CRR ranges from {} to {}. The table above holds every value.",
+        Lang::En.percent(min),
+        Lang::En.percent(max)
+    )
+}
+
+pub fn manual_problem(p: CountsProblem) -> &'static str {
+    match p {
+        CountsProblem::StartIsZero => "S is 0: with no customers at the start there is nothing to retain.",
+        CountsProblem::RetainedNegative => {
+            "E − N is below 0: there cannot be more new customers than customers at the end."
+        }
+        CountsProblem::RetainedAboveStart => {
+            "E − N is larger than S: you cannot keep more customers than you started with."
+        }
+        CountsProblem::Negative => "Counts cannot be negative.",
+    }
+}
+
+pub fn delimiter_name(d: u8) -> &'static str {
+    match d {
+        b';' => "semicolon-separated",
+        b'\t' => "tab-separated",
+        b'|' => "pipe-separated",
+        b' ' => "columns aligned with spaces",
+        _ => "comma-separated",
+    }
+}

@@ -1,0 +1,438 @@
+//! Nederlands: every text of the page in Dutch, its sentences and its names of things.
+
+use super::texts::{AnalysisTexts, Texts};
+use crate::ingest::columns::Role;
+use crate::ingest::date::DateFormat;
+use crate::ingest::error::{FileErrorKind, RowErrorKind};
+use crate::ingest::FileKind;
+use crate::lang::Lang;
+use crate::metrics::rfm::Segment;
+use crate::metrics::survey_link::NpsGroup;
+use crate::protocol::WorkerError;
+use crate::retention::CountsProblem;
+
+pub static NL: Texts = Texts {
+    lang: Lang::Nl,
+    analysis: &ANALYSIS,
+    language_name: "Nederlands",
+    app_title: "Retentiecalculator",
+    tagline: "Hoe goed houd je je klanten vast? Sleep je CSV-bestanden hierheen en zie klantbehoud en klantverloop.",
+    privacy_badge: "Je bestanden verlaten deze browser nooit",
+    language_label: "Taal",
+    load_heading: "Je gegevens",
+    drop_hint: "Sleep CSV-bestanden hierheen",
+    choose_files: "of kies bestanden",
+    load_sample: "Voorbeelddata laden",
+    accepted_hint: "Een orderexport (één rij per bestelling: klant, datum, bedrag en eventuele andere kolommen), \
+                    of aantallen per periode (S, E en N), een klantoverzicht, marketinguitgaven, enquêtescores of \
+                    abonnementen. Uit Excel, Shopify, je CRM of datawarehouse: elk scheidingsteken, Nederlandse of \
+                    Engelse kolomnamen.",
+    status_idle: "Nog geen gegevens geladen.",
+    status_working: "Je bestanden worden gelezen…",
+    status_ready: "Klaar.",
+    status_error: "Een bestand kon niet worden gebruikt.",
+    sample_name: "voorbeeld: aantallen per periode (synthetisch)",
+    manual_heading: "Snelle rekenhulp",
+    manual_intro: "Geen bestand bij de hand? Vul de drie getallen van één periode in.",
+    label_s: "S: klanten aan het begin",
+    label_e: "E: klanten aan het eind",
+    label_n: "N: nieuwe klanten in de periode",
+    manual_enter: "Vul S, E en N in om het klantbehoud te zien.",
+    crr_name: "Klantbehoud (CRR)",
+    churn_name: "Klantverloop (churn)",
+    col_crr: "CRR",
+    col_churn: "Churn",
+    fig_nps: "NPS",
+    formula_crr: "CRR = (E − N) / S × 100",
+    formula_churn: "Churn = 100 − CRR",
+    how_computed: "Hoe wordt dit berekend?",
+    crr_explain: "Van de klanten die je aan het begin van de periode had (S), het deel dat je aan het eind nog had: \
+                  de klanten aan het eind (E) min de nieuwe klanten uit die periode (N), gedeeld door S.",
+    churn_explain: "Het deel van de klanten van het begin dat je in de periode kwijtraakte.",
+    col_period: "Periode",
+    col_s: "S (begin)",
+    col_e: "E (eind)",
+    col_n: "N (nieuw)",
+    chart_title: "CRR en churn per periode",
+    target_label: "doel 85%",
+    target_explain: "Stippellijn: klantbehoud boven 85% is in de marketingliteratuur een gangbaar doel; \
+                     het is een referentie, niet jouw cijfer.",
+    rows_skipped_label: "Overgeslagen rijen",
+    row_errors_heading: "Rijen die niet gebruikt konden worden",
+    download_errors: "Download de volledige lijst (CSV)",
+    error_file_col: "bestand",
+    error_line_col: "regel",
+    error_column_col: "kolom",
+    error_reason_col: "reden",
+    footer: "Alles wordt in je browser berekend: er wordt geen bestand geüpload, en na het laden doet de pagina \
+             geen enkel netwerkverzoek (de Content-Security-Policy verbiedt ze).",
+    no_figure: "–",
+    file_summary,
+    file_error_title,
+    progress_detail,
+    paste_heading: "Plakken uit Excel of Google Sheets",
+    paste_placeholder: "Selecteer de cellen (met hun kopregel), kopieer ze en plak ze hier.",
+    paste_button: "Gebruik de geplakte gegevens",
+    cancel: "Annuleren",
+    date_order_question: "De datums in dit bestand kunnen dag-maand of maand-dag zijn (zoals 03/04/2024). Kies hieronder de volgorde en lees het bestand opnieuw.",
+    label_kind: "Soort bestand",
+    label_delimiter: "Scheidingsteken",
+    label_encoding: "Tekenset",
+    label_header: "Eerste rij is een kopregel",
+    label_decimal: "Getallen zien eruit als",
+    label_date_format: "Datums zien eruit als",
+    label_none: "(geen)",
+    choose: "Kies…",
+    yes: "ja",
+    no: "nee",
+    apply_columns: "Opnieuw lezen met deze instellingen",
+    panel_title: |n| format!("Hoe „{n}” gelezen is"),
+    column_n: |c| format!("kolom {c}"),
+    date_format_name: |f| format!("{} ({})", f.example(), date_format_order(f)),
+    kind_title_transactions: "Transactielog: totalen",
+    kind_title_summary: "Klantoverzicht",
+    kind_title_spend: "Marketinguitgaven",
+    kind_title_survey: "Enquête: Net Promoter Score",
+    kind_title_subscriptions: "Abonnementen",
+    fig_customers: "Klanten",
+    fig_transactions: "Aankopen",
+    fig_revenue: "Omzet (inclusief terugbetalingen)",
+    fig_aov: "Gemiddelde orderwaarde",
+    fig_frequency: "Aankopen per klant",
+    fig_repeat_rate: "Terugkerende klanten",
+    fig_top10: "Omzetaandeel van de top 10%",
+    fig_mean_frequency: "Gemiddelde frequency",
+    fig_mean_recency: "Gemiddelde recency",
+    fig_mean_age: "Gemiddelde T",
+    fig_spend_total: "Totale uitgaven",
+    fig_spend_acquisition: "Uitgaven aan nieuwe klanten",
+    fig_spend_retention: "Uitgaven aan klantbehoud",
+    fig_responses: "Antwoorden",
+    fig_promoters: "Promoters (9-10)",
+    fig_passives: "Passives (7-8)",
+    fig_detractors: "Criticasters (0-6)",
+    fig_subscriptions: "Abonnementen",
+    fig_active: "Actief",
+    fig_ended: "Beëindigd",
+    more_errors,
+    chart_alt,
+    manual_problem,
+    manual_not_a_number: "dat is geen getal",
+    manual_not_whole: "tel hele klanten, zonder breuk",
+    role_name,
+    kind_name,
+    delimiter_name,
+    reason,
+    file_problem,
+    worker_problem,
+    line_word: "Regel",
+    column_word: "kolom",
+};
+
+pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
+    title: "Klantenbestand, cohorten en segmenten",
+    settings_title: "Instellingen",
+    granularity_label: "Periode",
+    granularity_names: ["Week", "Maand", "Kwartaal", "Jaar"],
+    window_label: "Inactief na (dagen)",
+    segment_label: "Vergelijk klanten op",
+    segment_none: "(geen kolom)",
+    recomputing: "Bezig met rekenen…",
+    window_note: |w, from| {
+        format!(
+            "Een klant hoort bij het bestand zolang de laatste aankoop hooguit {w} dagen oud is (W = {w}). \
+             Vóór {from} is het bestand te laag geteld: aankopen van vóór het begin van het bestand ontbreken. \
+             Perioden met * beginnen vóór die dag."
+        )
+    },
+    export_json: "Alle cijfers (JSON)",
+    export_csv: "CSV",
+
+    sec_totals: "Totalen",
+    fig_days_median: "Mediaan dagen tussen aankopen",
+    fig_days_mean: "Gemiddeld dagen tussen aankopen",
+    gaps_title: "Tijd tussen aankopen",
+    gaps_axis: "Herhaalaankopen",
+    gap_bins: ["1–7 d", "8–14 d", "15–30 d", "31–60 d", "61–90 d", "91–180 d", "181–365 d", "> 365 d"],
+    gaps_alt: |median, mean| {
+        format!("Staafdiagram van de dagen tussen aankopen van een klant: mediaan {median} dagen, gemiddeld {mean} dagen.")
+    },
+
+    sec_base: "Het klantenbestand per periode",
+    col_churned: "Vertrokken",
+    col_joined: "Bijgekomen (N)",
+    col_new: "Nieuw",
+    col_reactivated: "Teruggekeerd",
+    col_acquired: "Geworven",
+    base_explain: "S is het aantal klanten in het bestand op de eerste dag van een periode, E op de eerste dag erna. \
+                   Vertrokken: bij het begin in het bestand, aan het eind niet. Bijgekomen (N): aan het eind in het \
+                   bestand, bij het begin niet; nieuw als hun allereerste aankoop in de periode valt, anders \
+                   teruggekeerd. Geworven: eerste aankoop in de periode. CRR = (E − N) / S × 100, churn = 100 − CRR.",
+    undercount_mark: "*",
+    rates_title: "CRR en churn per periode",
+    flow_title: "Stroom van het klantenbestand",
+    flow_retained: "Behouden",
+    flow_alt: |n| {
+        format!("Staafdiagram per periode ({n} perioden): behouden, nieuwe en teruggekeerde klanten boven nul, vertrokken eronder.")
+    },
+
+    sec_cohorts: "Cohorten",
+    cohort_modes: ["Klanten %", "Klanten", "Omzet %", "Omzet"],
+    cohort_mode_label: "Toon",
+    col_cohort: "Cohort",
+    col_size: "Klanten",
+    offset_axis: "Perioden na de eerste aankoop",
+    heatmap_title: "Behoud per cohort",
+    curves_title: "Behoudcurven",
+    average_name: "Gewogen gemiddelde",
+    cohort_explain: "Een cohort zijn de klanten met hun eerste aankoop in dezelfde periode. Verschuiving k toont hoeveel \
+                     van hen k perioden later weer kochten (k = 0 is 100%), en hun omzet dan (retouren meegeteld). Het \
+                     gewogen gemiddelde telt elk cohort naar zijn grootte.",
+    cohorts_alt: |n| format!("Heatmap van het deel van elk van {n} cohorten dat in een latere periode kocht."),
+    show_table: |n| format!("Toon de tabel ({n} cellen)"),
+
+    sec_concentration: "Concentratie",
+    fig_top10_ratio: "Top 10% besteedt per klant × de rest",
+    claim_top10: "Literatuur: de top 10% besteedt zo'n 3× de rest",
+    lorenz_title: "Lorenzcurve van de omzet",
+    lorenz_curve: "Omzet",
+    lorenz_equality: "Iedereen besteedt evenveel",
+    lorenz_x: "Klanten, laagste omzet eerst",
+    lorenz_y: "Aandeel in de omzet",
+    lorenz_alt: |top| format!("Lorenzcurve: de top 10% van de klanten brengt {top} van de omzet."),
+    concentration_explain: "Klanten gerangschikt naar hun omzet (retouren meegeteld). De top 10% zijn de \
+                            ceil(10% × klanten) met de meeste omzet; hun gemiddelde omzet wordt vergeleken met dat van de rest.",
+
+    sec_rfm: "RFM-segmenten",
+    segment_name: |s| match s {
+        Segment::Champions => "Kampioenen",
+        Segment::Loyal => "Trouw",
+        Segment::Promising => "Veelbelovend",
+        Segment::New => "Nieuw",
+        Segment::NeedsAttention => "Aandacht nodig",
+        Segment::AtRisk => "Risico",
+        Segment::CantLose => "Niet verliezen",
+        Segment::Hibernating => "Slapend",
+        Segment::Lost => "Verloren",
+    },
+    col_segment: "Segment",
+    col_share: "Aandeel",
+    col_recency: "Recency (dagen, gem.)",
+    col_frequency: "Frequency (gem.)",
+    col_monetary: "Monetary (gem.)",
+    download_ids: "Klantnummers",
+    rfm_explain: "Recency: dagen van de laatste aankoop tot de dag na de laatste aankoop in het bestand. Frequency: \
+                  aantal aankoopdagen. Monetary: omzet. Elk wordt een score van 1 tot 5 per kwintiel (gelijke waarden \
+                  krijgen dezelfde score); het segment volgt uit de R- en F-score.",
+    rfm_chart_title: "Omzet per segment",
+    rfm_alt: |n| format!("Staafdiagram van de omzet van {n} RFM-segmenten."),
+    rfm_reference: |day| format!("Recency geteld tot {day}."),
+
+    sec_comparison: "Segmenten vergelijken",
+    comparison_pick: "Kies hierboven een kolom om klanten op de waarden ervan te vergelijken.",
+    comparison_none: "Dit bestand heeft geen andere kolommen om klanten op te vergelijken.",
+    col_value: "Waarde",
+    col_revenue_per_customer: "Omzet per klant",
+    fig_member_uplift: |yes| format!("Omzet per klant, '{yes}' tegenover de rest"),
+    claim_member: "Literatuur: leden van een loyaliteitsprogramma besteden zo'n 18% meer",
+    comparison_explain: "Klanten gegroepeerd naar de waarde in hun eerste rij. De CRR telt hier alle perioden samen: \
+                         klanten die aan het eind van een periode nog in het bestand zijn, gedeeld door wie er bij het begin in zat.",
+    comparison_alt: |n| format!("Staafdiagram van de omzet per klant voor {n} waarden, met het cijfer uit de literatuur voor leden als stippellijn wanneer de kolom een lidmaatschap aangeeft."),
+    other_values: "(overige waarden)",
+    empty_value: "(leeg)",
+
+    sec_nps: "NPS en gedrag",
+    group_name: |g| match g {
+        NpsGroup::Promoters => "Promotors (9–10)",
+        NpsGroup::Passives => "Passief (7–8)",
+        NpsGroup::Detractors => "Criticasters (0–6)",
+    },
+    col_matched: "In het bestand",
+    nps_explain: "Enquêteantwoorden gekoppeld aan het bestand via het klantnummer (het laatste antwoord van een klant \
+                  telt). Churn: geen aankoop in de laatste W dagen van het bestand.",
+
+    claim_reference: "referentie",
+    top10_label: "Top 10%",
+    too_many_periods: |n, first, last| {
+        format!(
+            "De aankopen lopen van {first} tot {last}: {n} perioden, te veel om per periode te tonen. \
+             Kies een langere periode, of kijk de datumkolom na op een verkeerd getypt jaartal."
+        )
+    },
+};
+
+fn progress_detail(percent: u8, rows: u64, mb_per_s: Option<f64>, lang: Lang) -> String {
+    let speed = mb_per_s.map_or(String::new(), |s| format!(" · {} MB/s", lang.number(s, 1)));
+    format!("{percent}% · {} rijen{speed}", lang.number(rows as f64, 0))
+}
+
+/// The order of a date format's parts, in words.
+fn date_format_order(format: DateFormat) -> &'static str {
+    match format {
+        DateFormat::YearMonthDay | DateFormat::Compact => "jaar-maand-dag",
+        DateFormat::DayMonthYear => "dag-maand-jaar",
+        DateFormat::MonthDayYear => "maand-dag-jaar",
+        DateFormat::ExcelSerial => "Excel",
+        DateFormat::MonthName => "maandnaam",
+    }
+}
+
+pub fn kind_name(k: FileKind) -> &'static str {
+    match k {
+        FileKind::TransactionLog => "een transactielog",
+        FileKind::PeriodCounts => "aantallen per periode",
+        FileKind::CustomerSummary => "een klantoverzicht",
+        FileKind::MarketingSpend => "marketinguitgaven",
+        FileKind::Survey => "enquêtescores",
+        FileKind::Subscriptions => "abonnementen",
+    }
+}
+
+pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String {
+    let periods = if rows == 1 { "1 rij".to_string() } else { format!("{} rijen", Lang::Nl.number(rows as f64, 0)) };
+    let skipped = match skipped {
+        0 => "geen rijen overgeslagen".to_string(),
+        1 => "1 rij overgeslagen".to_string(),
+        n => format!("{n} rijen overgeslagen"),
+    };
+    format!("{name}: {periods} gebruikt, {skipped} ({delimiter}, {encoding})")
+}
+
+pub fn file_error_title(name: &str) -> String {
+    format!("„{name}” kan niet worden gebruikt")
+}
+
+pub fn more_errors(n: usize) -> String {
+    format!("… en nog {n}, allemaal in de download.")
+}
+
+pub fn chart_alt(periods: usize, first: &str, last: &str, min: f64, max: f64) -> String {
+    format!(
+        "Lijngrafiek van klantbehoud en klantverloop over {periods} periodes, van {first} tot {last}. \
+         CRR loopt van {} tot {}. De tabel hierboven bevat alle waarden.",
+        Lang::Nl.percent(min),
+        Lang::Nl.percent(max)
+    )
+}
+
+pub fn manual_problem(p: CountsProblem) -> &'static str {
+    match p {
+        CountsProblem::StartIsZero => "S is 0: zonder klanten aan het begin valt er niets te behouden.",
+        CountsProblem::RetainedNegative => {
+            "E − N is kleiner dan 0: er kunnen niet meer nieuwe klanten zijn dan klanten aan het eind."
+        }
+        CountsProblem::RetainedAboveStart => {
+            "E − N is groter dan S: je kunt niet meer klanten behouden dan je aan het begin had."
+        }
+        CountsProblem::Negative => "Aantallen kunnen niet negatief zijn.",
+    }
+}
+
+pub fn role_name(r: Role) -> &'static str {
+    match r {
+        Role::Customer => "de klant (bijv. klantnummer, e-mail, customer id)",
+        Role::Date => "de datum (bijv. orderdatum, datum)",
+        Role::Amount => "het bedrag (bijv. bedrag, omzet, totaal)",
+        Role::Period => "de periode (bijv. periode, maand)",
+        Role::Start => "S, klanten aan het begin (bijv. begin, start, S)",
+        Role::End => "E, klanten aan het eind (bijv. eind, end, E)",
+        Role::New => "N, nieuwe klanten (bijv. nieuw, new, N)",
+        Role::Frequency => "frequency (herhaalaankopen)",
+        Role::Recency => "recency (eerste tot laatste aankoop)",
+        Role::Age => "T (eerste aankoop tot het eind van de gegevens)",
+        Role::MonetaryValue => "monetary value (gemiddelde herhaalbesteding)",
+        Role::Spend => "de uitgaven (bijv. kosten, spend, budget)",
+        Role::SpendType => "het soort uitgave (acquisitie of behoud)",
+        Role::Channel => "het kanaal",
+        Role::Score => "de score 0-10 (bijv. score, NPS, cijfer)",
+        Role::SubscriptionStart => "de startdatum van het abonnement",
+        Role::SubscriptionEnd => "de einddatum van het abonnement",
+    }
+}
+
+pub fn delimiter_name(d: u8) -> &'static str {
+    match d {
+        b';' => "gescheiden door puntkomma's",
+        b'\t' => "gescheiden door tabs",
+        b'|' => "gescheiden door verticale strepen",
+        b' ' => "kolommen uitgelijnd met spaties",
+        _ => "gescheiden door komma's",
+    }
+}
+
+pub fn reason(k: &RowErrorKind) -> String {
+    match k {
+        RowErrorKind::MissingFields { expected, found } => {
+            format!("de rij heeft {found} velden, er zijn er {expected} nodig")
+        }
+        RowErrorKind::MissingValue => "de cel is leeg".into(),
+        RowErrorKind::NotANumber { text } => format!("'{text}' is geen getal"),
+        RowErrorKind::NotWholeNumber { text } => format!("'{text}' is geen heel aantal klanten"),
+        RowErrorKind::NumberTooLarge { text } => format!("'{text}' is te groot (meer dan 10^15)"),
+        RowErrorKind::Negative { text } => format!("'{text}' is kleiner dan nul"),
+        RowErrorKind::StartIsZero => "S is 0, dus voor deze periode is geen klantbehoud te berekenen".into(),
+        RowErrorKind::RetainedNegative { end, new } => {
+            format!("E − N is kleiner dan 0: {new} nieuwe klanten maar slechts {end} aan het eind")
+        }
+        RowErrorKind::RetainedAboveStart { retained, start } => {
+            format!("E − N = {retained} is meer dan S = {start}: meer klanten behouden dan er aan het begin waren")
+        }
+        RowErrorKind::UnclosedQuote => "een aanhalingsteken (\") dat hier opent wordt nooit gesloten".into(),
+        RowErrorKind::NotADate { text, format } => {
+            format!("'{text}' is geen datum zoals de andere in deze kolom ({})", format.example())
+        }
+        RowErrorKind::DateDoesNotExist { text } => format!("datum '{text}' bestaat niet"),
+        RowErrorKind::DateOutOfRange { text } => format!("datum '{text}' ligt niet tussen 1900 en 2200"),
+        RowErrorKind::ScoreOutOfRange { text } => format!("score '{text}' is geen heel getal van 0 tot en met 10"),
+        RowErrorKind::EndBeforeStart => "het abonnement eindigt voordat het begint".into(),
+        RowErrorKind::RecencyAboveAge => "recency is groter dan T".into(),
+        RowErrorKind::BadFrequency { text } => format!("frequency '{text}' is geen heel getal van minstens 0"),
+    }
+}
+
+pub fn worker_problem(e: &WorkerError) -> String {
+    match e {
+        WorkerError::CannotStart { message } => {
+            format!("De pagina kon haar bestandslezer niet starten ({message}).")
+        }
+        WorkerError::Stopped { message } => {
+            format!("Het lezen is gestopt: de browser had te weinig ruimte of faalde ({message}). De pagina zelf werkt nog.")
+        }
+        WorkerError::NoFile => "De pagina vroeg een bestand te lezen zonder het mee te geven (een fout).".into(),
+        WorkerError::NoLog => "Er is geen transactielog geladen.".into(),
+        WorkerError::NotUnderstood { message } => {
+            format!("De pagina en haar bestandslezer begrepen elkaar niet ({message}); een fout.")
+        }
+    }
+}
+
+pub fn file_problem(k: &FileErrorKind, t: &Texts) -> String {
+    match k {
+        FileErrorKind::Empty => "Het bestand is leeg.".into(),
+        FileErrorKind::Unreadable => "De browser kon het bestand niet lezen. Bestaat het nog?".into(),
+        FileErrorKind::DateOrderUnsettled => {
+            "De datums kunnen dag-maand of maand-dag zijn: kies de volgorde bij de kolommen.".into()
+        }
+        FileErrorKind::TooLarge { bytes, limit } => format!(
+            "Het bestand is {} MB; deze browser kan hoogstens {} MB lezen. Splits het, of exporteer een \
+             klantoverzicht (frequency, recency, T).",
+            bytes / 1_000_000,
+            limit / 1_000_000
+        ),
+        FileErrorKind::Cancelled => "Het lezen is afgebroken.".into(),
+        FileErrorKind::NoDataRows => "Het bestand heeft een kopregel maar geen gegevensrijen.".into(),
+        FileErrorKind::NotText => {
+            "Dit is geen tekstbestand. Sla het werkblad op als CSV (in Excel: Opslaan als → CSV) en sleep dat hierheen."
+                .into()
+        }
+        FileErrorKind::MissingColumn { kind, role } => {
+            format!("Dit lijkt op {}, maar de kolom voor {} ontbreekt.", (t.kind_name)(*kind), (t.role_name)(*role))
+        }
+        FileErrorKind::NotRecognised { headers } => format!(
+            "De kolommen ({}) worden niet herkend. Verwacht: een transactielog (klant, datum, bedrag), aantallen \
+             per periode (periode, S, E, N), een klantoverzicht (frequency, recency, T), marketinguitgaven, \
+             enquêtescores of abonnementen.",
+            headers.join(", ")
+        ),
+    }
+}
