@@ -5,10 +5,39 @@
 use crate::ingest::RowError;
 use crate::metrics::analysis::Analysis;
 use crate::metrics::cohorts::with_customers;
+use crate::metrics::keys as key;
 use serde_json::{json, Map, Value};
 
-/// The tables that can be downloaded, as `data-table` names them.
-pub const TABLES: [&str; 6] = ["totals", "base", "cohorts", "rfm", "comparison", "nps"];
+/// A table of the analysis that can be downloaded as CSV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Table {
+    Totals,
+    Base,
+    Cohorts,
+    Rfm,
+    Comparison,
+    Nps,
+}
+
+impl Table {
+    pub const ALL: [Table; 6] = [Table::Totals, Table::Base, Table::Cohorts, Table::Rfm, Table::Comparison, Table::Nps];
+
+    /// The name `data-table` and the download's file name give it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Table::Totals => "totals",
+            Table::Base => "base",
+            Table::Cohorts => "cohorts",
+            Table::Rfm => "rfm",
+            Table::Comparison => "comparison",
+            Table::Nps => "nps",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Table> {
+        Table::ALL.into_iter().find(|t| t.key() == key)
+    }
+}
 
 fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
@@ -63,35 +92,37 @@ fn totals_pairs(a: &Analysis) -> Vec<(&'static str, Option<f64>)> {
     let t = &a.summary.totals;
     let c = a.summary.concentration.as_ref();
     vec![
-        ("customers_total", Some(t.customers_total as f64)),
-        ("transactions_total", Some(t.transactions_total as f64)),
-        ("revenue_total", t.revenue_total),
-        ("aov", t.aov),
-        ("purchase_frequency", t.purchase_frequency),
-        ("repeat_rate", t.repeat_rate),
-        ("top10_revenue_share", a.summary.top10_revenue_share()),
-        ("top10_spend_ratio", c.and_then(|c| c.top10_spend_ratio)),
-        ("days_between_median", a.summary.gaps.days_between_median),
-        ("days_between_mean", a.summary.gaps.days_between_mean),
+        (key::CUSTOMERS_TOTAL, Some(t.customers_total as f64)),
+        (key::TRANSACTIONS_TOTAL, Some(t.transactions_total as f64)),
+        (key::REVENUE_TOTAL, t.revenue_total),
+        (key::AOV, t.aov),
+        (key::PURCHASE_FREQUENCY, t.purchase_frequency),
+        (key::REPEAT_RATE, t.repeat_rate),
+        (key::TOP10_REVENUE_SHARE, a.summary.top10_revenue_share()),
+        (key::TOP10_SPEND_RATIO, c.and_then(|c| c.top10_spend_ratio)),
+        (key::DAYS_BETWEEN_MEDIAN, a.summary.gaps.days_between_median),
+        (key::DAYS_BETWEEN_MEAN, a.summary.gaps.days_between_mean),
     ]
 }
 
 /// One table as CSV; `None` for a table this analysis does not have.
-pub fn table_csv(a: &Analysis, table: &str) -> Option<String> {
+pub fn table_csv(a: &Analysis, table: Table) -> Option<String> {
     Some(match table {
-        "totals" => csv(&["metric", "value"], totals_pairs(a).into_iter().map(|(k, v)| vec![k.to_string(), num(v)])),
-        "base" => csv(
+        Table::Totals => {
+            csv(&["metric", "value"], totals_pairs(a).into_iter().map(|(k, v)| vec![k.to_string(), num(v)]))
+        }
+        Table::Base => csv(
             &[
                 "period",
-                "base_start",
-                "base_end",
-                "churned",
-                "joined",
-                "new_customers",
-                "reactivated",
-                "acquired",
-                "crr",
-                "churn_rate",
+                key::BASE_START,
+                key::BASE_END,
+                key::CHURNED,
+                key::JOINED,
+                key::NEW_CUSTOMERS,
+                key::REACTIVATED,
+                key::ACQUIRED,
+                key::CRR,
+                key::CHURN_RATE,
             ],
             a.base.iter().map(|p| {
                 let counts =
@@ -102,15 +133,15 @@ pub fn table_csv(a: &Analysis, table: &str) -> Option<String> {
                 row
             }),
         ),
-        "cohorts" => csv(
+        Table::Cohorts => csv(
             &[
                 "cohort",
                 "offset",
-                "cohort_size",
-                "cohort_active",
-                "cohort_retention",
-                "cohort_revenue",
-                "cohort_revenue_pct",
+                key::COHORT_SIZE,
+                key::COHORT_ACTIVE,
+                key::COHORT_RETENTION,
+                key::COHORT_REVENUE,
+                key::COHORT_REVENUE_PCT,
             ],
             with_customers(&a.cohorts).flat_map(|c| {
                 (0..c.active.len()).map(move |k| {
@@ -126,15 +157,15 @@ pub fn table_csv(a: &Analysis, table: &str) -> Option<String> {
                 })
             }),
         ),
-        "rfm" => csv(
+        Table::Rfm => csv(
             &[
                 "segment",
-                "segment_customers",
-                "segment_share",
-                "segment_revenue",
-                "recency_mean",
-                "frequency_mean",
-                "monetary_mean",
+                key::SEGMENT_CUSTOMERS,
+                key::SEGMENT_SHARE,
+                key::SEGMENT_REVENUE,
+                key::RECENCY_MEAN,
+                key::FREQUENCY_MEAN,
+                key::MONETARY_MEAN,
             ],
             a.summary.rfm.segments.iter().map(|s| {
                 vec![
@@ -148,21 +179,21 @@ pub fn table_csv(a: &Analysis, table: &str) -> Option<String> {
                 ]
             }),
         ),
-        "comparison" => {
+        Table::Comparison => {
             let cmp = a.comparison.as_ref()?;
             csv(
                 &[
                     "column",
                     "segment",
-                    "customers_total",
-                    "transactions_total",
-                    "revenue_total",
-                    "aov",
-                    "purchase_frequency",
-                    "repeat_rate",
-                    "revenue_per_customer",
-                    "crr",
-                    "churn_rate",
+                    key::CUSTOMERS_TOTAL,
+                    key::TRANSACTIONS_TOTAL,
+                    key::REVENUE_TOTAL,
+                    key::AOV,
+                    key::PURCHASE_FREQUENCY,
+                    key::REPEAT_RATE,
+                    key::REVENUE_PER_CUSTOMER,
+                    key::CRR,
+                    key::CHURN_RATE,
                 ],
                 cmp.groups.iter().map(|g| {
                     vec![
@@ -181,16 +212,15 @@ pub fn table_csv(a: &Analysis, table: &str) -> Option<String> {
                 }),
             )
         }
-        "nps" => {
+        Table::Nps => {
             let s = a.survey.as_ref()?;
             csv(
-                &["segment", "nps_matched", "repeat_rate", "churn_rate"],
+                &["segment", key::NPS_MATCHED, key::REPEAT_RATE, key::CHURN_RATE],
                 s.groups.iter().map(|g| {
                     vec![g.group.key().to_string(), g.nps_matched.to_string(), num(g.repeat_rate), num(g.churn_rate)]
                 }),
             )
         }
-        _ => return None,
     })
 }
 
@@ -204,15 +234,15 @@ pub fn analysis_json(a: &Analysis) -> String {
     for (k, v) in totals_pairs(a) {
         totals.insert(k.to_string(), opt(v));
     }
-    totals.insert("days_between_histogram".into(), json!(a.summary.gaps.days_between_histogram));
+    totals.insert(key::DAYS_BETWEEN_HISTOGRAM.into(), json!(a.summary.gaps.days_between_histogram));
     let base: Vec<Value> = a
         .base
         .iter()
         .map(|p| {
             json!({
-                "period": p.period.to_string(), "base_start": p.base_start, "base_end": p.base_end,
-                "churned": p.churned, "joined": p.joined, "new_customers": p.new_customers,
-                "reactivated": p.reactivated, "acquired": p.acquired, "crr": opt(p.crr), "churn_rate": opt(p.churn_rate),
+                "period": p.period.to_string(), key::BASE_START: p.base_start, key::BASE_END: p.base_end,
+                key::CHURNED: p.churned, key::JOINED: p.joined, key::NEW_CUSTOMERS: p.new_customers,
+                key::REACTIVATED: p.reactivated, key::ACQUIRED: p.acquired, key::CRR: opt(p.crr), key::CHURN_RATE: opt(p.churn_rate),
             })
         })
         .collect();
@@ -221,12 +251,12 @@ pub fn analysis_json(a: &Analysis) -> String {
             let offsets: Vec<Value> = (0..c.active.len())
                 .map(|k| {
                     json!({
-                        "offset": k, "cohort_active": c.active[k], "cohort_retention": opt(c.retention(k)),
-                        "cohort_revenue": c.revenue[k], "cohort_revenue_pct": opt(c.revenue_pct(k)),
+                        "offset": k, key::COHORT_ACTIVE: c.active[k], key::COHORT_RETENTION: opt(c.retention(k)),
+                        key::COHORT_REVENUE: c.revenue[k], key::COHORT_REVENUE_PCT: opt(c.revenue_pct(k)),
                     })
                 })
                 .collect();
-            json!({ "cohort": c.period.to_string(), "cohort_size": c.size, "offsets": offsets })
+            json!({ "cohort": c.period.to_string(), key::COHORT_SIZE: c.size, "offsets": offsets })
         })
         .collect();
     let rfm: Map<String, Value> = a
@@ -238,9 +268,9 @@ pub fn analysis_json(a: &Analysis) -> String {
             (
                 s.segment.key().to_string(),
                 json!({
-                    "segment_customers": s.segment_customers, "segment_share": opt(s.segment_share),
-                    "segment_revenue": opt(s.segment_revenue), "recency_mean": opt(s.recency_mean),
-                    "frequency_mean": opt(s.frequency_mean), "monetary_mean": opt(s.monetary_mean),
+                    key::SEGMENT_CUSTOMERS: s.segment_customers, key::SEGMENT_SHARE: opt(s.segment_share),
+                    key::SEGMENT_REVENUE: opt(s.segment_revenue), key::RECENCY_MEAN: opt(s.recency_mean),
+                    key::FREQUENCY_MEAN: opt(s.frequency_mean), key::MONETARY_MEAN: opt(s.monetary_mean),
                 }),
             )
         })
@@ -253,17 +283,17 @@ pub fn analysis_json(a: &Analysis) -> String {
                 (
                     g.value.clone(),
                     json!({
-                        "customers_total": g.customers_total, "transactions_total": g.transactions_total,
-                        "revenue_total": opt(g.revenue_total), "aov": opt(g.aov),
-                        "purchase_frequency": opt(g.purchase_frequency), "repeat_rate": opt(g.repeat_rate),
-                        "revenue_per_customer": opt(g.revenue_per_customer), "crr": opt(g.crr), "churn_rate": opt(g.churn_rate),
+                        key::CUSTOMERS_TOTAL: g.customers_total, key::TRANSACTIONS_TOTAL: g.transactions_total,
+                        key::REVENUE_TOTAL: opt(g.revenue_total), key::AOV: opt(g.aov),
+                        key::PURCHASE_FREQUENCY: opt(g.purchase_frequency), key::REPEAT_RATE: opt(g.repeat_rate),
+                        key::REVENUE_PER_CUSTOMER: opt(g.revenue_per_customer), key::CRR: opt(g.crr), key::CHURN_RATE: opt(g.churn_rate),
                     }),
                 )
             })
             .collect();
         json!({
             "column": cmp.column, "segments": groups,
-            "member_spend_uplift": opt(cmp.membership.as_ref().and_then(|m| m.member_spend_uplift)),
+            key::MEMBER_SPEND_UPLIFT: opt(cmp.membership.as_ref().and_then(|m| m.member_spend_uplift)),
         })
     });
     let survey = a.survey.as_ref().map_or(Value::Null, |s| {
@@ -273,11 +303,11 @@ pub fn analysis_json(a: &Analysis) -> String {
             .map(|g| {
                 (
                     g.group.key().to_string(),
-                    json!({ "nps_matched": g.nps_matched, "repeat_rate": opt(g.repeat_rate), "churn_rate": opt(g.churn_rate) }),
+                    json!({ key::NPS_MATCHED: g.nps_matched, key::REPEAT_RATE: opt(g.repeat_rate), key::CHURN_RATE: opt(g.churn_rate) }),
                 )
             })
             .collect();
-        json!({ "nps": opt(s.survey.nps), "responses": s.survey.responses, "segments": groups })
+        json!({ key::NPS: opt(s.survey.nps), key::RESPONSES: s.survey.responses, "segments": groups })
     });
     let doc = json!({
         "file": a.file,
@@ -290,7 +320,7 @@ pub fn analysis_json(a: &Analysis) -> String {
         "totals": totals,
         "base": base,
         "cohorts": cohorts,
-        "cohort_avg_retention": a.cohort_avg_retention.iter().map(|v| opt(*v)).collect::<Vec<_>>(),
+        key::COHORT_AVG_RETENTION: a.cohort_avg_retention.iter().map(|v| opt(*v)).collect::<Vec<_>>(),
         "lorenz": a.summary.concentration.as_ref().and_then(|c| c.lorenz.clone()),
         "rfm": { "reference_day": a.summary.rfm.reference_day.map(|d| d.to_string()), "segments": rfm },
         "comparison": comparison,
@@ -316,7 +346,7 @@ mod tests {
     #[test]
     fn tables_as_csv() {
         let a = analysis();
-        let base = table_csv(&a, "base").unwrap();
+        let base = table_csv(&a, Table::Base).unwrap();
         let lines: Vec<&str> = base.lines().collect();
         assert_eq!(
             lines[0],
@@ -326,12 +356,12 @@ mod tests {
         assert_eq!(lines[1], "2024-01,0,1,0,1,1,0,1,,");
         // February: S = 1 (a), E = 2 (a, b), N = 1: CRR 100.
         assert_eq!(lines[2], "2024-02,1,2,0,1,1,0,1,100,0");
-        let cmp = table_csv(&a, "comparison").unwrap();
+        let cmp = table_csv(&a, Table::Comparison).unwrap();
         assert!(cmp.contains("kanaal,\"win,kel\",1,1,20,20,1,0,20,,"), "{cmp}");
-        assert!(table_csv(&a, "nps").is_none());
-        assert!(table_csv(&a, "nonsense").is_none());
-        for t in TABLES.iter().filter(|t| **t != "nps") {
-            assert!(table_csv(&a, t).is_some(), "{t}");
+        assert!(table_csv(&a, Table::Nps).is_none());
+        assert!(Table::from_key("nonsense").is_none());
+        for t in Table::ALL.into_iter().filter(|t| t.key() != "nps") {
+            assert!(table_csv(&a, t).is_some(), "{t:?}");
         }
     }
 

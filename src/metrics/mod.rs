@@ -8,6 +8,7 @@ pub mod base;
 pub mod cohorts;
 pub mod comparison;
 pub mod concentration;
+pub mod keys;
 pub mod nps;
 pub mod purchase_gaps;
 pub mod rfm;

@@ -2,20 +2,20 @@
 //! format, which column is which), with a preview, every choice changeable. A choice
 //! is remembered in this browser for files with the same header.
 
-use super::session::{remember_settings, Session};
 use crate::i18n::Lang;
 use crate::ingest::date::{DateFormat, Inference};
 use crate::ingest::number::{DecimalMark, NumberStyle};
 use crate::ingest::{Encoding, FileErrorKind, FileKind, Mapping, ReadSettings};
-use crate::state::{Action, AppState, Failure, FileEntry};
+use crate::state::{Failure, FileEntry};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PanelProps {
-    pub state: UseReducerHandle<AppState>,
-    pub session: Rc<Session>,
+    pub lang: Lang,
     pub entry: FileEntry,
+    /// The user asked to read the file again with these settings.
+    pub on_apply: Callback<ReadSettings>,
 }
 
 /// A change to the draft settings from a select's new value.
@@ -37,7 +37,7 @@ fn delimiter_label(d: u8) -> &'static str {
 
 #[function_component(ColumnPanel)]
 pub fn column_panel(props: &PanelProps) -> Html {
-    let lang: Lang = props.state.lang;
+    let lang: Lang = props.lang;
     let t = lang.texts();
     let entry = &props.entry;
     let Some(detection) = entry.detection.clone() else { return html! {} };
@@ -87,13 +87,8 @@ pub fn column_panel(props: &PanelProps) -> Html {
     }));
     let on_date = update(Rc::new(|s, v| s.date_format = DateFormat::from_key(&v)));
     let on_apply = {
-        let (state, session, draft, name) =
-            (props.state.clone(), props.session.clone(), draft.clone(), entry.name.clone());
-        Callback::from(move |_: MouseEvent| {
-            remember_settings(&draft);
-            state.dispatch(Action::SetOverride { name: name.clone(), settings: (*draft).clone() });
-            session.reload(state.clone());
-        })
+        let draft = draft.clone();
+        props.on_apply.reform(move |_: MouseEvent| (*draft).clone())
     };
 
     let d = &*draft;

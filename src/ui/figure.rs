@@ -23,3 +23,14 @@ pub fn segment_cell(metric: &'static str, value: Option<f64>, display: String, s
         <td class="num" data-metric={metric} data-value={machine_value(value)} data-segment={segment}>{ display }</td>
     }
 }
+
+/// A card: label, `data-metric`, value, display.
+pub fn card(label: String, key: &'static str, value: Option<f64>, shown: String, note: Option<String>) -> Html {
+    html! {
+        <div class="kpi">
+            <span class="kpi-label">{ label }</span>
+            <span class="kpi-value small" data-metric={key} data-value={machine_value(value)}>{ shown }</span>
+            if let Some(note) = note { <span class="kpi-note">{ note }</span> }
+        </div>
+    }
+}

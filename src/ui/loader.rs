@@ -2,15 +2,25 @@
 //! and the status with progress and a cancel button.
 
 use super::browser;
-use super::session::Session;
-use crate::state::{AppState, Failure, Status};
+use crate::i18n::Lang;
+use crate::state::{Failure, Files, Progress, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LoaderProps {
-    pub state: UseReducerHandle<AppState>,
-    pub session: Rc<Session>,
+    pub lang: Lang,
+    pub status: Status,
+    pub progress: Progress,
+    /// `data-progress`: how far the work is, while working.
+    pub percent: Option<u8>,
+    /// Figures for new settings are being computed (the files are read).
+    pub recomputing: bool,
+    /// The files of the load (those that could not be used are listed here).
+    pub files: Files,
+    /// The user gave files to read.
+    pub on_files: Callback<Vec<web_sys::File>>,
+    pub on_cancel: Callback<()>,
 }
 
 fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
@@ -19,18 +29,16 @@ fn file_list(list: Option<web_sys::FileList>) -> Vec<web_sys::File> {
 
 #[function_component(Loader)]
 pub fn loader(props: &LoaderProps) -> Html {
-    let state = props.state.clone();
-    let session = props.session.clone();
-    let lang = state.lang;
+    let lang = props.lang;
     let t = lang.texts();
     let dragging = use_state(|| false);
     let paste = use_node_ref();
 
     let load = {
-        let (state, session) = (state.clone(), session.clone());
+        let on_files = props.on_files.clone();
         Rc::new(move |files: Vec<web_sys::File>| {
             if !files.is_empty() {
-                session.load(state.clone(), files);
+                on_files.emit(files);
             }
         })
     };
@@ -81,16 +89,13 @@ pub fn loader(props: &LoaderProps) -> Html {
             }
         })
     };
-    let on_cancel = {
-        let session = session.clone();
-        Callback::from(move |_: MouseEvent| session.cancel())
-    };
+    let on_cancel = props.on_cancel.reform(|_: MouseEvent| ());
 
-    let status = state.status;
-    let p = state.progress;
+    let status = props.status;
+    let p = props.progress;
     // Figures computed again for new settings: the files are read, nothing to cancel,
     // and the card keeps its height (a page that shifts is laid out and painted anew).
-    let recomputing = state.recomputing();
+    let recomputing = props.recomputing;
     let status_text = match status {
         Status::Idle => t.status_idle.to_string(),
         Status::Computing if recomputing => t.analysis.recomputing.to_string(),
@@ -105,7 +110,7 @@ pub fn loader(props: &LoaderProps) -> Html {
         Status::Ready => t.status_ready.to_string(),
         Status::Error => t.status_error.to_string(),
     };
-    let progress = state.percent();
+    let progress = props.percent;
 
     html! {
         <section class="card loader" aria-labelledby="load-heading">
@@ -142,9 +147,9 @@ pub fn loader(props: &LoaderProps) -> Html {
                     </button>
                 }
             </div>
-            if state.failures().next().is_some() {
+            if props.files.failures().next().is_some() {
                 <div data-testid="error" class="file-errors" role="alert">
-                    { for state.failures().map(|(name, e)| html! {
+                    { for props.files.failures().map(|(name, e)| html! {
                         <p><strong>{ (t.file_error_title)(name) }</strong>{ ": " }{ match e {
                             Failure::File(e) => t.file_error(e),
                             Failure::Worker(e) => t.worker_error(e),

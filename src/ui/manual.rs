@@ -1,24 +1,30 @@
-//! The manual calculator: S, E and N typed in, CRR and churn shown as one types.
+//! The manual calculator: S, E and N typed in, CRR and churn shown as one types. It
+//! owns what is typed (`crate::state::ManualInputs`) and needs only the language, so
+//! it can stand alone on a page with no files and no worker.
 
 use super::figure::machine_value;
-use crate::state::{Action, AppState, ManualField, ManualResult};
+use crate::i18n::Lang;
+use crate::metrics::keys as key;
+use crate::state::{ManualField, ManualInputs, ManualResult};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ManualProps {
-    pub state: UseReducerHandle<AppState>,
+    pub lang: Lang,
 }
 
 #[function_component(Manual)]
 pub fn manual(props: &ManualProps) -> Html {
-    let state = props.state.clone();
-    let lang = state.lang;
+    let inputs = use_state(ManualInputs::default);
+    let lang = props.lang;
     let t = lang.texts();
     let field = |which: ManualField, label: &'static str, testid: &'static str, value: &str| {
-        let state = state.clone();
+        let inputs = inputs.clone();
         let oninput = Callback::from(move |e: InputEvent| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
-            state.dispatch(Action::SetManual(which, input.value()));
+            let mut m = (*inputs).clone();
+            *m.field_mut(which) = input.value();
+            inputs.set(m);
         });
         html! {
             <label class="field">
@@ -28,7 +34,7 @@ pub fn manual(props: &ManualProps) -> Html {
             </label>
         }
     };
-    let m = &state.manual;
+    let m = &*inputs;
     let result = m.result(lang);
     let (crr, churn) = match result {
         ManualResult::Rates { crr, churn } => (Some(crr), Some(churn)),
@@ -55,14 +61,14 @@ pub fn manual(props: &ManualProps) -> Html {
             <div class="kpis">
                 <div class="kpi">
                     <span class="kpi-label">{ t.crr_name }</span>
-                    <span class="kpi-value" data-metric="crr" data-source="manual" data-value={machine_value(crr)}>
+                    <span class="kpi-value" data-metric={key::CRR} data-source="manual" data-value={machine_value(crr)}>
                         { shown(crr) }
                     </span>
                     <span class="formula">{ t.formula_crr }</span>
                 </div>
                 <div class="kpi">
                     <span class="kpi-label">{ t.churn_name }</span>
-                    <span class="kpi-value churn" data-metric="churn_rate" data-source="manual" data-value={machine_value(churn)}>
+                    <span class="kpi-value churn" data-metric={key::CHURN_RATE} data-source="manual" data-value={machine_value(churn)}>
                         { shown(churn) }
                     </span>
                     <span class="formula">{ t.formula_churn }</span>

@@ -1,5 +1,9 @@
 //! The page: thin Yew components over the pure state in `crate::state`.
 //! Built for wasm32 only.
+//!
+//! [`App`] alone holds the reducer and the worker [`session::Session`]; the
+//! components below it get the data they show and `Callback`s for what the user does
+//! (as Yew's `function_todomvc` does), so each can be drawn, tested or embedded alone.
 
 mod analysis;
 mod browser;
@@ -13,7 +17,8 @@ mod session;
 mod worker_client;
 
 use crate::i18n::Lang;
-use crate::state::{Action, AppState};
+use crate::metrics::rfm::Segment;
+use crate::state::{Action, AppState, Status};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -78,6 +83,33 @@ pub fn app() -> Html {
         })
     };
 
+    let on_files = {
+        let (state, session) = (state.clone(), session.clone());
+        Callback::from(move |files: Vec<web_sys::File>| session.load(state.clone(), files))
+    };
+    let on_cancel = {
+        let session = session.clone();
+        Callback::from(move |()| session.cancel())
+    };
+    let on_settings = {
+        let (state, session) = (state.clone(), session.clone());
+        Callback::from(move |settings| session.change_settings(state.clone(), settings))
+    };
+    // The same callback for as long as the session lives: the sections that get it are
+    // not drawn again because of it.
+    let on_export_segment = use_callback(session.clone(), |segment: Segment, session| session.export_segment(segment));
+    let on_export_errors = {
+        let session = session.clone();
+        Callback::from(move |()| session.export_errors(lang))
+    };
+    let on_apply = |name: &str| {
+        let (state, session, name) = (state.clone(), session.clone(), name.to_string());
+        Callback::from(move |settings| session.reread(state.clone(), name.clone(), settings))
+    };
+    // While figures are computed again for new settings, the old ones stay in view
+    // (the status says they are not current).
+    let show_results = state.status == Status::Ready || state.recomputing();
+
     html! {
         <>
             <header class="site-header">
@@ -98,12 +130,17 @@ pub fn app() -> Html {
                 </div>
             </header>
             <main class="layout">
-                <loader::Loader state={state.clone()} session={session.clone()} />
+                <loader::Loader {lang} status={state.status} progress={state.progress} percent={state.percent()}
+                    recomputing={state.recomputing()} files={state.files.clone()} {on_files} {on_cancel} />
                 { for state.files.iter().filter(|f| f.detection.is_some()).map(|entry| html! {
-                    <columns::ColumnPanel key={entry.name.clone()} state={state.clone()} session={session.clone()} entry={entry.clone()} />
+                    <columns::ColumnPanel key={entry.name.clone()} {lang} entry={entry.clone()} on_apply={on_apply(&entry.name)} />
                 }) }
-                <results::Results state={state.clone()} session={session.clone()} />
-                <manual::Manual state={state.clone()} />
+                if show_results {
+                    <results::Results {lang} files={state.files.clone()} analysis={state.analysis.clone()}
+                        settings={state.settings.clone()} busy={state.recomputing()} {on_settings}
+                        {on_export_segment} {on_export_errors} />
+                }
+                <manual::Manual {lang} />
             </main>
             <footer class="site-footer"><p>{ t.footer }</p></footer>
         </>

@@ -3,13 +3,15 @@
 
 use super::analysis::AnalysisView;
 use super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
-use super::figure::{machine_value, period_cell};
-use super::session::Session;
+use super::figure::{card, machine_value, period_cell};
 use crate::charts::rates::{self, RatePoint};
 use crate::i18n::Lang;
 use crate::ingest::PeriodCounts;
+use crate::metrics::analysis::{Analysis, AnalysisSettings};
+use crate::metrics::keys as key;
+use crate::metrics::rfm::Segment;
 use crate::report::{Content, FileReport};
-use crate::state::{AppState, Status};
+use crate::state::Files;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -18,30 +20,35 @@ const ROW_ERRORS_SHOWN: usize = 200;
 
 #[derive(Properties, PartialEq)]
 pub struct ResultsProps {
-    pub state: UseReducerHandle<AppState>,
-    pub session: Rc<Session>,
+    pub lang: Lang,
+    /// The files of the load: their figures are shown.
+    pub files: Files,
+    /// The figures of the transaction log, if one was read.
+    pub analysis: Option<Rc<Analysis>>,
+    /// The analysis settings the user chose.
+    pub settings: AnalysisSettings,
+    /// Figures for new settings are being computed (the old ones stay in view).
+    pub busy: bool,
+    pub on_settings: Callback<AnalysisSettings>,
+    pub on_export_segment: Callback<Segment>,
+    pub on_export_errors: Callback<()>,
 }
 
 #[function_component(Results)]
-pub fn results(props: &ResultsProps) -> Html {
-    let state = &props.state;
-    // While figures are computed again for new settings, the old ones stay in view
-    // (the status says they are not current).
-    if state.status != Status::Ready && !state.recomputing() {
-        return html! {};
-    }
-    let lang = state.lang;
+pub fn results(p: &ResultsProps) -> Html {
+    let lang = p.lang;
     html! {
         <>
-            { for state.reports().map(|(name, report)| match (&report.content, &state.analysis) {
-                (Content::PeriodCounts(p), _) => period_counts_view(name, report, p, lang),
+            { for p.files.reports().map(|(name, report)| match (&report.content, &p.analysis) {
+                (Content::PeriodCounts(counts), _) => period_counts_view(name, report, counts, lang),
                 (Content::Transactions(_), Some(a)) if a.file == name => html! {
-                    <AnalysisView state={state.clone()} session={props.session.clone()} analysis={a.clone()}
-                        summary={summary_line(name, report, lang)} />
+                    <AnalysisView lang={lang} analysis={a.clone()} settings={p.settings.clone()} busy={p.busy}
+                        summary={summary_line(name, report, lang)} on_settings={p.on_settings.clone()}
+                        on_export_segment={p.on_export_segment.clone()} />
                 },
                 _ => other_view(name, report, lang),
             }) }
-            { row_errors_view(state, &props.session) }
+            { row_errors_view(&p.files, lang, &p.on_export_errors) }
         </>
     }
 }
@@ -57,16 +64,11 @@ fn summary_line(name: &str, report: &FileReport, lang: Lang) -> String {
     )
 }
 
-/// A card of figures: (label, key, value, how to show it).
+/// A row of figure cards: (label, key, value, how to show it).
 fn figure_cards(items: Vec<(&'static str, &'static str, Option<f64>, String)>) -> Html {
     html! {
         <div class="kpis wide">
-            { for items.into_iter().map(|(label, key, value, shown)| html! {
-                <div class="kpi">
-                    <span class="kpi-label">{ label }</span>
-                    <span class="kpi-value small" data-metric={key} data-value={machine_value(value)}>{ shown }</span>
-                </div>
-            }) }
+            { for items.into_iter().map(|(label, key, value, shown)| card(label.into(), key, value, shown, None)) }
         </div>
     }
 }
@@ -84,36 +86,41 @@ fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
                 vec![
                     (
                         t.fig_customers,
-                        "customers_total",
+                        key::CUSTOMERS_TOTAL,
                         Some(x.customers_total as f64),
                         n(x.customers_total as f64, 0),
                     ),
                     (
                         t.fig_transactions,
-                        "transactions_total",
+                        key::TRANSACTIONS_TOTAL,
                         Some(x.transactions_total as f64),
                         n(x.transactions_total as f64, 0),
                     ),
-                    (t.fig_revenue, "revenue_total", x.revenue_total, opt(x.revenue_total, 2)),
-                    (t.fig_aov, "aov", x.aov, opt(x.aov, 2)),
-                    (t.fig_frequency, "purchase_frequency", x.purchase_frequency, opt(x.purchase_frequency, 2)),
+                    (t.fig_revenue, key::REVENUE_TOTAL, x.revenue_total, opt(x.revenue_total, 2)),
+                    (t.fig_aov, key::AOV, x.aov, opt(x.aov, 2)),
+                    (t.fig_frequency, key::PURCHASE_FREQUENCY, x.purchase_frequency, opt(x.purchase_frequency, 2)),
                     (
                         t.fig_repeat_rate,
-                        "repeat_rate",
+                        key::REPEAT_RATE,
                         x.repeat_rate,
                         x.repeat_rate.map_or(t.no_figure.into(), |v| lang.percent(v)),
                     ),
-                    (t.fig_top10, "top10_revenue_share", top10, top10.map_or(t.no_figure.into(), |v| lang.percent(v))),
+                    (
+                        t.fig_top10,
+                        key::TOP10_REVENUE_SHARE,
+                        top10,
+                        top10.map_or(t.no_figure.into(), |v| lang.percent(v)),
+                    ),
                 ],
             )
         }
         Content::CustomerSummary { customers, mean_frequency, mean_recency, mean_age, .. } => (
             t.kind_title_summary,
             vec![
-                (t.fig_customers, "customers_total", Some(*customers as f64), n(*customers as f64, 0)),
-                (t.fig_mean_frequency, "mean_frequency", *mean_frequency, opt(*mean_frequency, 2)),
-                (t.fig_mean_recency, "mean_recency", *mean_recency, opt(*mean_recency, 2)),
-                (t.fig_mean_age, "mean_T", *mean_age, opt(*mean_age, 2)),
+                (t.fig_customers, key::CUSTOMERS_TOTAL, Some(*customers as f64), n(*customers as f64, 0)),
+                (t.fig_mean_frequency, key::MEAN_FREQUENCY, *mean_frequency, opt(*mean_frequency, 2)),
+                (t.fig_mean_recency, key::MEAN_RECENCY, *mean_recency, opt(*mean_recency, 2)),
+                (t.fig_mean_age, key::MEAN_T, *mean_age, opt(*mean_age, 2)),
             ],
         ),
         Content::MarketingSpend { totals: s, .. } => {
@@ -121,28 +128,28 @@ fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
             (
                 t.kind_title_spend,
                 vec![
-                    (t.fig_spend_total, "spend_total", Some(all), n(all, 2)),
-                    (t.fig_spend_acquisition, "acquisition_spend", Some(acq), n(acq, 2)),
-                    (t.fig_spend_retention, "retention_spend", Some(ret), n(ret, 2)),
+                    (t.fig_spend_total, key::SPEND_TOTAL, Some(all), n(all, 2)),
+                    (t.fig_spend_acquisition, key::ACQUISITION_SPEND, Some(acq), n(acq, 2)),
+                    (t.fig_spend_retention, key::RETENTION_SPEND, Some(ret), n(ret, 2)),
                 ],
             )
         }
         Content::Survey(s) => (
             t.kind_title_survey,
             vec![
-                (t.fig_responses, "responses", Some(s.responses as f64), n(s.responses as f64, 0)),
-                ("NPS", "nps", s.nps, opt(s.nps, 1)),
-                (t.fig_promoters, "promoters", Some(s.promoters as f64), n(s.promoters as f64, 0)),
-                (t.fig_passives, "passives", Some(s.passives as f64), n(s.passives as f64, 0)),
-                (t.fig_detractors, "detractors", Some(s.detractors as f64), n(s.detractors as f64, 0)),
+                (t.fig_responses, key::RESPONSES, Some(s.responses as f64), n(s.responses as f64, 0)),
+                (t.fig_nps, key::NPS, s.nps, opt(s.nps, 1)),
+                (t.fig_promoters, key::PROMOTERS, Some(s.promoters as f64), n(s.promoters as f64, 0)),
+                (t.fig_passives, key::PASSIVES, Some(s.passives as f64), n(s.passives as f64, 0)),
+                (t.fig_detractors, key::DETRACTORS, Some(s.detractors as f64), n(s.detractors as f64, 0)),
             ],
         ),
         Content::Subscriptions { subscriptions, active, ended } => (
             t.kind_title_subscriptions,
             vec![
-                (t.fig_subscriptions, "subscriptions", Some(*subscriptions as f64), n(*subscriptions as f64, 0)),
-                (t.fig_active, "active", Some(*active as f64), n(*active as f64, 0)),
-                (t.fig_ended, "ended", Some(*ended as f64), n(*ended as f64, 0)),
+                (t.fig_subscriptions, key::SUBSCRIPTIONS, Some(*subscriptions as f64), n(*subscriptions as f64, 0)),
+                (t.fig_active, key::ACTIVE, Some(*active as f64), n(*active as f64, 0)),
+                (t.fig_ended, key::ENDED, Some(*ended as f64), n(*ended as f64, 0)),
             ],
         ),
         Content::PeriodCounts(_) => return html! {},
@@ -195,8 +202,8 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
                         <th scope="col" class="num">{ t.col_s }</th>
                         <th scope="col" class="num">{ t.col_e }</th>
                         <th scope="col" class="num">{ t.col_n }</th>
-                        <th scope="col" class="num">{ "CRR" }</th>
-                        <th scope="col" class="num">{ "Churn" }</th>
+                        <th scope="col" class="num">{ t.col_crr }</th>
+                        <th scope="col" class="num">{ t.col_churn }</th>
                     </tr></thead>
                     <tbody>
                         { for counts.rows.iter().map(|r| {
@@ -204,11 +211,11 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
                             html! {
                                 <tr>
                                     <th scope="row">{ period.clone() }</th>
-                                    { period_cell("base_start", Some(r.start as f64), count(r.start), period.clone()) }
-                                    { period_cell("base_end", Some(r.end as f64), count(r.end), period.clone()) }
-                                    { period_cell("joined", Some(r.new as f64), count(r.new), period.clone()) }
-                                    { period_cell("crr", r.crr(), pct(r.crr()), period.clone()) }
-                                    { period_cell("churn_rate", r.churn_rate(), pct(r.churn_rate()), period) }
+                                    { period_cell(key::BASE_START, Some(r.start as f64), count(r.start), period.clone()) }
+                                    { period_cell(key::BASE_END, Some(r.end as f64), count(r.end), period.clone()) }
+                                    { period_cell(key::JOINED, Some(r.new as f64), count(r.new), period.clone()) }
+                                    { period_cell(key::CRR, r.crr(), pct(r.crr()), period.clone()) }
+                                    { period_cell(key::CHURN_RATE, r.churn_rate(), pct(r.churn_rate()), period) }
                                 </tr>
                             }
                         }) }
@@ -220,26 +227,23 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
     }
 }
 
-fn row_errors_view(state: &AppState, session: &Rc<Session>) -> Html {
-    let t = state.lang.texts();
-    let skipped = state.rows_skipped();
-    let several_files = state.reports().count() > 1;
-    let on_download = {
-        let (session, lang) = (session.clone(), state.lang);
-        Callback::from(move |_: MouseEvent| session.export_errors(lang))
-    };
+fn row_errors_view(files: &Files, lang: Lang, on_download: &Callback<()>) -> Html {
+    let t = lang.texts();
+    let skipped = files.rows_skipped();
+    let several_files = files.reports().count() > 1;
+    let on_download = on_download.reform(|_: MouseEvent| ());
     html! {
         <section class="card row-errors-card">
             <p class="kpi-inline">
                 <span>{ t.rows_skipped_label }{ ": " }</span>
-                <strong data-metric="rows_skipped" data-value={machine_value(Some(skipped as f64))}>
-                    { state.lang.number(skipped as f64, 0) }
+                <strong data-metric={key::ROWS_SKIPPED} data-value={machine_value(Some(skipped as f64))}>
+                    { lang.number(skipped as f64, 0) }
                 </strong>
             </p>
             if skipped > 0 {
                 <h3>{ t.row_errors_heading }</h3>
                 <ul data-testid="row-errors" class="row-errors">
-                    { for state.row_errors().take(ROW_ERRORS_SHOWN).map(|(name, e)| html! {
+                    { for files.row_errors().take(ROW_ERRORS_SHOWN).map(|(name, e)| html! {
                         <li data-line={e.line.to_string()}>
                             if several_files { <span class="file-name">{ name }{ ": " }</span> }
                             <span class="place">{ t.row_error_place(e) }</span>{ ": " }{ t.row_error_reason(e) }

@@ -62,7 +62,7 @@ fn saved_settings(detected: &ReadSettings) -> Option<ReadSettings> {
     Some(apply_saved(detected, &saved))
 }
 
-pub fn remember_settings(settings: &ReadSettings) {
+fn remember_settings(settings: &ReadSettings) {
     if let Ok(json) = serde_json::to_string(settings) {
         browser::save_setting(&mapping_key(settings), &json);
     }
@@ -72,11 +72,25 @@ impl Session {
     /// Reads `files` (replacing whatever was shown).
     pub fn load(self: &Rc<Self>, state: UseReducerHandle<AppState>, files: Vec<web_sys::File>) {
         *self.files.borrow_mut() = files;
-        self.reload(state);
+        let overrides = state.overrides.clone();
+        self.reload(state, overrides);
     }
 
-    /// Reads the current files again (after the user changed how to read one).
-    pub fn reload(self: &Rc<Self>, state: UseReducerHandle<AppState>) {
+    /// Reads the current files again with `settings` for file `name` (the user
+    /// changed how to read it in the column panel): remembered in this browser for
+    /// files with the same header, and kept for this page in the reducer.
+    pub fn reread(self: &Rc<Self>, state: UseReducerHandle<AppState>, name: String, settings: ReadSettings) {
+        remember_settings(&settings);
+        // The handle shows the state before the change: the reducer's answer goes along
+        // (a copy is cheap: files and figures are shared).
+        let set = || Action::SetOverride { name: name.clone(), settings: settings.clone() };
+        let overrides = AppState::clone(&state).reduce(set()).overrides;
+        state.dispatch(set());
+        self.reload(state, overrides);
+    }
+
+    /// Reads the current files again, with `overrides` for the files the user set up.
+    fn reload(self: &Rc<Self>, state: UseReducerHandle<AppState>, overrides: Vec<(String, ReadSettings)>) {
         let files = self.files.borrow().clone();
         if files.is_empty() {
             return;
@@ -98,7 +112,6 @@ impl Session {
         };
         // A load still under way stops: its current read is cancelled, and it reads no further file.
         conn.cancel_read();
-        let overrides = state.overrides.clone();
         // No setting can change while files load (their figures are not shown yet).
         let settings = state.settings.clone();
         let session = self.clone();

@@ -1,13 +1,18 @@
 //! The app's state and every change to it, as one pure reducer (the UI wraps it in
 //! Yew's `Reducible`). Tested natively: no DOM in here.
 
+mod files;
+mod manual;
+mod query;
+
+pub use files::{Failure, FileEntry, Files};
+pub use manual::{ManualField, ManualInputs, ManualResult};
+pub use query::{lang_from_query, query_param, settings_from_query};
+
 use crate::i18n::Lang;
-use crate::ingest::Detection;
-use crate::ingest::{FileError, ReadSettings, RowError};
+use crate::ingest::{ReadSettings, RowError};
 use crate::metrics::analysis::{Analysis, AnalysisSettings};
-use crate::protocol::WorkerError;
-use crate::report::{Content, FileReport};
-use crate::retention::{checked_crr, CountsProblem};
+use crate::report::FileReport;
 use std::rc::Rc;
 
 /// What the page is doing, as `[data-testid=status][data-state]` shows it.
@@ -33,83 +38,6 @@ impl Status {
             Status::Reading | Status::Computing => "working",
             Status::Ready => "ready",
             Status::Error => "error",
-        }
-    }
-}
-
-/// The three fields of the manual calculator, as typed.
-#[derive(Clone, Debug, PartialEq, Default)]
-pub struct ManualInputs {
-    pub start: String,
-    pub end: String,
-    pub new: String,
-}
-
-/// Which manual field changed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ManualField {
-    Start,
-    End,
-    New,
-}
-
-impl ManualField {
-    /// The letter of METRICS.md's formula.
-    pub fn label(self) -> &'static str {
-        match self {
-            ManualField::Start => "S",
-            ManualField::End => "E",
-            ManualField::New => "N",
-        }
-    }
-}
-
-/// What the manual calculator shows.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum ManualResult {
-    /// Not all three numbers are there yet.
-    Incomplete,
-    /// A field holds something that is not a number.
-    NotANumber(ManualField),
-    /// A field holds a number with a fraction (they count customers).
-    NotWhole(ManualField),
-    Problem(CountsProblem),
-    Rates {
-        crr: f64,
-        churn: f64,
-    },
-}
-
-impl ManualInputs {
-    /// CRR and churn for what is typed; numbers in either decimal convention.
-    pub fn result(&self, lang: Lang) -> ManualResult {
-        use crate::ingest::number::{DecimalMark, NumberStyle};
-        // One decimal convention for the three fields together, as for a file's column.
-        let fallback = NumberStyle { decimal: if lang == Lang::Nl { DecimalMark::Comma } else { DecimalMark::Point } };
-        let style = NumberStyle::infer([self.start.as_str(), &self.end, &self.new]).unwrap_or(fallback);
-        let parse = |text: &str| -> Option<Result<f64, ()>> {
-            if text.trim().is_empty() {
-                return None;
-            }
-            Some(style.parse(text).map(|n| n.value).map_err(|_| ()))
-        };
-        let fields = [
-            (ManualField::Start, parse(&self.start)),
-            (ManualField::End, parse(&self.end)),
-            (ManualField::New, parse(&self.new)),
-        ];
-        let mut values = [0.0; 3];
-        for (i, (field, parsed)) in fields.into_iter().enumerate() {
-            match parsed {
-                Some(Ok(v)) if v.fract() != 0.0 => return ManualResult::NotWhole(field),
-                Some(Ok(v)) => values[i] = v,
-                Some(Err(())) => return ManualResult::NotANumber(field),
-                None => return ManualResult::Incomplete,
-            }
-        }
-        match checked_crr(values[0], values[1], values[2]) {
-            Ok(crr) => ManualResult::Rates { crr, churn: crate::retention::churn_from_crr(crr) },
-            Err(p) => ManualResult::Problem(p),
         }
     }
 }
@@ -146,35 +74,6 @@ impl Progress {
     }
 }
 
-/// Why a file of the load gave no figures.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Failure {
-    /// Something about the file (empty, not text, columns missing, cancelled).
-    File(FileError),
-    /// The worker reading it failed.
-    Worker(WorkerError),
-}
-
-impl From<FileError> for Failure {
-    fn from(e: FileError) -> Failure {
-        Failure::File(e)
-    }
-}
-
-impl From<WorkerError> for Failure {
-    fn from(e: WorkerError) -> Failure {
-        Failure::Worker(e)
-    }
-}
-
-/// A file on the page: its name, how detection saw it, and what reading it gave.
-#[derive(Clone, Debug, PartialEq)]
-pub struct FileEntry {
-    pub name: String,
-    pub detection: Option<Detection>,
-    pub result: Result<FileReport, Failure>,
-}
-
 /// Everything the page shows.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppState {
@@ -184,11 +83,10 @@ pub struct AppState {
     /// Increases with every load, so that results of an older load are ignored.
     pub load_id: u64,
     /// The files of the current load, in the order they were given.
-    pub files: Vec<FileEntry>,
+    pub files: Files,
     /// Settings the user chose in the column panel, by file name; used when the same
     /// files are read again.
     pub overrides: Vec<(String, ReadSettings)>,
-    pub manual: ManualInputs,
     /// Granularity, window and segment column of the analysis (mirrored in the URL).
     pub settings: AnalysisSettings,
     /// The figures of the transaction log, for `settings`.
@@ -220,7 +118,6 @@ pub enum Action {
         name: String,
         settings: ReadSettings,
     },
-    SetManual(ManualField, String),
     /// The user changed a setting of the analysis: its figures are computed again.
     SetSettings(AnalysisSettings),
     /// The worker computed the figures of load `id` for the `requested` settings
@@ -280,11 +177,6 @@ impl AppState {
                 self.overrides.retain(|(n, _)| *n != name);
                 self.overrides.push((name, settings));
             }
-            Action::SetManual(field, value) => match field {
-                ManualField::Start => self.manual.start = value,
-                ManualField::End => self.manual.end = value,
-                ManualField::New => self.manual.new = value,
-            },
         }
         self
     }
@@ -316,7 +208,7 @@ impl AppState {
 
     /// Whether a transaction log was read (its figures come from the worker).
     pub fn has_log(&self) -> bool {
-        self.reports().any(|(_, r)| matches!(r.content, Content::Transactions(_)))
+        self.files.has_log()
     }
 
     /// The settings the user chose for a file, if any.
@@ -326,79 +218,22 @@ impl AppState {
 
     /// The files that were read, with their names.
     pub fn reports(&self) -> impl Iterator<Item = (&str, &FileReport)> {
-        self.files.iter().filter_map(|f| f.result.as_ref().ok().map(|r| (f.name.as_str(), r)))
+        self.files.reports()
     }
 
     /// The files that could not be used at all.
     pub fn failures(&self) -> impl Iterator<Item = (&str, &Failure)> {
-        self.files.iter().filter_map(|f| f.result.as_ref().err().map(|e| (f.name.as_str(), e)))
+        self.files.failures()
     }
 
     /// The skipped rows the page lists (the download has all of them).
     pub fn row_errors(&self) -> impl Iterator<Item = (&str, &RowError)> {
-        self.reports().flat_map(|(name, r)| r.errors.listed.iter().map(move |e| (name, e)))
+        self.files.row_errors()
     }
 
     /// `rows_skipped`: every skipped row of every file read.
     pub fn rows_skipped(&self) -> u64 {
-        self.reports().map(|(_, r)| r.errors.total).sum()
-    }
-}
-
-/// Settings read from and written to the URL query (`?language=nl`), so that a link
-/// reproduces the view (never the data).
-pub fn lang_from_query(query: &str) -> Option<Lang> {
-    query_param(query, "language").and_then(|v| Lang::from_key(&v))
-}
-
-/// The value of `key` in a URL query (`?a=1&b=2`), percent-decoded.
-pub fn query_param(query: &str, key: &str) -> Option<String> {
-    query
-        .trim_start_matches('?')
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| percent_decode(v))
-}
-
-fn percent_decode(text: &str) -> String {
-    let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        let hex = |b: u8| (b as char).to_digit(16);
-        match bytes[i] {
-            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                (Some(h), Some(l)) => {
-                    out.push((h * 16 + l) as u8);
-                    i += 3;
-                    continue;
-                }
-                _ => out.push(b'%'),
-            },
-            b'+' => out.push(b' '),
-            b => out.push(b),
-        }
-        i += 1;
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-/// The analysis settings a URL asks for (`?granularity=week&window_days=30&segment=channel`);
-/// what is missing or not understood keeps its default.
-pub fn settings_from_query(query: &str) -> AnalysisSettings {
-    use crate::calendar::Granularity;
-    use crate::metrics::analysis::MAX_WINDOW_DAYS;
-    let default = AnalysisSettings::default();
-    AnalysisSettings {
-        granularity: query_param(query, "granularity")
-            .and_then(|g| Granularity::from_key(&g))
-            .unwrap_or(default.granularity),
-        window_days: query_param(query, "window_days")
-            .and_then(|w| w.parse::<u32>().ok())
-            .filter(|w| (1..=MAX_WINDOW_DAYS).contains(w))
-            .unwrap_or(default.window_days),
-        segment_by: query_param(query, "segment").filter(|s| !s.is_empty()),
+        self.files.rows_skipped()
     }
 }
 
@@ -568,41 +403,5 @@ mod tests {
         assert_eq!(s.override_for("a.csv"), Some(&settings));
         assert_eq!(s.overrides.len(), 1);
         assert_eq!(s.override_for("b.csv"), None);
-    }
-
-    #[test]
-    fn manual_calculator() {
-        let mut m = ManualInputs { start: "200".into(), end: "180".into(), new: "40".into() };
-        // (180 - 40) / 200 x 100 = 70 by hand.
-        assert_eq!(m.result(Lang::En), ManualResult::Rates { crr: 70.0, churn: 30.0 });
-        m.start = "1.000".into(); // Dutch thousands
-        m.end = "950".into();
-        m.new = "0".into();
-        assert_eq!(m.result(Lang::Nl), ManualResult::Rates { crr: 95.0, churn: 5.0 });
-        // Thousands in both languages when the three fields show it: 1.000.000 and 950.000.
-        m.start = "1.000.000".into();
-        m.end = "950.000".into();
-        assert_eq!(m.result(Lang::En), ManualResult::Rates { crr: 95.0, churn: 5.0 });
-        m.new = "".into();
-        assert_eq!(m.result(Lang::Nl), ManualResult::Incomplete);
-        m.new = "veel".into();
-        assert_eq!(m.result(Lang::Nl), ManualResult::NotANumber(ManualField::New));
-        // Customers are counted: 12,5 of them is a typo.
-        m.new = "12,5".into();
-        assert_eq!(m.result(Lang::Nl), ManualResult::NotWhole(ManualField::New));
-        // A fraction of zero is fine: (180 - 40) / 200 x 100 = 70.
-        (m.start, m.end, m.new) = ("200".into(), "180".into(), "40,0".into());
-        assert_eq!(m.result(Lang::Nl), ManualResult::Rates { crr: 70.0, churn: 30.0 });
-        m.start = "0".into();
-        m.new = "1".into();
-        assert_eq!(m.result(Lang::En), ManualResult::Problem(CountsProblem::StartIsZero));
-    }
-
-    #[test]
-    fn language_from_the_url() {
-        assert_eq!(lang_from_query("?language=nl"), Some(Lang::Nl));
-        assert_eq!(lang_from_query("?x=1&language=en"), Some(Lang::En));
-        assert_eq!(lang_from_query("?language=fr"), None);
-        assert_eq!(lang_from_query(""), None);
     }
 }

@@ -1,0 +1,69 @@
+//! The names of the figures, as METRICS.md and TEST-HOOKS.md spell them: the page's
+//! `data-metric`, the columns of the CSV downloads and the keys of the JSON one. One
+//! place, so that a name is never spelled twice and a typo is a compile error.
+
+// Totals of a transaction log (and of its segments).
+pub const CUSTOMERS_TOTAL: &str = "customers_total";
+pub const TRANSACTIONS_TOTAL: &str = "transactions_total";
+pub const REVENUE_TOTAL: &str = "revenue_total";
+pub const AOV: &str = "aov";
+pub const PURCHASE_FREQUENCY: &str = "purchase_frequency";
+pub const REPEAT_RATE: &str = "repeat_rate";
+pub const REVENUE_PER_CUSTOMER: &str = "revenue_per_customer";
+pub const DAYS_BETWEEN_MEDIAN: &str = "days_between_median";
+pub const DAYS_BETWEEN_MEAN: &str = "days_between_mean";
+pub const DAYS_BETWEEN_HISTOGRAM: &str = "days_between_histogram";
+
+// Concentration.
+pub const TOP10_REVENUE_SHARE: &str = "top10_revenue_share";
+pub const TOP10_SPEND_RATIO: &str = "top10_spend_ratio";
+
+// The customer base per period.
+pub const BASE_START: &str = "base_start";
+pub const BASE_END: &str = "base_end";
+pub const CHURNED: &str = "churned";
+pub const JOINED: &str = "joined";
+pub const NEW_CUSTOMERS: &str = "new_customers";
+pub const REACTIVATED: &str = "reactivated";
+pub const ACQUIRED: &str = "acquired";
+pub const CRR: &str = "crr";
+pub const CHURN_RATE: &str = "churn_rate";
+
+// Cohorts.
+pub const COHORT_SIZE: &str = "cohort_size";
+pub const COHORT_ACTIVE: &str = "cohort_active";
+pub const COHORT_RETENTION: &str = "cohort_retention";
+pub const COHORT_REVENUE: &str = "cohort_revenue";
+pub const COHORT_REVENUE_PCT: &str = "cohort_revenue_pct";
+pub const COHORT_AVG_RETENTION: &str = "cohort_avg_retention";
+
+// RFM segments.
+pub const SEGMENT_CUSTOMERS: &str = "segment_customers";
+pub const SEGMENT_SHARE: &str = "segment_share";
+pub const SEGMENT_REVENUE: &str = "segment_revenue";
+pub const RECENCY_MEAN: &str = "recency_mean";
+pub const FREQUENCY_MEAN: &str = "frequency_mean";
+pub const MONETARY_MEAN: &str = "monetary_mean";
+
+// Segment comparison and NPS.
+pub const MEMBER_SPEND_UPLIFT: &str = "member_spend_uplift";
+pub const NPS: &str = "nps";
+pub const NPS_MATCHED: &str = "nps_matched";
+pub const RESPONSES: &str = "responses";
+pub const PROMOTERS: &str = "promoters";
+pub const PASSIVES: &str = "passives";
+pub const DETRACTORS: &str = "detractors";
+
+// The other kinds of file.
+pub const MEAN_FREQUENCY: &str = "mean_frequency";
+pub const MEAN_RECENCY: &str = "mean_recency";
+pub const MEAN_T: &str = "mean_T";
+pub const SPEND_TOTAL: &str = "spend_total";
+pub const ACQUISITION_SPEND: &str = "acquisition_spend";
+pub const RETENTION_SPEND: &str = "retention_spend";
+pub const SUBSCRIPTIONS: &str = "subscriptions";
+pub const ACTIVE: &str = "active";
+pub const ENDED: &str = "ended";
+
+// A load.
+pub const ROWS_SKIPPED: &str = "rows_skipped";

@@ -1,0 +1,75 @@
+//! The view's settings in the URL query (`?language=nl&granularity=week`), so that a
+//! link reproduces the view (never the data).
+
+use crate::lang::Lang;
+use crate::metrics::analysis::AnalysisSettings;
+
+/// Settings read from and written to the URL query (`?language=nl`), so that a link
+/// reproduces the view (never the data).
+pub fn lang_from_query(query: &str) -> Option<Lang> {
+    query_param(query, "language").and_then(|v| Lang::from_key(&v))
+}
+
+/// The value of `key` in a URL query (`?a=1&b=2`), percent-decoded.
+pub fn query_param(query: &str, key: &str) -> Option<String> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| percent_decode(v))
+}
+
+fn percent_decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        let hex = |b: u8| (b as char).to_digit(16);
+        match bytes[i] {
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push((h * 16 + l) as u8);
+                    i += 3;
+                    continue;
+                }
+                _ => out.push(b'%'),
+            },
+            b'+' => out.push(b' '),
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The analysis settings a URL asks for (`?granularity=week&window_days=30&segment=channel`);
+/// what is missing or not understood keeps its default.
+pub fn settings_from_query(query: &str) -> AnalysisSettings {
+    use crate::calendar::Granularity;
+    use crate::metrics::analysis::MAX_WINDOW_DAYS;
+    let default = AnalysisSettings::default();
+    AnalysisSettings {
+        granularity: query_param(query, "granularity")
+            .and_then(|g| Granularity::from_key(&g))
+            .unwrap_or(default.granularity),
+        window_days: query_param(query, "window_days")
+            .and_then(|w| w.parse::<u32>().ok())
+            .filter(|w| (1..=MAX_WINDOW_DAYS).contains(w))
+            .unwrap_or(default.window_days),
+        segment_by: query_param(query, "segment").filter(|s| !s.is_empty()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn language_from_the_url() {
+        assert_eq!(lang_from_query("?language=nl"), Some(Lang::Nl));
+        assert_eq!(lang_from_query("?x=1&language=en"), Some(Lang::En));
+        assert_eq!(lang_from_query("?language=fr"), None);
+        assert_eq!(lang_from_query(""), None);
+    }
+}

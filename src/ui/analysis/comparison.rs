@@ -1,0 +1,83 @@
+//! Segments compared by an attribute column the user picks: per value the customers,
+//! CRR, churn, order value, frequency, repeat rate and revenue per customer; for a
+//! membership column, members' spend against the claim of the literature.
+
+use super::super::chart::ChartFigure;
+use super::super::figure::card;
+use super::super::figure::segment_cell;
+use super::chart_data::comparison_chart;
+use super::format::{count, csv_button, heading, num, pct, value_label};
+use super::SectionProps;
+use crate::export::Table;
+use crate::metrics::analysis::Analysis;
+use crate::metrics::comparison::CLAIMED_MEMBER_UPLIFT;
+use crate::metrics::keys as key;
+use yew::prelude::*;
+
+/// Whether two analyses show the same here.
+pub fn same(a: &Analysis, b: &Analysis) -> bool {
+    a.comparison == b.comparison && a.summary.attributes == b.summary.attributes
+}
+
+#[function_component(ComparisonSection)]
+pub fn comparison_section(p: &SectionProps) -> Html {
+    let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
+    let t = lang.texts();
+    let x = t.analysis;
+    let Some(cmp) = &a.comparison else {
+        let hint = if a.summary.attributes.is_empty() { x.comparison_none } else { x.comparison_pick };
+        return html! { <>{ heading(x.sec_comparison, html! {}) }<p class="note">{ hint }</p></> };
+    };
+    let uplift = |u: f64| format!("{}{}", if u >= 0.0 { "+" } else { "" }, lang.percent(u));
+    let claim = format!("{} ({}: +{}%)", x.claim_member, x.claim_reference, lang.number(CLAIMED_MEMBER_UPLIFT, 0));
+    html! {
+        <div class="analysis-part">
+            { heading(&format!("{}: {}", x.sec_comparison, cmp.column), csv_button(a, stem, lang, Table::Comparison)) }
+            if let Some(m) = &cmp.membership {
+                <div class="kpis wide">
+                    { card((x.fig_member_uplift)(&m.yes), key::MEMBER_SPEND_UPLIFT, m.member_spend_uplift,
+                        m.member_spend_uplift.map_or(t.no_figure.to_string(), uplift), Some(claim)) }
+                </div>
+            }
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.comparison_explain }</p>
+            </details>
+            <div class="table-wrap">
+                <table class="figures">
+                    <thead><tr>
+                        <th scope="col">{ x.col_value }</th>
+                        <th scope="col" class="num">{ t.fig_customers }</th>
+                        <th scope="col" class="num">{ t.col_crr }</th>
+                        <th scope="col" class="num">{ t.col_churn }</th>
+                        <th scope="col" class="num">{ t.fig_aov }</th>
+                        <th scope="col" class="num">{ t.fig_frequency }</th>
+                        <th scope="col" class="num">{ t.fig_repeat_rate }</th>
+                        <th scope="col" class="num">{ x.col_revenue_per_customer }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for cmp.groups.iter().map(|g| {
+                            let seg = AttrValue::from(g.value.clone());
+                            html! {
+                                <tr>
+                                    <th scope="row">{ value_label(lang, &g.value) }</th>
+                                    { segment_cell(key::CUSTOMERS_TOTAL, Some(g.customers_total as f64), count(lang, g.customers_total), seg.clone()) }
+                                    { segment_cell(key::CRR, g.crr, pct(lang, g.crr), seg.clone()) }
+                                    { segment_cell(key::CHURN_RATE, g.churn_rate, pct(lang, g.churn_rate), seg.clone()) }
+                                    { segment_cell(key::AOV, g.aov, num(lang, g.aov, 2), seg.clone()) }
+                                    { segment_cell(key::PURCHASE_FREQUENCY, g.purchase_frequency, num(lang, g.purchase_frequency, 2), seg.clone()) }
+                                    { segment_cell(key::REPEAT_RATE, g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
+                                    { segment_cell(key::REVENUE_PER_CUSTOMER, g.revenue_per_customer, num(lang, g.revenue_per_customer, 2), seg) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            if let Some(svg) = comparison_chart(cmp, lang) {
+                <ChartFigure name="segment-comparison" title={format!("{}: {}", x.col_revenue_per_customer, cmp.column)}
+                    svg={svg} alt={(x.comparison_alt)(cmp.groups.len())} stem={stem.clone()} />
+            }
+        </div>
+    }
+}

@@ -1,0 +1,55 @@
+//! NPS groups matched to the log's customers: per group how many matched, their
+//! repeat rate and churn.
+
+use super::super::figure::segment_cell;
+use super::format::{count, csv_button, heading, pct};
+use super::SectionProps;
+use crate::export::Table;
+use crate::metrics::analysis::Analysis;
+use crate::metrics::keys as key;
+use yew::prelude::*;
+
+/// Whether two analyses show the same here.
+pub fn same(a: &Analysis, b: &Analysis) -> bool {
+    a.survey == b.survey
+}
+
+#[function_component(NpsSection)]
+pub fn nps_section(p: &SectionProps) -> Html {
+    let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
+    let t = lang.texts();
+    let x = t.analysis;
+    let Some(s) = &a.survey else { return html! {} };
+    html! {
+        <div class="analysis-part">
+            { heading(x.sec_nps, csv_button(a, stem, lang, Table::Nps)) }
+            <details class="formula-box">
+                <summary>{ t.how_computed }</summary>
+                <p>{ x.nps_explain }</p>
+            </details>
+            <div class="table-wrap">
+                <table class="figures">
+                    <thead><tr>
+                        <th scope="col">{ x.col_segment }</th>
+                        <th scope="col" class="num">{ x.col_matched }</th>
+                        <th scope="col" class="num">{ t.fig_repeat_rate }</th>
+                        <th scope="col" class="num">{ t.col_churn }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for s.groups.iter().map(|g| {
+                            let seg = AttrValue::from(g.group.key());
+                            html! {
+                                <tr>
+                                    <th scope="row">{ (x.group_name)(g.group) }</th>
+                                    { segment_cell(key::NPS_MATCHED, Some(g.nps_matched as f64), count(lang, g.nps_matched), seg.clone()) }
+                                    { segment_cell(key::REPEAT_RATE, g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
+                                    { segment_cell(key::CHURN_RATE, g.churn_rate, pct(lang, g.churn_rate), seg) }
+                                </tr>
+                            }
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+        </div>
+    }
+}
