@@ -2,12 +2,23 @@
 //! the CSV files a marketer drops into the page, computed entirely in the browser.
 //!
 //! ```text
-//!   files ─▶ ingest ─▶ typed records + row errors ─▶ metrics ─▶ figures ─▶ ui (wasm only)
-//!                                                   └▶ charts (plotters, any backend) ─┘
+//!   page (ui, wasm32)  ◀── protocol (typed requests, one answer type each) ──▶  worker (wasm32)
+//!        │                                                                          │
+//!   state (one reducer) · charts · i18n                         ingest ─▶ metrics ─▶ report
 //! ```
-//! Everything but `ui` is pure Rust that builds and is tested natively.
-//! Homes for what is to come: `models` (BG/NBD, Pareto/NBD, Gamma-Gamma, survival)
-//! beside `metrics`; the Web Worker entry as a second binary beside `src/bin/app.rs`.
+//!
+//! Dependencies point one way (`tests/layers.rs` fails on an upward import or a circle):
+//!
+//! ```text
+//!   0  calendar · lang · retention      leaves
+//!   1  ingest                           bytes → typed records + row errors
+//!   2  metrics · synth                  figures (and synthetic logs); no words
+//!   3  report · export · protocol       what the page gets, downloads, messages
+//!   4  i18n                             domain types rendered in Dutch or English
+//!   5  charts · state                   pictures, the page's reducer
+//!   6  ui · worker                      the browser (wasm32 only)
+//! ```
+//! Everything but `ui` and `worker` is pure Rust that builds and is tested natively.
 
 pub mod calendar;
 pub mod charts;

@@ -121,6 +121,10 @@ pub fn mark(name: &str) {
     }
 }
 
+// Local storage by hand, not through gloo-storage: gloo's `LocalStorage` throws
+// (panics) where there is no storage, as in a sandboxed iframe an embed may run in;
+// here a missing storage means "nothing remembered", and the page works on.
+
 /// A saved value from the browser's local storage (it never leaves the machine).
 pub fn load_setting(key: &str) -> Option<String> {
     window().local_storage().ok().flatten()?.get_item(key).ok().flatten()
