@@ -149,9 +149,10 @@ impl Default for LogOptions {
 }
 
 /// What was written, counted row by row while writing (not taken from the model),
-/// so that readers of the file can be checked against it.
+/// so that readers of the file can be checked against it. (What a reader makes of
+/// a log is `metrics::summary::LogSummary`.)
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LogSummary {
+pub struct SynthTotals {
     /// Data rows, without the header.
     pub rows: u64,
     /// Distinct customer ids in the file.
@@ -182,7 +183,7 @@ pub fn log_string(opts: &LogOptions) -> Vec<u8> {
 /// lognormal around a per-customer spend level (median about €50; loyalty members
 /// 18% more, and a rare bulk order); a refund refers to an earlier order of the same
 /// customer, in full or in part, 1 to 45 days later.
-pub fn write_log<W: Write>(opts: &LogOptions, out: W) -> io::Result<LogSummary> {
+pub fn write_log<W: Write>(opts: &LogOptions, out: W) -> io::Result<SynthTotals> {
     validate(opts)?;
     let model = Model::new(opts, 1.0);
     let plan = if opts.rows == 0 {
@@ -252,7 +253,7 @@ mod tests {
         let mut sink = Vec::new();
         let a = write_log(&opts, &mut sink).unwrap();
         let b = write_log(&LogOptions { rows: 3000, seed: 7, ..LogOptions::default() }, &mut sink).unwrap();
-        assert_eq!(LogSummary { bytes: 0, ..a }, LogSummary { bytes: 0, ..b });
+        assert_eq!(SynthTotals { bytes: 0, ..a }, SynthTotals { bytes: 0, ..b });
     }
 
     #[test]

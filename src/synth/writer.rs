@@ -4,7 +4,7 @@
 
 use super::model::{Customer, Plan, CHANNELS, NONE, REGIONS};
 use super::random::Rng;
-use super::{LogOptions, LogSummary, SynthDateFormat, SynthEncoding};
+use super::{LogOptions, SynthDateFormat, SynthEncoding, SynthTotals};
 use crate::calendar::Date;
 use std::io::{self, Write};
 
@@ -117,7 +117,7 @@ pub(super) struct LogWriter<'a, W: Write> {
     /// UTF-8 text not yet written, and the same text encoded.
     text: Vec<u8>,
     encoded: Vec<u8>,
-    summary: LogSummary,
+    totals: SynthTotals,
 }
 
 const BLOCK: usize = 64 * 1024;
@@ -125,7 +125,7 @@ const BLOCK: usize = 64 * 1024;
 impl<'a, W: Write> LogWriter<'a, W> {
     pub(super) fn new(opts: &'a LogOptions, plan: &'a Plan, out: W) -> Self {
         let (text, encoded) = (Vec::with_capacity(BLOCK + 1024), Vec::new());
-        LogWriter { opts, plan, out, text, encoded, summary: LogSummary::default() }
+        LogWriter { opts, plan, out, text, encoded, totals: SynthTotals::default() }
     }
 
     fn flush_text(&mut self) -> io::Result<()> {
@@ -161,12 +161,12 @@ impl<'a, W: Write> LogWriter<'a, W> {
             &self.encoded
         };
         self.out.write_all(bytes)?;
-        self.summary.bytes += bytes.len() as u64;
+        self.totals.bytes += bytes.len() as u64;
         self.text.clear();
         Ok(())
     }
 
-    pub(super) fn run(mut self) -> io::Result<LogSummary> {
+    pub(super) fn run(mut self) -> io::Result<SynthTotals> {
         let opts = self.opts;
         let bom: &[u8] = match opts.encoding {
             SynthEncoding::Utf8Bom => b"\xEF\xBB\xBF",
@@ -174,7 +174,7 @@ impl<'a, W: Write> LogWriter<'a, W> {
             _ => b"",
         };
         self.out.write_all(bom)?;
-        self.summary.bytes += bom.len() as u64;
+        self.totals.bytes += bom.len() as u64;
         let headers = if opts.dutch_headers { HEADERS_NL } else { HEADERS_EN };
         let columns = if opts.attributes { 6 } else { 3 };
         for (i, h) in headers[..columns].iter().enumerate() {
@@ -242,7 +242,7 @@ impl<'a, W: Write> LogWriter<'a, W> {
             keys.clear();
             // Never more rows in a day than are still to be written (a tiny population
             // scaled up to many rows can buy thousands of times a day).
-            let remaining = (opts.rows - self.summary.rows) as usize;
+            let remaining = (opts.rows - self.totals.rows) as usize;
             for mut c in waiting.drain(..) {
                 while c.next_day() == d as i32 && today.len() < remaining {
                     let e = c.pop::<true>(m);
@@ -318,7 +318,7 @@ impl<'a, W: Write> LogWriter<'a, W> {
                 // Attributes and line end.
                 text.extend_from_slice(&tails[usize::from(row.attrs & 0x3F)]);
 
-                let s = &mut self.summary;
+                let s = &mut self.totals;
                 s.rows += 1;
                 let (word, bit) = (row.id as usize / 64, 1u64 << (row.id % 64));
                 s.customers += u64::from(seen[word] & bit == 0);
@@ -332,14 +332,14 @@ impl<'a, W: Write> LogWriter<'a, W> {
                 if self.text.len() >= BLOCK {
                     self.flush_text()?;
                 }
-                if self.summary.rows == opts.rows {
+                if self.totals.rows == opts.rows {
                     break 'days;
                 }
             }
         }
         self.flush_text()?;
         self.out.flush()?;
-        Ok(self.summary)
+        Ok(self.totals)
     }
 }
 
