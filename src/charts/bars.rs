@@ -1,7 +1,10 @@
 //! A vertical bar chart of counts or amounts over categorical labels (the time between
 //! purchases, revenue per RFM segment).
 
-use super::{drawable, font, palette, text_width, Categories, Reference, ValueScale, MARGIN, TITLE_ROOM, X_LABEL_ROOM};
+use super::axes::{Reference, MARGIN, TITLE_ROOM, X_LABEL_ROOM};
+use super::palette;
+use super::scale::{drawable, Categories, ValueScale};
+use super::text::{font, text_width};
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -36,8 +39,8 @@ pub fn draw<DB: DrawingBackend>(
     let plot_width = width.saturating_sub(2 * MARGIN + y_room);
     let categories = Categories::fitted(n, plot_width, text_width(root, labels) + 12);
 
-    let axes = super::CategoryAxes { labels, n, y_room, x_grid: false, y_desc: Some(y_title) };
-    let mut chart = super::category_chart(root, categories.clone(), &scale, axes, lang)?;
+    let axes = super::axes::CategoryAxes { labels, n, y_room, x_grid: false, y_desc: Some(y_title) };
+    let mut chart = super::axes::category_chart(root, categories.clone(), &scale, axes, lang)?;
 
     let bars = shown.iter().enumerate().filter_map(|(i, v)| {
         let (x, v) = (i as f64, (*v)?);
@@ -48,7 +51,7 @@ pub fn draw<DB: DrawingBackend>(
     if bottom < 0.0 {
         chart.draw_series(LineSeries::new([(x0, 0.0), (x1, 0.0)], palette::INK.stroke_width(1)))?;
     }
-    super::draw_references(&mut chart, (x0, x1), references)?;
+    super::axes::draw_references(&mut chart, (x0, x1), references)?;
 
     // Values on the bars, when every one fits its slot.
     let max_abs = top.max(-bottom);
@@ -83,12 +86,12 @@ pub fn svg(
     width: u32,
     height: u32,
 ) -> String {
-    super::to_svg(width, height, |root| draw(root, labels, values, references, y_title, lang))
+    super::svg::to_svg(width, height, |root| draw(root, labels, values, references, y_title, lang))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{count_shapes, has_text, preview, rects};
+    use super::super::test_support::{count_shapes, has_text, preview, rects};
     use super::*;
 
     fn labels(names: &[&str]) -> Vec<String> {

@@ -1,7 +1,11 @@
 //! The customer base per period: retained, new and reactivated customers stacked above
 //! a zero line, churned customers below it (a diverging bar chart).
 
-use super::{legend, palette, text_width, Categories, Swatch, ValueScale, MARGIN, X_LABEL_ROOM};
+use super::axes::{MARGIN, X_LABEL_ROOM};
+use super::legend::{legend, Swatch};
+use super::palette;
+use super::scale::{Categories, ValueScale};
+use super::text::text_width;
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -57,8 +61,8 @@ pub fn draw<DB: DrawingBackend>(
     let categories = Categories::fitted(points.len(), plot_width, text_width(&area, &labels) + 12);
     let (x0, x1) = categories.span();
 
-    let axes = super::CategoryAxes { labels: &labels, n: points.len(), y_room, x_grid: false, y_desc: None };
-    let mut chart = super::category_chart(&area, categories, &scale, axes, lang)?;
+    let axes = super::axes::CategoryAxes { labels: &labels, n: points.len(), y_room, x_grid: false, y_desc: None };
+    let mut chart = super::axes::category_chart(&area, categories, &scale, axes, lang)?;
 
     let mut bars = Vec::new();
     for (i, p) in points.iter().enumerate() {
@@ -85,12 +89,12 @@ pub fn draw<DB: DrawingBackend>(
 
 /// The chart as an SVG document that scales with its container.
 pub fn svg(points: &[FlowPoint], names: FlowNames, lang: Lang, width: u32, height: u32) -> String {
-    super::to_svg(width, height, |root| draw(root, points, names, lang))
+    super::svg::to_svg(width, height, |root| draw(root, points, names, lang))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{has_text, preview, rects};
+    use super::super::test_support::{has_text, preview, rects};
     use super::*;
 
     const NAMES: FlowNames =

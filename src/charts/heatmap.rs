@@ -1,7 +1,11 @@
 //! The cohort heatmap: one row per cohort, one column per offset (0, 1, 2, ... periods
 //! after the first purchase), each cell coloured by its percentage.
 
-use super::{font, legend, palette, text_width, Categories, Swatch, MARGIN, TITLE_ROOM, X_LABEL_ROOM};
+use super::axes::{MARGIN, TITLE_ROOM, X_LABEL_ROOM};
+use super::legend::{legend, Swatch};
+use super::palette;
+use super::scale::Categories;
+use super::text::{font, text_width};
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -38,7 +42,7 @@ pub fn draw<DB: DrawingBackend>(
     let (plot_width, plot_height) =
         (width.saturating_sub(2 * MARGIN + y_room), height.saturating_sub(2 * MARGIN + x_room));
     let x_axis = Categories::fitted(cols, plot_width, text_width(&area, &offsets) + 10);
-    let y_axis = Categories::fitted(rows, plot_height, super::FONT_PX + 6).reversed();
+    let y_axis = Categories::fitted(rows, plot_height, super::text::FONT_PX + 6).reversed();
 
     let mut chart = ChartBuilder::on(&area)
         .margin(MARGIN)
@@ -78,7 +82,7 @@ pub fn draw<DB: DrawingBackend>(
     });
     chart.draw_series(cells)?;
 
-    if cell_width >= TEXT_CELL_PX && cell_height >= f64::from(super::FONT_PX + 2) {
+    if cell_width >= TEXT_CELL_PX && cell_height >= f64::from(super::text::FONT_PX + 2) {
         // With the % sign when the widest value fits with it, else the bare number.
         let with_sign = f64::from(text_width(&area, &[format!("{}%", lang.number(100.0, 0))]) + 4) <= cell_width;
         let texts = values.iter().enumerate().flat_map(|(i, row)| {
@@ -145,12 +149,12 @@ pub fn svg(
     width: u32,
     height: u32,
 ) -> String {
-    super::to_svg(width, height, |root| draw(root, row_labels, values, x_title, y_title, lang))
+    super::svg::to_svg(width, height, |root| draw(root, row_labels, values, x_title, y_title, lang))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{has_text, preview};
+    use super::super::test_support::{has_text, preview};
     use super::*;
 
     fn labels(n: usize) -> Vec<String> {

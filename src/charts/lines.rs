@@ -1,7 +1,10 @@
 //! A line chart over categorical x labels: emphasised series (thick, with points and a
 //! legend entry), thin background series (many cohort curves), dashed reference lines.
 
-use super::{drawable, legend, text_width, Categories, Swatch, ValueScale, MARGIN, X_LABEL_ROOM};
+use super::axes::{MARGIN, X_LABEL_ROOM};
+use super::legend::{legend, Swatch};
+use super::scale::{drawable, Categories, ValueScale};
+use super::text::text_width;
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -17,7 +20,7 @@ pub struct Series<'a> {
     pub emphasis: bool,
 }
 
-pub use super::Reference;
+pub use super::axes::Reference;
 
 /// The y axis: from 0 to `max` (further when a value or reference lies beyond), labels
 /// as percentages when `percent`.
@@ -61,8 +64,8 @@ pub fn draw<DB: DrawingBackend>(
     let categories = Categories::fitted(n, plot_width, text_width(&area, x_labels) + 12);
     let (x0, x1) = categories.span();
 
-    let axes = super::CategoryAxes { labels: x_labels, n, y_room, x_grid: true, y_desc: None };
-    let mut chart = super::category_chart(&area, categories, &scale, axes, lang)?;
+    let axes = super::axes::CategoryAxes { labels: x_labels, n, y_room, x_grid: true, y_desc: None };
+    let mut chart = super::axes::category_chart(&area, categories, &scale, axes, lang)?;
 
     let spacing = f64::from(plot_width) / n.max(1) as f64;
     // Background lines first, so the emphasised ones and the references stay on top.
@@ -77,7 +80,7 @@ pub fn draw<DB: DrawingBackend>(
         }
     }
 
-    super::draw_references(&mut chart, (x0, x1), references)?;
+    super::axes::draw_references(&mut chart, (x0, x1), references)?;
 
     for s in series.iter().filter(|s| s.emphasis) {
         let color = s.color;
@@ -117,12 +120,12 @@ pub fn svg(
     width: u32,
     height: u32,
 ) -> String {
-    super::to_svg(width, height, |root| draw(root, x_labels, series, axis, references, lang))
+    super::svg::to_svg(width, height, |root| draw(root, x_labels, series, axis, references, lang))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{count_shapes, has_text, preview};
+    use super::super::test_support::{count_shapes, has_text, preview};
     use super::*;
     use crate::charts::palette;
 

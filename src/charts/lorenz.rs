@@ -1,7 +1,11 @@
 //! Revenue concentration: the Lorenz curve against the line of equality, with the share
 //! of revenue held by the top 10% of customers marked at 90%.
 
-use super::{font, legend, palette, Swatch, ValueScale, MARGIN, TITLE_ROOM, X_LABEL_ROOM};
+use super::axes::{MARGIN, TITLE_ROOM, X_LABEL_ROOM};
+use super::legend::{legend, Swatch};
+use super::palette;
+use super::scale::ValueScale;
+use super::text::font;
 use crate::i18n::Lang;
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -89,8 +93,8 @@ pub fn draw<DB: DrawingBackend>(
         chart.draw_series([bottom, top].map(|p| Circle::new(p, 3, palette::HIGHLIGHT.filled())))?;
         // Two lines left of the marker, on a light backing that keeps the diagonal out.
         let (name, value) = (names.top10.to_string(), lang.percent(share));
-        let w = super::text_width(&area, &[&name, &value]) as i32;
-        let h = super::FONT_PX as i32 + 2;
+        let w = super::text::text_width(&area, &[&name, &value]) as i32;
+        let h = super::text::FONT_PX as i32 + 2;
         let right = |v_pos| font().pos(Pos::new(HPos::Right, v_pos));
         let note = EmptyElement::at((90.0, 100.0 - share / 2.0))
             + Rectangle::new([(-w - 12, -h - 2), (-5, h + 2)], WHITE.mix(0.85).filled())
@@ -110,12 +114,12 @@ pub fn svg(
     width: u32,
     height: u32,
 ) -> String {
-    super::to_svg(width, height, |root| draw(root, points, top10_share, names, lang))
+    super::svg::to_svg(width, height, |root| draw(root, points, top10_share, names, lang))
 }
 
 #[cfg(test)]
 mod tests {
-    use super::super::tests::{count_shapes, has_text, preview};
+    use super::super::test_support::{count_shapes, has_text, preview};
     use super::*;
 
     const NAMES: LorenzNames = LorenzNames {

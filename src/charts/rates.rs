@@ -45,7 +45,7 @@ pub fn draw<DB: DrawingBackend>(
 
 /// The chart as an SVG document that scales with its container.
 pub fn svg(points: &[RatePoint], lang: Lang, width: u32, height: u32) -> String {
-    super::to_svg(width, height, |root| draw(root, points, lang))
+    super::svg::to_svg(width, height, |root| draw(root, points, lang))
 }
 
 #[cfg(test)]
