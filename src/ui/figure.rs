@@ -34,3 +34,29 @@ pub fn card(label: String, key: &'static str, value: Option<f64>, shown: String,
         </div>
     }
 }
+
+/// "How is this computed?": the explanation of a section, folded away.
+pub fn how_computed(summary: &'static str, paragraphs: &[&'static str]) -> Html {
+    html! {
+        <details class="formula-box">
+            <summary>{ summary }</summary>
+            { for paragraphs.iter().map(|p| html! { <p>{ *p }</p> }) }
+        </details>
+    }
+}
+
+/// A table of figures: the first column names the rows (a period, a segment), the
+/// others hold numbers; `rows` are the `<tr>`s.
+pub fn figures_table(label: &str, numeric: &[&str], rows: Html) -> Html {
+    html! {
+        <div class="table-wrap">
+            <table class="figures">
+                <thead><tr>
+                    <th scope="col">{ label.to_string() }</th>
+                    { for numeric.iter().map(|h| html! { <th scope="col" class="num">{ h.to_string() }</th> }) }
+                </tr></thead>
+                <tbody>{ rows }</tbody>
+            </table>
+        </div>
+    }
+}

@@ -3,7 +3,7 @@
 
 use super::analysis::AnalysisView;
 use super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
-use super::figure::{card, machine_value, period_cell};
+use super::figure::{card, figures_table, machine_value, period_cell};
 use crate::charts::rates::{self, RatePoint};
 use crate::i18n::Lang;
 use crate::ingest::PeriodCounts;
@@ -195,33 +195,21 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
                     <p>{ t.target_explain }</p>
                 </details>
             </div>
-            <div class="table-wrap">
-                <table class="figures">
-                    <thead><tr>
-                        <th scope="col">{ t.col_period }</th>
-                        <th scope="col" class="num">{ t.col_s }</th>
-                        <th scope="col" class="num">{ t.col_e }</th>
-                        <th scope="col" class="num">{ t.col_n }</th>
-                        <th scope="col" class="num">{ t.col_crr }</th>
-                        <th scope="col" class="num">{ t.col_churn }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for counts.rows.iter().map(|r| {
-                            let period = AttrValue::from(r.period.to_string());
-                            html! {
-                                <tr>
-                                    <th scope="row">{ period.clone() }</th>
-                                    { period_cell(key::BASE_START, Some(r.start as f64), count(r.start), period.clone()) }
-                                    { period_cell(key::BASE_END, Some(r.end as f64), count(r.end), period.clone()) }
-                                    { period_cell(key::JOINED, Some(r.new as f64), count(r.new), period.clone()) }
-                                    { period_cell(key::CRR, r.crr(), pct(r.crr()), period.clone()) }
-                                    { period_cell(key::CHURN_RATE, r.churn_rate(), pct(r.churn_rate()), period) }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { figures_table(t.col_period, &[t.col_s, t.col_e, t.col_n, t.col_crr, t.col_churn], html! {
+                { for counts.rows.iter().map(|r| {
+                    let period = AttrValue::from(r.period.to_string());
+                    html! {
+                        <tr>
+                            <th scope="row">{ period.clone() }</th>
+                            { period_cell(key::BASE_START, Some(r.start as f64), count(r.start), period.clone()) }
+                            { period_cell(key::BASE_END, Some(r.end as f64), count(r.end), period.clone()) }
+                            { period_cell(key::JOINED, Some(r.new as f64), count(r.new), period.clone()) }
+                            { period_cell(key::CRR, r.crr(), pct(r.crr()), period.clone()) }
+                            { period_cell(key::CHURN_RATE, r.churn_rate(), pct(r.churn_rate()), period) }
+                        </tr>
+                    }
+                }) }
+            }) }
             <ChartFigure name="crr" title={t.chart_title} svg={svg} alt={alt} stem={stem} />
         </section>
     }

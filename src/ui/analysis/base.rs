@@ -2,7 +2,7 @@
 //! churn, with the rates chart and the flow chart.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::period_cell;
+use super::super::figure::{figures_table, how_computed, period_cell};
 use super::chart_data::base_charts;
 use super::format::{count, csv_button, heading, pct};
 use super::SectionProps;
@@ -36,49 +36,30 @@ pub fn base_section(p: &SectionProps) -> Html {
         <div class="analysis-part">
             { heading(x.sec_base, csv_button(a, stem, lang, Table::Base)) }
             if let Some(note) = note { <p class="note" data-testid="window-note">{ note }</p> }
-            <details class="formula-box">
-                <summary>{ t.how_computed }</summary>
-                <p>{ x.base_explain }</p>
-            </details>
-            <div class="table-wrap">
-                <table class="figures">
-                    <thead><tr>
-                        <th scope="col">{ t.col_period }</th>
-                        <th scope="col" class="num">{ t.col_s }</th>
-                        <th scope="col" class="num">{ t.col_e }</th>
-                        <th scope="col" class="num">{ x.col_churned }</th>
-                        <th scope="col" class="num">{ x.col_joined }</th>
-                        <th scope="col" class="num">{ x.col_new }</th>
-                        <th scope="col" class="num">{ x.col_reactivated }</th>
-                        <th scope="col" class="num">{ x.col_acquired }</th>
-                        <th scope="col" class="num">{ t.col_crr }</th>
-                        <th scope="col" class="num">{ t.col_churn }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for a.base.iter().map(|r| {
-                            let period = AttrValue::from(r.period.to_string());
-                            let under = complete_from.is_some_and(|d| r.period.start() < d);
-                            let c = |metric: &'static str, v: u64| html! {
-                                { period_cell(metric, Some(v as f64), count(lang, v), period.clone()) }
-                            };
-                            html! {
-                                <tr class={classes!(under.then_some("undercounted"))}>
-                                    <th scope="row">{ period.clone() }{ if under { x.undercount_mark } else { "" } }</th>
-                                    { c(key::BASE_START, r.base_start) }
-                                    { c(key::BASE_END, r.base_end) }
-                                    { c(key::CHURNED, r.churned) }
-                                    { c(key::JOINED, r.joined) }
-                                    { c(key::NEW_CUSTOMERS, r.new_customers) }
-                                    { c(key::REACTIVATED, r.reactivated) }
-                                    { c(key::ACQUIRED, r.acquired) }
-                                    { period_cell(key::CRR, r.crr, pct(lang, r.crr), period.clone()) }
-                                    { period_cell(key::CHURN_RATE, r.churn_rate, pct(lang, r.churn_rate), period) }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { how_computed(t.how_computed, &[x.base_explain]) }
+            { figures_table(t.col_period, &[t.col_s, t.col_e, x.col_churned, x.col_joined, x.col_new, x.col_reactivated, x.col_acquired, t.col_crr, t.col_churn], html! {
+                { for a.base.iter().map(|r| {
+                    let period = AttrValue::from(r.period.to_string());
+                    let under = complete_from.is_some_and(|d| r.period.start() < d);
+                    let c = |metric: &'static str, v: u64| html! {
+                        { period_cell(metric, Some(v as f64), count(lang, v), period.clone()) }
+                    };
+                    html! {
+                        <tr class={classes!(under.then_some("undercounted"))}>
+                            <th scope="row">{ period.clone() }{ if under { x.undercount_mark } else { "" } }</th>
+                            { c(key::BASE_START, r.base_start) }
+                            { c(key::BASE_END, r.base_end) }
+                            { c(key::CHURNED, r.churned) }
+                            { c(key::JOINED, r.joined) }
+                            { c(key::NEW_CUSTOMERS, r.new_customers) }
+                            { c(key::REACTIVATED, r.reactivated) }
+                            { c(key::ACQUIRED, r.acquired) }
+                            { period_cell(key::CRR, r.crr, pct(lang, r.crr), period.clone()) }
+                            { period_cell(key::CHURN_RATE, r.churn_rate, pct(lang, r.churn_rate), period) }
+                        </tr>
+                    }
+                }) }
+            }) }
             <ChartFigure name="crr" title={x.rates_title} svg={charts.rates} alt={rates_alt} stem={stem.clone()} />
             <ChartFigure name="flow" title={x.flow_title} svg={charts.flow} alt={(x.flow_alt)(a.base.len())} stem={stem.clone()} />
         </div>

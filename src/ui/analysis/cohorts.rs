@@ -2,7 +2,7 @@
 //! and the heatmap and retention curves.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::machine_value;
+use super::super::figure::{how_computed, machine_value};
 use super::chart_data::{cohort_charts, HEATMAP_HEIGHT};
 use super::format::{count, csv_button, heading, pct};
 use super::{SectionProps, Shared};
@@ -52,10 +52,7 @@ pub fn cohorts_section(p: &SectionProps) -> Html {
     html! {
         <div class="analysis-part">
             { heading(x.sec_cohorts, csv_button(a, stem, lang, Table::Cohorts)) }
-            <details class="formula-box">
-                <summary>{ t.how_computed }</summary>
-                <p>{ x.cohort_explain }</p>
-            </details>
+            { how_computed(t.how_computed, &[x.cohort_explain]) }
             <label class="inline-setting">
                 <span>{ x.cohort_mode_label }</span>
                 <select data-testid="cohort-mode" onchange={on_mode}>

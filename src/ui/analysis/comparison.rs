@@ -3,8 +3,7 @@
 //! membership column, members' spend against the claim of the literature.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::card;
-use super::super::figure::segment_cell;
+use super::super::figure::{card, figures_table, how_computed, segment_cell};
 use super::chart_data::comparison_chart;
 use super::format::{count, csv_button, heading, num, pct, value_label};
 use super::SectionProps;
@@ -39,41 +38,24 @@ pub fn comparison_section(p: &SectionProps) -> Html {
                         m.member_spend_uplift.map_or(t.no_figure.to_string(), uplift), Some(claim)) }
                 </div>
             }
-            <details class="formula-box">
-                <summary>{ t.how_computed }</summary>
-                <p>{ x.comparison_explain }</p>
-            </details>
-            <div class="table-wrap">
-                <table class="figures">
-                    <thead><tr>
-                        <th scope="col">{ x.col_value }</th>
-                        <th scope="col" class="num">{ t.fig_customers }</th>
-                        <th scope="col" class="num">{ t.col_crr }</th>
-                        <th scope="col" class="num">{ t.col_churn }</th>
-                        <th scope="col" class="num">{ t.fig_aov }</th>
-                        <th scope="col" class="num">{ t.fig_frequency }</th>
-                        <th scope="col" class="num">{ t.fig_repeat_rate }</th>
-                        <th scope="col" class="num">{ x.col_revenue_per_customer }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for cmp.groups.iter().map(|g| {
-                            let seg = AttrValue::from(g.value.clone());
-                            html! {
-                                <tr>
-                                    <th scope="row">{ value_label(lang, &g.value) }</th>
-                                    { segment_cell(key::CUSTOMERS_TOTAL, Some(g.customers_total as f64), count(lang, g.customers_total), seg.clone()) }
-                                    { segment_cell(key::CRR, g.crr, pct(lang, g.crr), seg.clone()) }
-                                    { segment_cell(key::CHURN_RATE, g.churn_rate, pct(lang, g.churn_rate), seg.clone()) }
-                                    { segment_cell(key::AOV, g.aov, num(lang, g.aov, 2), seg.clone()) }
-                                    { segment_cell(key::PURCHASE_FREQUENCY, g.purchase_frequency, num(lang, g.purchase_frequency, 2), seg.clone()) }
-                                    { segment_cell(key::REPEAT_RATE, g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
-                                    { segment_cell(key::REVENUE_PER_CUSTOMER, g.revenue_per_customer, num(lang, g.revenue_per_customer, 2), seg) }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { how_computed(t.how_computed, &[x.comparison_explain]) }
+            { figures_table(x.col_value, &[t.fig_customers, t.col_crr, t.col_churn, t.fig_aov, t.fig_frequency, t.fig_repeat_rate, x.col_revenue_per_customer], html! {
+                { for cmp.groups.iter().map(|g| {
+                    let seg = AttrValue::from(g.value.clone());
+                    html! {
+                        <tr>
+                            <th scope="row">{ value_label(lang, &g.value) }</th>
+                            { segment_cell(key::CUSTOMERS_TOTAL, Some(g.customers_total as f64), count(lang, g.customers_total), seg.clone()) }
+                            { segment_cell(key::CRR, g.crr, pct(lang, g.crr), seg.clone()) }
+                            { segment_cell(key::CHURN_RATE, g.churn_rate, pct(lang, g.churn_rate), seg.clone()) }
+                            { segment_cell(key::AOV, g.aov, num(lang, g.aov, 2), seg.clone()) }
+                            { segment_cell(key::PURCHASE_FREQUENCY, g.purchase_frequency, num(lang, g.purchase_frequency, 2), seg.clone()) }
+                            { segment_cell(key::REPEAT_RATE, g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
+                            { segment_cell(key::REVENUE_PER_CUSTOMER, g.revenue_per_customer, num(lang, g.revenue_per_customer, 2), seg) }
+                        </tr>
+                    }
+                }) }
+            }) }
             if let Some(svg) = comparison_chart(cmp, lang) {
                 <ChartFigure name="segment-comparison" title={format!("{}: {}", x.col_revenue_per_customer, cmp.column)}
                     svg={svg} alt={(x.comparison_alt)(cmp.groups.len())} stem={stem.clone()} />

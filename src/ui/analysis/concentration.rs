@@ -2,7 +2,7 @@
 //! the Lorenz curve.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::card;
+use super::super::figure::{card, how_computed};
 use super::chart_data::lorenz_chart;
 use super::format::{heading, pct};
 use super::SectionProps;
@@ -31,10 +31,7 @@ pub fn concentration_section(p: &SectionProps) -> Html {
                 { card(t.fig_top10.into(), key::TOP10_REVENUE_SHARE, c.top10_revenue_share, pct(lang, c.top10_revenue_share), None) }
                 { card(x.fig_top10_ratio.into(), key::TOP10_SPEND_RATIO, c.top10_spend_ratio, ratio_shown, Some(claim)) }
             </div>
-            <details class="formula-box">
-                <summary>{ t.how_computed }</summary>
-                <p>{ x.concentration_explain }</p>
-            </details>
+            { how_computed(t.how_computed, &[x.concentration_explain]) }
             if let Some(svg) = lorenz_chart(c, lang) {
                 <ChartFigure name="lorenz" title={x.lorenz_title} svg={svg}
                     alt={(x.lorenz_alt)(&pct(lang, c.top10_revenue_share))} stem={stem.clone()} />

@@ -1,7 +1,7 @@
 //! NPS groups matched to the log's customers: per group how many matched, their
 //! repeat rate and churn.
 
-use super::super::figure::segment_cell;
+use super::super::figure::{figures_table, how_computed, segment_cell};
 use super::format::{count, csv_button, heading, pct};
 use super::SectionProps;
 use crate::export::Table;
@@ -23,33 +23,20 @@ pub fn nps_section(p: &SectionProps) -> Html {
     html! {
         <div class="analysis-part">
             { heading(x.sec_nps, csv_button(a, stem, lang, Table::Nps)) }
-            <details class="formula-box">
-                <summary>{ t.how_computed }</summary>
-                <p>{ x.nps_explain }</p>
-            </details>
-            <div class="table-wrap">
-                <table class="figures">
-                    <thead><tr>
-                        <th scope="col">{ x.col_segment }</th>
-                        <th scope="col" class="num">{ x.col_matched }</th>
-                        <th scope="col" class="num">{ t.fig_repeat_rate }</th>
-                        <th scope="col" class="num">{ t.col_churn }</th>
-                    </tr></thead>
-                    <tbody>
-                        { for s.groups.iter().map(|g| {
-                            let seg = AttrValue::from(g.group.key());
-                            html! {
-                                <tr>
-                                    <th scope="row">{ (x.group_name)(g.group) }</th>
-                                    { segment_cell(key::NPS_MATCHED, Some(g.nps_matched as f64), count(lang, g.nps_matched), seg.clone()) }
-                                    { segment_cell(key::REPEAT_RATE, g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
-                                    { segment_cell(key::CHURN_RATE, g.churn_rate, pct(lang, g.churn_rate), seg) }
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { how_computed(t.how_computed, &[x.nps_explain]) }
+            { figures_table(x.col_segment, &[x.col_matched, t.fig_repeat_rate, t.col_churn], html! {
+                { for s.groups.iter().map(|g| {
+                    let seg = AttrValue::from(g.group.key());
+                    html! {
+                        <tr>
+                            <th scope="row">{ (x.group_name)(g.group) }</th>
+                            { segment_cell(key::NPS_MATCHED, Some(g.nps_matched as f64), count(lang, g.nps_matched), seg.clone()) }
+                            { segment_cell(key::REPEAT_RATE, g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
+                            { segment_cell(key::CHURN_RATE, g.churn_rate, pct(lang, g.churn_rate), seg) }
+                        </tr>
+                    }
+                }) }
+            }) }
         </div>
     }
 }

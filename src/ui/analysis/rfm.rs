@@ -2,7 +2,7 @@
 //! per segment, each segment's customers downloadable, with the revenue chart.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::segment_cell;
+use super::super::figure::{figures_table, how_computed, segment_cell};
 use super::chart_data::rfm_chart;
 use super::format::{count, csv_button, heading, num, pct};
 use super::SectionProps;
@@ -26,48 +26,31 @@ pub fn rfm_section(p: &SectionProps) -> Html {
         <div class="analysis-part">
             { heading(x.sec_rfm, csv_button(a, stem, lang, Table::Rfm)) }
             if let Some(day) = rfm.reference_day { <p class="note">{ (x.rfm_reference)(&day.to_string()) }</p> }
-            <details class="formula-box">
-                <summary>{ t.how_computed }</summary>
-                <p>{ x.rfm_explain }</p>
-            </details>
-            <div class="table-wrap">
-                <table class="figures">
-                    <thead><tr>
-                        <th scope="col">{ x.col_segment }</th>
-                        <th scope="col" class="num">{ x.col_size }</th>
-                        <th scope="col" class="num">{ x.col_share }</th>
-                        <th scope="col" class="num">{ t.fig_revenue }</th>
-                        <th scope="col" class="num">{ x.col_recency }</th>
-                        <th scope="col" class="num">{ x.col_frequency }</th>
-                        <th scope="col" class="num">{ x.col_monetary }</th>
-                        <th scope="col"></th>
-                    </tr></thead>
-                    <tbody>
-                        { for rfm.segments.iter().map(|s| {
-                            let seg = AttrValue::from(s.segment.key());
-                            let segment = s.segment;
-                            let download = p.on_export_segment.reform(move |_: MouseEvent| segment);
-                            html! {
-                                <tr>
-                                    <th scope="row">{ (x.segment_name)(s.segment) }</th>
-                                    { segment_cell(key::SEGMENT_CUSTOMERS, Some(s.segment_customers as f64), count(lang, s.segment_customers), seg.clone()) }
-                                    { segment_cell(key::SEGMENT_SHARE, s.segment_share, pct(lang, s.segment_share), seg.clone()) }
-                                    { segment_cell(key::SEGMENT_REVENUE, s.segment_revenue, num(lang, s.segment_revenue, 2), seg.clone()) }
-                                    { segment_cell(key::RECENCY_MEAN, s.recency_mean, num(lang, s.recency_mean, 0), seg.clone()) }
-                                    { segment_cell(key::FREQUENCY_MEAN, s.frequency_mean, num(lang, s.frequency_mean, 1), seg.clone()) }
-                                    { segment_cell(key::MONETARY_MEAN, s.monetary_mean, num(lang, s.monetary_mean, 2), seg.clone()) }
-                                    <td>
-                                        if s.segment_customers > 0 {
-                                            <button type="button" class="button small secondary" data-testid="export-segment"
-                                                data-segment={seg.clone()} onclick={download}>{ x.download_ids }</button>
-                                        }
-                                    </td>
-                                </tr>
-                            }
-                        }) }
-                    </tbody>
-                </table>
-            </div>
+            { how_computed(t.how_computed, &[x.rfm_explain]) }
+            { figures_table(x.col_segment, &[x.col_size, x.col_share, t.fig_revenue, x.col_recency, x.col_frequency, x.col_monetary, ""], html! {
+                { for rfm.segments.iter().map(|s| {
+                    let seg = AttrValue::from(s.segment.key());
+                    let segment = s.segment;
+                    let download = p.on_export_segment.reform(move |_: MouseEvent| segment);
+                    html! {
+                        <tr>
+                            <th scope="row">{ (x.segment_name)(s.segment) }</th>
+                            { segment_cell(key::SEGMENT_CUSTOMERS, Some(s.segment_customers as f64), count(lang, s.segment_customers), seg.clone()) }
+                            { segment_cell(key::SEGMENT_SHARE, s.segment_share, pct(lang, s.segment_share), seg.clone()) }
+                            { segment_cell(key::SEGMENT_REVENUE, s.segment_revenue, num(lang, s.segment_revenue, 2), seg.clone()) }
+                            { segment_cell(key::RECENCY_MEAN, s.recency_mean, num(lang, s.recency_mean, 0), seg.clone()) }
+                            { segment_cell(key::FREQUENCY_MEAN, s.frequency_mean, num(lang, s.frequency_mean, 1), seg.clone()) }
+                            { segment_cell(key::MONETARY_MEAN, s.monetary_mean, num(lang, s.monetary_mean, 2), seg.clone()) }
+                            <td>
+                                if s.segment_customers > 0 {
+                                    <button type="button" class="button small secondary" data-testid="export-segment"
+                                        data-segment={seg.clone()} onclick={download}>{ x.download_ids }</button>
+                                }
+                            </td>
+                        </tr>
+                    }
+                }) }
+            }) }
             if let Some(svg) = rfm_chart(rfm, lang) {
                 <ChartFigure name="rfm-segments" title={x.rfm_chart_title} svg={svg}
                     alt={(x.rfm_alt)(rfm.segments.len())} stem={stem.clone()} />
