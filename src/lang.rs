@@ -28,11 +28,7 @@ impl Lang {
     /// The language for a browser language tag such as `nl-NL` or `en-US`.
     pub fn from_browser(tag: &str) -> Lang {
         let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        if primary == "nl" {
-            Lang::Nl
-        } else {
-            Lang::En
-        }
+        Lang::from_key(&primary).unwrap_or_default()
     }
 }
 

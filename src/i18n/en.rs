@@ -11,6 +11,8 @@ use crate::retention::CountsProblem;
 
 pub static EN: Texts = Texts {
     lang: Lang::En,
+    thousands_separator: ',',
+    decimal_mark: '.',
     analysis: &ANALYSIS,
     language_name: "English",
     app_title: "Retention Calculator",

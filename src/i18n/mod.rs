@@ -3,9 +3,9 @@
 //! One table per language, each in its own file ([`en`], [`nl`]), both of type
 //! [`Texts`] (in `texts.rs`): a text missing from either table is a compile error.
 //! Sentences with values in them are functions in the same tables, so word order can
-//! differ per language. A third language is one new file here plus its name in
-//! `crate::lang::Lang`. This file: which table a language has, and how it writes
-//! numbers.
+//! differ per language, and so can the way numbers are written. A third language is
+//! one new file here, its name in `crate::lang::Lang` and one arm in [`Lang::texts`].
+//! This file: which table a language has, and numbers written its way.
 
 mod en;
 mod nl;
@@ -27,10 +27,7 @@ impl Lang {
 
     /// `1234.5` as `1.234,5` (nl) or `1,234.5` (en), with `decimals` digits.
     pub fn number(self, value: f64, decimals: usize) -> String {
-        let (group, point) = match self {
-            Lang::Nl => ('.', ','),
-            Lang::En => (',', '.'),
-        };
+        let (group, point) = (self.texts().thousands_separator, self.texts().decimal_mark);
         let plain = format!("{:.*}", decimals, value.abs());
         let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
         let mut out = String::new();

@@ -13,6 +13,8 @@ use crate::retention::CountsProblem;
 
 pub static NL: Texts = Texts {
     lang: Lang::Nl,
+    thousands_separator: '.',
+    decimal_mark: ',',
     analysis: &ANALYSIS,
     language_name: "Nederlands",
     app_title: "Retentiecalculator",

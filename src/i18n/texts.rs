@@ -107,6 +107,9 @@ pub struct AnalysisTexts {
 /// The texts of one language.
 pub struct Texts {
     pub lang: Lang,
+    /// How numbers are written: the thousands separator and the decimal mark.
+    pub thousands_separator: char,
+    pub decimal_mark: char,
     /// The analysis of a transaction log (base, cohorts, RFM, segments).
     pub analysis: &'static AnalysisTexts,
     pub language_name: &'static str,
