@@ -366,6 +366,15 @@ mod tests {
     }
 
     #[test]
+    fn table_names_round_trip() {
+        for t in Table::ALL {
+            assert_eq!(Table::from_key(t.key()), Some(t));
+        }
+        let keys: Vec<&str> = Table::ALL.iter().map(|t| t.key()).collect();
+        assert_eq!(keys, ["totals", "base", "cohorts", "rfm", "comparison", "nps"]);
+    }
+
+    #[test]
     fn everything_as_json() {
         let doc: Value = serde_json::from_str(&analysis_json(&analysis())).unwrap();
         assert_eq!(doc["totals"]["customers_total"], json!(2.0));
