@@ -1314,6 +1314,77 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------
+// The UTF-16 decoder against encoding_rs
+
+/// UTF-16 code units of every kind: ASCII (also in long runs), other BMP characters,
+/// surrogate pairs, and lone high or low surrogates.
+fn utf16_units() -> impl Strategy<Value = Vec<u16>> {
+    let piece = prop_oneof![
+        4 => (0u16..0x80).prop_map(|u| vec![u]),
+        2 => (0x80u16..0xD800).prop_map(|u| vec![u]),
+        1 => (0xE000u16..=0xFFFF).prop_map(|u| vec![u]),
+        2 => (0xD800u16..0xDC00, 0xDC00u16..0xE000).prop_map(|(h, l)| vec![h, l]),
+        1 => (0xD800u16..0xE000).prop_map(|u| vec![u]),
+        // Longer than the decoder's 256-unit ASCII blocks.
+        1 => prop::collection::vec(0u16..0x80, 250..400),
+    ];
+    prop::collection::vec(piece, 0..32).prop_map(|p| p.concat())
+}
+
+/// `decoder` fed `bytes` in the pieces that `cuts` (increasing positions) make.
+fn decode_in_pieces(encoding: Encoding, bytes: &[u8], cuts: &[usize]) -> String {
+    let mut decoder = Decoder::new(encoding);
+    let mut out = String::new();
+    let mut from = 0;
+    for &c in cuts {
+        decoder.decode(&bytes[from..c], false, &mut out);
+        from = c;
+    }
+    decoder.decode(&bytes[from..], true, &mut out);
+    out
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// UTF-16 LE and BE with a BOM: the text encoding_rs decodes (lone surrogates and
+    /// an odd last byte as U+FFFD), whole, cut in two at every position (every 7th
+    /// past 2,000 bytes), byte by byte, and in chunks of random sizes.
+    #[test]
+    fn utf16_decoder_agrees_with_encoding_rs(
+        units in utf16_units(),
+        big_endian in any::<bool>(),
+        odd_byte in prop::option::of(any::<u8>()),
+        sizes in chunk_sizes(),
+    ) {
+        let (encoding, oracle) = if big_endian {
+            (Encoding::Utf16Be, encoding_rs::UTF_16BE)
+        } else {
+            (Encoding::Utf16Le, encoding_rs::UTF_16LE)
+        };
+        let mut body: Vec<u8> =
+            units.iter().flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect();
+        body.extend(odd_byte);
+        let (want, _) = oracle.decode_without_bom_handling(&body);
+        let bom: &[u8] = if big_endian { &[0xFE, 0xFF] } else { &[0xFF, 0xFE] };
+        let bytes: Vec<u8> = bom.iter().chain(&body).copied().collect();
+        prop_assert_eq!(decode_in_pieces(encoding, &bytes, &[]), want.as_ref(), "whole");
+        // Every position of a short file; every 7th of a long one (quadratic otherwise).
+        for cut in (0..=bytes.len()).step_by(if bytes.len() <= 2000 { 1 } else { 7 }) {
+            prop_assert_eq!(decode_in_pieces(encoding, &bytes, &[cut]), want.as_ref(), "cut at {}", cut);
+        }
+        let every: Vec<usize> = (1..bytes.len()).collect();
+        prop_assert_eq!(decode_in_pieces(encoding, &bytes, &every), want.as_ref(), "byte by byte");
+        let cuts = cuts_from_sizes(bytes.len(), &sizes);
+        prop_assert_eq!(decode_in_pieces(encoding, &bytes, &cuts), want.as_ref(), "cuts {:?}", cuts);
+        // The whole-file function (a BOM makes `detect` choose this encoding).
+        let (text, detected) = encoding::decode(&bytes);
+        prop_assert_eq!(detected, encoding);
+        prop_assert_eq!(text.as_ref(), want.as_ref(), "encoding::decode");
+    }
+}
+
+// ---------------------------------------------------------------------------------
 // The corpus
 
 fn corpus(dir: &str) -> Vec<(String, Vec<u8>)> {
