@@ -11,7 +11,7 @@
 //!
 //! Why not csv-core (a dev-dependency, the oracle of `tests/fuzz_ingest.rs`): this
 //! splitter is faster on the files the app reads, 1.2–1.5× on unquoted exports both
-//! natively and in Wasm when first measured, 1.5–1.8× natively and 1.3–1.6× with
+//! natively and in Wasm when first measured, 1.5–1.8× natively and 1.3–1.7× with
 //! every field quoted now (`BENCH_PART=stages cargo bench --bench ingest`,
 //! BENCHMARKS.md); and csv-core reads differently what the reader relies on: it
 //! skips empty lines (here a blank record on its own line), counts only `\n` in
