@@ -7,7 +7,13 @@
 //! cargo bench --bench ingest                          # 1e5 and 1e6 rows
 //! BENCH_ROWS=1e5,1e6,1e7 cargo bench --bench ingest   # and 1e7 (about 0.5 GB in memory)
 //! BENCH_RUNS=5 BENCH_FLAVOURS=en cargo bench --bench ingest
+//! BENCH_PART=stages cargo bench --bench ingest        # only the splitter and decoder alone
+//! BENCH_PART=read cargo bench --bench ingest          # only the whole reads
 //! ```
+//!
+//! After the whole reads, the splitter and the UTF-16 decoder are timed alone, each
+//! beside an independent crate doing the same job (csv-core, encoding_rs), on logs of
+//! `BENCH_STAGE_ROWS` rows (default 1e6).
 //!
 //! Logs are generated in memory with `retention::synth` (seed 7) in two flavours:
 //! `en` (`,`, ISO dates, `12.50`, UTF-8) and `nl` (`;`, dd-mm-yyyy, `12,50` and
@@ -19,7 +25,14 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    native::main();
+    match std::env::var("BENCH_PART").as_deref() {
+        Ok("read") => native::main(),
+        Ok("stages") => native::stages(),
+        _ => {
+            native::main();
+            native::stages();
+        }
+    }
 }
 
 /// Nothing to measure in the browser build (`cargo clippy --target wasm32-unknown-unknown --all-targets`).
@@ -28,6 +41,8 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod native {
+    use retention::ingest::csv::{ReadResult, Record, Splitter};
+    use retention::ingest::encoding::{Decoder, Encoding};
     use retention::ingest::{date, detect, detect::SAMPLE_BYTES, Dataset, LoadedFile, Reader};
     use retention::protocol::CHUNK_BYTES;
     use retention::report::FileReport;
@@ -234,5 +249,150 @@ mod native {
         println!("finish s = the part of the best run after the last chunk was fed (finish + FileReport).");
         println!("MB = 10^6 bytes of the file; peak MB = live heap during one read beyond what was live before it");
         println!("(the input is excluded); kept MB = the LoadedFile + FileReport held after the read.");
+    }
+
+    /// The stages alone, each beside an independent crate doing the same job:
+    /// splitting records (`csv::Splitter` vs csv-core) on the `en` log as it is and
+    /// with every field quoted, and decoding UTF-16 (`encoding::Decoder` in 8 MiB
+    /// chunks vs `encoding_rs::mem::convert_utf16_to_str` on the whole file).
+    pub fn stages() {
+        let rows = std::env::var("BENCH_STAGE_ROWS").map_or(1_000_000, |r| parse_count(&r));
+        let runs = std::env::var("BENCH_RUNS").ok().map_or(5, |r| parse_count(&r) as usize);
+        let best = |f: &mut dyn FnMut() -> usize| {
+            let mut times: Vec<f64> = (0..runs)
+                .map(|_| {
+                    let started = Instant::now();
+                    black_box(f());
+                    started.elapsed().as_secs_f64()
+                })
+                .collect();
+            times.sort_by(f64::total_cmp);
+            times[0]
+        };
+        println!();
+        println!("stages alone, {rows} rows, best of {runs} runs");
+        println!("{:<36} {:>9} {:>9} {:>8} {:>10}", "", "MB", "best s", "MB/s", "vs oracle");
+        let line = |name: &str, bytes: usize, ours: f64, theirs: f64| {
+            let row = |label: &str, s: f64, ratio: &str| {
+                println!("{:<36} {:>9.1} {:>9.3} {:>8.0} {:>10}", label, mb(bytes), s, mb(bytes) / s, ratio);
+            };
+            row(name, ours, &format!("{:.2}x", theirs / ours));
+            row(&format!("  {}", oracle(name)), theirs, "");
+        };
+        let plain = log_string(&Flavour::English.options(rows));
+        let plain = String::from_utf8(plain).expect("the en flavour is UTF-8");
+        let quoted = quote_every_field(&plain);
+        for (name, text) in [("split en (unquoted)", &plain), ("split en (every field quoted)", &quoted)] {
+            let (ours_fields, theirs_fields) = (split_ours(text, true), split_csv_core(text));
+            assert_eq!(ours_fields, theirs_fields, "{name}: both find the same fields");
+            let ours = best(&mut || split_ours(text, false).0);
+            let theirs = best(&mut || split_csv_core(text).0);
+            line(name, text.len(), ours, theirs);
+        }
+        for flavour in [Flavour::English, Flavour::Dutch] {
+            let bytes = log_string(&LogOptions { encoding: SynthEncoding::Utf16Le, ..flavour.options(rows) });
+            let units: Vec<u16> = bytes[2..].chunks_exact(2).map(|p| u16::from_le_bytes([p[0], p[1]])).collect();
+            let mut ours_text = String::new();
+            decode_ours(&bytes, &mut ours_text);
+            let mut buffer = vec![0u8; units.len() * 3];
+            let n = encoding_rs::mem::convert_utf16_to_str(&units, std::str::from_utf8_mut(&mut buffer).unwrap());
+            assert_eq!(ours_text.as_bytes(), &buffer[..n], "both decode the same text");
+            // Both write into a buffer allocated (and touched) before the timed part.
+            let ours = best(&mut || {
+                ours_text.clear();
+                decode_ours(&bytes, &mut ours_text);
+                ours_text.len()
+            });
+            let theirs = best(&mut || {
+                encoding_rs::mem::convert_utf16_to_str(&units, std::str::from_utf8_mut(&mut buffer).unwrap())
+            });
+            line(&format!("utf-16le {}", flavour.key()), bytes.len(), ours, theirs);
+        }
+        println!("MB = 10^6 bytes of input (UTF-16: the file's bytes). vs oracle = the oracle's time / ours");
+        println!("(above 1: ours is faster). encoding_rs is given the u16 units ready; both write into an output");
+        println!("buffer allocated before the timed part (the Reader reuses its text buffer likewise).");
+    }
+
+    fn oracle(name: &str) -> &'static str {
+        if name.starts_with("split") {
+            "csv-core"
+        } else {
+            "encoding_rs convert_utf16_to_str"
+        }
+    }
+
+    /// The log with every field in quotes: a doubled quote in every 16th field.
+    fn quote_every_field(text: &str) -> String {
+        let mut out = String::with_capacity(text.len() * 3 / 2);
+        let mut k = 0u32;
+        for line in text.lines() {
+            for (i, field) in line.split(',').enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                k = k.wrapping_add(1);
+                out.push('"');
+                out.push_str(field);
+                if k % 16 == 0 {
+                    out.push_str("\"\"");
+                }
+                out.push('"');
+            }
+            out.push_str("\r\n");
+        }
+        out
+    }
+
+    /// Fields (and bytes of field text with `count_bytes`), as the `Reader` splits them.
+    fn split_ours(text: &str, count_bytes: bool) -> (usize, usize) {
+        let mut splitter = Splitter::new(b',');
+        let mut record = Record::default();
+        let (mut pos, mut fields, mut bytes) = (0, 0, 0);
+        while let ReadResult::Record(n) = splitter.read_record(&text[pos..], true, &mut record) {
+            pos += n;
+            fields += record.len();
+            if count_bytes {
+                bytes += record.iter().map(str::len).sum::<usize>();
+            }
+        }
+        (fields, bytes)
+    }
+
+    fn split_csv_core(text: &str) -> (usize, usize) {
+        let mut reader = csv_core::Reader::new();
+        let (mut output, mut ends) = (vec![0u8; 1 << 16], vec![0usize; 1 << 10]);
+        let mut input = text.as_bytes();
+        let (mut fields, mut bytes) = (0, 0);
+        // What the current record has written so far (the last one takes two calls).
+        let (mut out_len, mut ends_len) = (0, 0);
+        loop {
+            let (result, read, written, n_ends) =
+                reader.read_record(input, &mut output[out_len..], &mut ends[ends_len..]);
+            input = &input[read..];
+            out_len += written;
+            ends_len += n_ends;
+            match result {
+                csv_core::ReadRecordResult::Record => {
+                    fields += ends_len;
+                    bytes += out_len;
+                    (out_len, ends_len) = (0, 0);
+                }
+                csv_core::ReadRecordResult::End => break,
+                csv_core::ReadRecordResult::InputEmpty => {}
+                csv_core::ReadRecordResult::OutputFull | csv_core::ReadRecordResult::OutputEndsFull => {
+                    panic!("a record longer than the buffers")
+                }
+            }
+        }
+        (fields, bytes)
+    }
+
+    /// UTF-16 bytes to text in 8 MiB chunks, as the `Reader` decodes a file.
+    fn decode_ours(bytes: &[u8], out: &mut String) {
+        let mut decoder = Decoder::new(Encoding::Utf16Le);
+        let chunks = bytes.chunks(CHUNK_BYTES as usize).count();
+        for (i, chunk) in bytes.chunks(CHUNK_BYTES as usize).enumerate() {
+            decoder.decode(chunk, i + 1 == chunks, out);
+        }
     }
 }

@@ -1133,6 +1133,258 @@ proptest! {
 }
 
 // ---------------------------------------------------------------------------------
+// The splitter against csv-core
+
+/// One generated field: its text, whether it is written in quotes, and (for a
+/// quoted one) text written after the closing quote, which belongs to the field.
+#[derive(Clone, Debug)]
+struct CsvField {
+    text: String,
+    quoted: bool,
+    after: String,
+}
+
+/// A file both csv-core and the splitter read alike: `\n` or `\r\n` line ends, no
+/// lone `\r` (csv-core does not count it as a line), every quote closed, no empty
+/// line (csv-core skips those).
+#[derive(Clone, Debug)]
+struct CsvFile {
+    delimiter: u8,
+    records: Vec<Vec<CsvField>>,
+    crlf: Vec<bool>,
+    final_line_end: bool,
+}
+
+impl CsvFile {
+    fn text(&self) -> String {
+        let mut out = String::new();
+        for (r, record) in self.records.iter().enumerate() {
+            if r > 0 {
+                out.push_str(if self.crlf[r % self.crlf.len()] { "\r\n" } else { "\n" });
+            }
+            for (i, f) in record.iter().enumerate() {
+                if i > 0 {
+                    out.push(self.delimiter as char);
+                }
+                if f.quoted {
+                    out.push('"');
+                    out.push_str(&f.text.replace('"', "\"\""));
+                    out.push('"');
+                    out.push_str(&f.after);
+                } else {
+                    out.push_str(&f.text);
+                }
+            }
+        }
+        if self.final_line_end {
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The fields as they were generated.
+    fn fields(&self) -> Vec<Vec<String>> {
+        self.records.iter().map(|r| r.iter().map(|f| format!("{}{}", f.text, f.after)).collect()).collect()
+    }
+
+    /// The line each record starts on: one more for every line end before it, and for
+    /// every line break inside a quoted field (there is no lone `\r`).
+    fn lines(&self) -> Vec<u64> {
+        let mut line = 1;
+        self.records
+            .iter()
+            .map(|record| {
+                let start = line;
+                line += 1 + record.iter().map(|f| f.text.matches('\n').count() as u64).sum::<u64>();
+                start
+            })
+            .collect()
+    }
+}
+
+fn csv_file() -> impl Strategy<Value = CsvFile> {
+    select(vec![b',', b';', b'\t', b'|']).prop_flat_map(|delimiter| {
+        let d = delimiter as char;
+        // Quoted text may hold anything but a lone `\r`; unquoted text no delimiter,
+        // line break, or quote at its start; text after a closing quote no delimiter,
+        // line break, or quote at its start (that would be a doubled quote).
+        let quoted_text = prop::collection::vec(
+            select(vec!["a", "B", "7", " ", "é", "€", "🙂", "\"", "\"\"", ",", ";", "\t", "|", "\n", "\r\n", "x\"y"]),
+            0..8,
+        )
+        .prop_map(|parts| parts.concat());
+        let plain_text =
+            "[aB7 é€🙂\",;\t|]{0,8}".prop_map(move |t: String| t.replace(d, "").trim_start_matches('"').to_string());
+        let after = prop_oneof![3 => Just(String::new()), 1 => "[aB7 é\",;\t|]{0,4}"]
+            .prop_map(move |t: String| t.replace(d, "").trim_start_matches('"').to_string());
+        let field = prop_oneof![(plain_text, Just(false), Just(String::new())), (quoted_text, Just(true), after),]
+            .prop_map(|(text, quoted, after)| CsvField { text, quoted, after });
+        let record = prop::collection::vec(field, 1..7).prop_map(|mut fields| {
+            // A lone empty unquoted field would be an empty line.
+            if let [f] = fields.as_mut_slice() {
+                if !f.quoted && f.text.is_empty() {
+                    f.quoted = true;
+                }
+            }
+            fields
+        });
+        (prop::collection::vec(record, 1..12), prop::collection::vec(any::<bool>(), 1..4), any::<bool>())
+            .prop_map(move |(records, crlf, final_line_end)| CsvFile { delimiter, records, crlf, final_line_end })
+    })
+}
+
+/// The fields of every record of `text`, as csv-core reads them.
+fn csv_core_records(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
+    let (mut output, mut ends) = (vec![0u8; 4096], vec![0usize; 64]);
+    let mut input = text.as_bytes();
+    let mut records = Vec::new();
+    // What the current record has written so far (it may take several calls).
+    let (mut out_len, mut ends_len) = (0, 0);
+    loop {
+        let (result, read, written, n_ends) = reader.read_record(input, &mut output[out_len..], &mut ends[ends_len..]);
+        input = &input[read..];
+        // Output goes to the slice given; field ends count from the record's start.
+        out_len += written;
+        ends_len += n_ends;
+        match result {
+            csv_core::ReadRecordResult::Record => {
+                let mut start = 0;
+                let fields = ends[..ends_len]
+                    .iter()
+                    .map(|&end| {
+                        let field = String::from_utf8(output[start..end].to_vec()).expect("UTF-8 in, UTF-8 out");
+                        start = end;
+                        field
+                    })
+                    .collect();
+                records.push(fields);
+                (out_len, ends_len) = (0, 0);
+            }
+            csv_core::ReadRecordResult::InputEmpty => {}
+            csv_core::ReadRecordResult::End => return records,
+            csv_core::ReadRecordResult::OutputFull | csv_core::ReadRecordResult::OutputEndsFull => {
+                panic!("a generated record outgrew the buffers")
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The splitter finds the fields that csv-core finds (and that were written), on
+    /// the lines they were written on, in a file read whole and in one cut in two.
+    #[test]
+    fn splitter_agrees_with_csv_core(file in csv_file(), cut in any::<Index>()) {
+        let text = file.text();
+        let fields = csv_core_records(&text, file.delimiter);
+        prop_assert_eq!(&fields, &file.fields(), "csv-core reads what was written: {:?}", text);
+        let theirs: Vec<(u64, Vec<String>)> = file.lines().into_iter().zip(fields).collect();
+        let ours: Vec<(u64, Vec<String>)> = retention::ingest::csv::read_all(&text, file.delimiter)
+            .iter()
+            .inspect(|r| assert!(!r.unclosed_quote, "{text:?}"))
+            .map(|r| (r.line, r.iter().map(str::to_string).collect()))
+            .collect();
+        prop_assert_eq!(&ours, &theirs, "{:?}", text);
+        // The same, fed in two pieces.
+        let mut at = cut.index(text.len() + 1);
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let mut splitter = Splitter::new(file.delimiter);
+        let (mut buf, mut fed, mut got) = (text[..at].to_string(), at, Vec::new());
+        loop {
+            let mut rec = Record::default();
+            match splitter.read_record(&buf, fed == text.len(), &mut rec) {
+                ReadResult::Record(n) => {
+                    buf.drain(..n);
+                    got.push((rec.line, rec.iter().map(str::to_string).collect::<Vec<_>>()));
+                }
+                ReadResult::NeedMore => {
+                    prop_assert!(fed < text.len(), "NeedMore at the end of the input");
+                    buf.push_str(&text[fed..]);
+                    fed = text.len();
+                }
+                ReadResult::End => break,
+            }
+        }
+        prop_assert_eq!(&got, &theirs, "cut at {} of {:?}", at, text);
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// The UTF-16 decoder against encoding_rs
+
+/// UTF-16 code units of every kind: ASCII (also in long runs), other BMP characters,
+/// surrogate pairs, and lone high or low surrogates.
+fn utf16_units() -> impl Strategy<Value = Vec<u16>> {
+    let piece = prop_oneof![
+        4 => (0u16..0x80).prop_map(|u| vec![u]),
+        2 => (0x80u16..0xD800).prop_map(|u| vec![u]),
+        1 => (0xE000u16..=0xFFFF).prop_map(|u| vec![u]),
+        2 => (0xD800u16..0xDC00, 0xDC00u16..0xE000).prop_map(|(h, l)| vec![h, l]),
+        1 => (0xD800u16..0xE000).prop_map(|u| vec![u]),
+        // Longer than the decoder's 256-unit ASCII blocks.
+        1 => prop::collection::vec(0u16..0x80, 250..400),
+    ];
+    prop::collection::vec(piece, 0..32).prop_map(|p| p.concat())
+}
+
+/// `decoder` fed `bytes` in the pieces that `cuts` (increasing positions) make.
+fn decode_in_pieces(encoding: Encoding, bytes: &[u8], cuts: &[usize]) -> String {
+    let mut decoder = Decoder::new(encoding);
+    let mut out = String::new();
+    let mut from = 0;
+    for &c in cuts {
+        decoder.decode(&bytes[from..c], false, &mut out);
+        from = c;
+    }
+    decoder.decode(&bytes[from..], true, &mut out);
+    out
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// UTF-16 LE and BE with a BOM: the text encoding_rs decodes (lone surrogates and
+    /// an odd last byte as U+FFFD), whole, cut in two at every position (every 7th
+    /// past 2,000 bytes), byte by byte, and in chunks of random sizes.
+    #[test]
+    fn utf16_decoder_agrees_with_encoding_rs(
+        units in utf16_units(),
+        big_endian in any::<bool>(),
+        odd_byte in prop::option::of(any::<u8>()),
+        sizes in chunk_sizes(),
+    ) {
+        let (encoding, oracle) = if big_endian {
+            (Encoding::Utf16Be, encoding_rs::UTF_16BE)
+        } else {
+            (Encoding::Utf16Le, encoding_rs::UTF_16LE)
+        };
+        let mut body: Vec<u8> =
+            units.iter().flat_map(|u| if big_endian { u.to_be_bytes() } else { u.to_le_bytes() }).collect();
+        body.extend(odd_byte);
+        let (want, _) = oracle.decode_without_bom_handling(&body);
+        let bom: &[u8] = if big_endian { &[0xFE, 0xFF] } else { &[0xFF, 0xFE] };
+        let bytes: Vec<u8> = bom.iter().chain(&body).copied().collect();
+        prop_assert_eq!(decode_in_pieces(encoding, &bytes, &[]), want.as_ref(), "whole");
+        // Every position of a short file; every 7th of a long one (quadratic otherwise).
+        for cut in (0..=bytes.len()).step_by(if bytes.len() <= 2000 { 1 } else { 7 }) {
+            prop_assert_eq!(decode_in_pieces(encoding, &bytes, &[cut]), want.as_ref(), "cut at {}", cut);
+        }
+        let every: Vec<usize> = (1..bytes.len()).collect();
+        prop_assert_eq!(decode_in_pieces(encoding, &bytes, &every), want.as_ref(), "byte by byte");
+        let cuts = cuts_from_sizes(bytes.len(), &sizes);
+        prop_assert_eq!(decode_in_pieces(encoding, &bytes, &cuts), want.as_ref(), "cuts {:?}", cuts);
+        // The whole-file function (a BOM makes `detect` choose this encoding).
+        let (text, detected) = encoding::decode(&bytes);
+        prop_assert_eq!(detected, encoding);
+        prop_assert_eq!(text.as_ref(), want.as_ref(), "encoding::decode");
+    }
+}
+
+// ---------------------------------------------------------------------------------
 // The corpus
 
 fn corpus(dir: &str) -> Vec<(String, Vec<u8>)> {

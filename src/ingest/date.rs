@@ -18,6 +18,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::ops::RangeInclusive;
 
+use super::month_names::month_number;
 use crate::calendar::{days_in_month, Date};
 
 /// The earliest year accepted.
@@ -525,45 +526,6 @@ fn zone(cur: &mut Cursor<'_>) -> bool {
     }
 }
 
-/// Month names and abbreviations, English and Dutch, lower case.
-const MONTHS: &[(&str, u32)] = &[
-    ("jan", 1),
-    ("january", 1),
-    ("januari", 1),
-    ("feb", 2),
-    ("febr", 2),
-    ("february", 2),
-    ("februari", 2),
-    ("mar", 3),
-    ("mrt", 3),
-    ("march", 3),
-    ("maart", 3),
-    ("apr", 4),
-    ("april", 4),
-    ("may", 5),
-    ("mei", 5),
-    ("jun", 6),
-    ("june", 6),
-    ("juni", 6),
-    ("jul", 7),
-    ("july", 7),
-    ("juli", 7),
-    ("aug", 8),
-    ("august", 8),
-    ("augustus", 8),
-    ("sep", 9),
-    ("sept", 9),
-    ("september", 9),
-    ("oct", 10),
-    ("okt", 10),
-    ("october", 10),
-    ("oktober", 10),
-    ("nov", 11),
-    ("november", 11),
-    ("dec", 12),
-    ("december", 12),
-];
-
 /// Weekday names and abbreviations, English and Dutch, lower case.
 const WEEKDAYS: &[&str] = &[
     "mon",
@@ -598,10 +560,6 @@ const WEEKDAYS: &[&str] = &[
     "zo",
     "zondag",
 ];
-
-fn month_number(word: &[u8]) -> Option<u32> {
-    MONTHS.iter().find(|(name, _)| name.as_bytes().eq_ignore_ascii_case(word)).map(|&(_, m)| m)
-}
 
 /// The separator after a day or month: `-`, `/`, or spaces (as `b' '`).
 fn separator(cur: &mut Cursor<'_>) -> Option<u8> {

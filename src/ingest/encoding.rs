@@ -1,6 +1,11 @@
 //! Bytes to UTF-8 text: UTF-8 with or without a byte-order mark, UTF-16 LE/BE with
 //! a BOM (Excel's "Unicode text"), and Windows-1252 as the fallback for anything that
 //! is not valid UTF-8 (older Excel "CSV" exports on Windows).
+//!
+//! Hand-written rather than `encoding_rs`, whose tables for the CJK encodings would
+//! add about 123 KB (gzipped) to the page; `encoding_rs` is the tests' oracle for the
+//! Windows-1252 table and the UTF-16 decoder (`tests/fuzz_ingest.rs`), and the
+//! benchmark's yardstick (`BENCH_PART=stages cargo bench --bench ingest`).
 
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -79,12 +84,11 @@ pub fn decode(bytes: &[u8]) -> (Cow<'_, str>, Encoding) {
         },
         Encoding::Utf8Bom => String::from_utf8_lossy(&bytes[3..]),
         Encoding::Utf16Le | Encoding::Utf16Be => {
-            let units = bytes[2..].chunks(2).map(|pair| match (encoding, pair) {
-                (Encoding::Utf16Le, [lo, hi]) => u16::from_le_bytes([*lo, *hi]),
-                (_, [hi, lo]) => u16::from_be_bytes([*hi, *lo]),
-                _ => 0xFFFD, // an odd trailing byte
-            });
-            Cow::Owned(char::decode_utf16(units).map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)).collect())
+            // The chunked decoder, in one chunk: the same text as a streamed read, to
+            // the last U+FFFD (a high surrogate before an odd last byte is one error).
+            let mut text = String::with_capacity(bytes.len() / 2);
+            Decoder::new(encoding).decode(bytes, true, &mut text);
+            Cow::Owned(text)
         }
         Encoding::Windows1252 => Cow::Owned(bytes.iter().map(|&b| cp1252_char(b)).collect()),
     };
@@ -208,38 +212,109 @@ impl Decoder {
         }
     }
 
-    fn utf16(&mut self, bytes: &[u8], last: bool, out: &mut String) {
+    /// UTF-16 in bulk: the code units of the chunk are decoded where they lie (no
+    /// copy of the chunk), by `char::decode_utf16` into the reserved `out`. Only what
+    /// a chunk boundary cuts goes through [`Decoder::utf16_unit`]: a unit split in two
+    /// (its first byte waits in `pending`) and a high surrogate whose low half is in
+    /// the next chunk (`high_surrogate`).
+    fn utf16(&mut self, mut bytes: &[u8], last: bool, out: &mut String) {
         let le = self.encoding == Encoding::Utf16Le;
-        let mut iter = self.pending.drain(..).chain(bytes.iter().copied()).collect::<Vec<u8>>().into_iter();
-        let mut unit_bytes = [0u8; 2];
-        while let Some(a) = iter.next() {
-            let Some(b) = iter.next() else {
-                self.pending.push(a);
-                break;
-            };
-            unit_bytes[0] = a;
-            unit_bytes[1] = b;
-            let unit = if le { u16::from_le_bytes(unit_bytes) } else { u16::from_be_bytes(unit_bytes) };
-            match (self.high_surrogate.take(), unit) {
-                (None, 0xD800..=0xDBFF) => self.high_surrogate = Some(unit),
-                (Some(high), 0xDC00..=0xDFFF) => {
-                    let c = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
-                    out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
-                }
-                (high, unit) => {
-                    if high.is_some() {
-                        out.push(char::REPLACEMENT_CHARACTER);
-                    }
-                    match unit {
-                        0xD800..=0xDBFF => self.high_surrogate = Some(unit),
-                        _ => out.push(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)),
-                    }
-                }
+        let unit = |pair: &[u8]| {
+            let pair = [pair[0], pair[1]];
+            if le {
+                u16::from_le_bytes(pair)
+            } else {
+                u16::from_be_bytes(pair)
+            }
+        };
+        // A unit begun in the previous chunk (or two first bytes that were no BOM).
+        if !self.pending.is_empty() {
+            let take = (2 - self.pending.len().min(2)).min(bytes.len());
+            self.pending.extend_from_slice(&bytes[..take]);
+            bytes = &bytes[take..];
+            if self.pending.len() == 2 {
+                let u = unit(&self.pending);
+                self.pending.clear();
+                self.utf16_unit(u, out);
             }
         }
+        let whole = bytes.len() & !1;
+        let (units, odd) = bytes.split_at(whole);
+        let mut units = units;
+        // The low half of a pair begun in the previous chunk (or whatever follows a
+        // high surrogate there).
+        while self.high_surrogate.is_some() && !units.is_empty() {
+            self.utf16_unit(unit(units), out);
+            units = &units[2..];
+        }
+        // A high surrogate at the end waits for the next chunk.
+        if units.len() >= 2 {
+            let lastu = unit(&units[units.len() - 2..]);
+            if (0xD800..=0xDBFF).contains(&lastu) {
+                units = &units[..units.len() - 2];
+                self.high_surrogate = Some(lastu);
+            }
+        }
+        out.reserve(units.len() / 2);
+        // Runs of ASCII (most of a CSV file) are narrowed to bytes a block at a time;
+        // the units between them go through `char::decode_utf16`. A pair never spans
+        // two runs: both its halves are non-ASCII.
+        let low_byte = usize::from(!le);
+        let ascii_mask: u64 = if le { 0xFF80_FF80_FF80_FF80 } else { 0x80FF_80FF_80FF_80FF };
+        let mut block = [0u8; 256];
+        while !units.is_empty() {
+            let limit = units.len().min(2 * block.len());
+            let mut n = 0; // bytes of ASCII units at the start of `units`
+            while let Some(word) = units.get(n..n + 8).filter(|_| n + 8 <= limit) {
+                if u64::from_le_bytes(word.try_into().unwrap_or_default()) & ascii_mask != 0 {
+                    break;
+                }
+                n += 8;
+            }
+            while n < limit && unit(&units[n..]) < 0x80 {
+                n += 2;
+            }
+            if n > 0 {
+                for (b, pair) in block.iter_mut().zip(units[..n].chunks_exact(2)) {
+                    *b = pair[low_byte];
+                }
+                out.push_str(std::str::from_utf8(&block[..n / 2]).unwrap_or_default());
+                units = &units[n..];
+            }
+            let mut m = 0; // bytes of non-ASCII units that follow
+            while m < units.len() && unit(&units[m..]) >= 0x80 {
+                m += 2;
+            }
+            out.extend(
+                char::decode_utf16(units[..m].chunks_exact(2).map(unit))
+                    .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER)),
+            );
+            units = &units[m..];
+        }
+        self.pending.extend_from_slice(odd);
         if last && (self.high_surrogate.take().is_some() || !self.pending.is_empty()) {
             out.push(char::REPLACEMENT_CHARACTER);
             self.pending.clear();
+        }
+    }
+
+    /// One UTF-16 unit, after a possible high surrogate from before.
+    fn utf16_unit(&mut self, unit: u16, out: &mut String) {
+        match (self.high_surrogate.take(), unit) {
+            (None, 0xD800..=0xDBFF) => self.high_surrogate = Some(unit),
+            (Some(high), 0xDC00..=0xDFFF) => {
+                let c = 0x10000 + ((u32::from(high) - 0xD800) << 10) + (u32::from(unit) - 0xDC00);
+                out.push(char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER));
+            }
+            (high, unit) => {
+                if high.is_some() {
+                    out.push(char::REPLACEMENT_CHARACTER);
+                }
+                match unit {
+                    0xD800..=0xDBFF => self.high_surrogate = Some(unit),
+                    _ => out.push(char::from_u32(u32::from(unit)).unwrap_or(char::REPLACEMENT_CHARACTER)),
+                }
+            }
         }
     }
 }

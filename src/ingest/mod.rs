@@ -13,6 +13,7 @@ pub mod detect;
 pub mod encoding;
 pub mod error;
 pub mod interner;
+pub mod month_names;
 pub mod number;
 pub mod other_kinds;
 pub mod period_counts;

@@ -58,25 +58,8 @@ pub struct PeriodCounts {
     pub rows: Vec<PeriodCountRow>,
 }
 
-/// Month names and abbreviations in Dutch and English.
-const MONTHS: [&[&str]; 12] = [
-    &["jan", "januari", "january"],
-    &["feb", "februari", "february"],
-    &["mrt", "maart", "mar", "march"],
-    &["apr", "april"],
-    &["mei", "may"],
-    &["jun", "juni", "june"],
-    &["jul", "juli", "july"],
-    &["aug", "augustus", "august"],
-    &["sep", "sept", "september"],
-    &["okt", "oktober", "oct", "october"],
-    &["nov", "november"],
-    &["dec", "december"],
-];
-
 fn month_number(word: &str) -> Option<u32> {
-    let w = word.trim_end_matches('.');
-    MONTHS.iter().position(|names| names.contains(&w)).map(|i| i as u32 + 1)
+    super::month_names::month_number(word.trim_end_matches('.').as_bytes())
 }
 
 /// Reads a period label: `2024-03`, `03-2024`, `maart 2024`, `Mar 2024`, `2024-Q1`,
@@ -184,6 +167,15 @@ mod tests {
             assert!(matches!(parse_period(text), PeriodLabel::Period(_)), "{text}");
         }
         assert_eq!(parse_period(" Voorjaar "), PeriodLabel::Text("Voorjaar".into()));
+    }
+
+    #[test]
+    fn dutch_febr_is_february() {
+        // "febr." is a common Dutch abbreviation of februari.
+        for text in ["febr 2024", "febr. 2024", "Febr. 2024", "FEBR 2024"] {
+            assert_eq!(parse_period(text), PeriodLabel::Period(Period::month(2024, 2).unwrap()), "{text}");
+            assert_eq!(parse_period(text).to_string(), "2024-02", "{text}");
+        }
         assert_eq!(parse_period("2024-13"), PeriodLabel::Text("2024-13".into()));
         assert_eq!(parse_period("2024-03-15"), PeriodLabel::Text("2024-03-15".into()));
     }
