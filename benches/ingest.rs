@@ -333,7 +333,7 @@ mod native {
                 k = k.wrapping_add(1);
                 out.push('"');
                 out.push_str(field);
-                if k % 16 == 0 {
+                if k.is_multiple_of(16) {
                     out.push_str("\"\"");
                 }
                 out.push('"');

@@ -1,10 +1,17 @@
 //! Ingestion: bytes in, typed records and row errors out.
 //!
 //! ```text
-//! bytes ─ encoding ─▶ text ─ sniff ─▶ delimiter ─ csv ─▶ records ─ columns ─▶ kind of file
-//!                                                                  └─ period_counts ─▶ rows + RowErrors
+//!  first 1 MiB ─ detect: encoding · sniff (delimiter) · csv · columns (roles, nl/en)
+//!                        · number / date formats ─▶ Detection { kind, ReadSettings, preview }
+//!
+//!  every chunk ─ Reader: encoding::Decoder ─▶ csv::Splitter ─▶ RowContext (number, date)
+//!                  ─▶ the kind's builder: transactions (CustomerLog, per customer) ·
+//!                     period_counts · other_kinds ─▶ Dataset + RowErrors
 //! ```
-//! Nothing here touches the DOM, so it is tested natively and fuzzed.
+//! Errors are data (`error`: where and why) with an English `Display`; the page
+//! words them in its language (`crate::i18n`). Month names of both languages are one
+//! table (`month_names`). Nothing here touches the DOM, so it is tested natively and
+//! fuzzed.
 
 pub mod columns;
 pub mod csv;

@@ -306,7 +306,7 @@ impl<'a, W: Write> LogWriter<'a, W> {
                 if opts.decimal_comma {
                     let u = format_rng.next_u64();
                     euro = opts.dutch_headers && u % 100 < 8;
-                    thousands = (u >> 8) % 2 == 0;
+                    thousands = (u >> 8).is_multiple_of(2);
                 }
                 if quote_amount {
                     field.clear();
