@@ -27,6 +27,27 @@ pub struct AnalysisSettings {
     pub segment_by: Option<String>,
 }
 
+/// One setting changed by the user; the others stay as they are when it is applied.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SettingChange {
+    Granularity(Granularity),
+    WindowDays(u32),
+    SegmentBy(Option<String>),
+}
+
+impl AnalysisSettings {
+    /// These settings with `change` made.
+    pub fn with(&self, change: SettingChange) -> AnalysisSettings {
+        let mut s = self.clone();
+        match change {
+            SettingChange::Granularity(g) => s.granularity = g,
+            SettingChange::WindowDays(w) => s.window_days = w,
+            SettingChange::SegmentBy(c) => s.segment_by = c,
+        }
+        s
+    }
+}
+
 impl Default for AnalysisSettings {
     fn default() -> Self {
         AnalysisSettings { granularity: Granularity::Month, window_days: DEFAULT_WINDOW_DAYS, segment_by: None }
@@ -130,6 +151,19 @@ impl Analyser {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_setting_change_keeps_the_other_settings() {
+        let s =
+            AnalysisSettings { granularity: Granularity::Quarter, window_days: 60, segment_by: Some("kanaal".into()) };
+        let week = s.with(SettingChange::Granularity(Granularity::Week));
+        assert_eq!(
+            (week.granularity, week.window_days, week.segment_by.as_deref()),
+            (Granularity::Week, 60, Some("kanaal"))
+        );
+        let both = week.with(SettingChange::WindowDays(30)).with(SettingChange::SegmentBy(None));
+        assert_eq!(both, AnalysisSettings { granularity: Granularity::Week, window_days: 30, segment_by: None });
+    }
+
     use super::*;
     use crate::metrics::test_log;
 

@@ -93,7 +93,8 @@ pub fn app() -> Html {
     };
     let on_settings = {
         let (state, session) = (state.clone(), session.clone());
-        Callback::from(move |settings| session.change_settings(state.clone(), settings))
+        // Applied to the settings of now: two changes in one tick both count.
+        Callback::from(move |change| session.change_settings(state.clone(), state.settings.with(change)))
     };
     // The same callback for as long as the session lives: the sections that get it are
     // not drawn again because of it.

@@ -7,7 +7,7 @@ use super::figure::{card, figures_table, machine_value, period_cell};
 use crate::charts::rates::{self, RatePoint};
 use crate::i18n::Lang;
 use crate::ingest::PeriodCounts;
-use crate::metrics::analysis::{Analysis, AnalysisSettings};
+use crate::metrics::analysis::{Analysis, AnalysisSettings, SettingChange};
 use crate::metrics::keys as key;
 use crate::metrics::rfm::Segment;
 use crate::report::{Content, FileReport};
@@ -29,7 +29,7 @@ pub struct ResultsProps {
     pub settings: AnalysisSettings,
     /// Figures for new settings are being computed (the old ones stay in view).
     pub busy: bool,
-    pub on_settings: Callback<AnalysisSettings>,
+    pub on_settings: Callback<SettingChange>,
     pub on_export_segment: Callback<Segment>,
     pub on_export_errors: Callback<()>,
 }

@@ -671,9 +671,11 @@ test('cancel pressed while the start of the file is examined ends the load as ca
     let clicked = false;
     Worker.prototype.postMessage = function (message, ...rest) {
       const result = post.call(this, message, ...rest);
-      const request = typeof message?.request === 'string' ? message.request : '';
-      window.__posted.push(request.slice(0, 40));
-      if (!clicked && request.includes('"Detect"')) {
+      // `{ request: { id, body } }`, the body an externally tagged enum: "Reset" or { Detect: … }.
+      const body = message?.request?.body;
+      const request = typeof body === 'string' ? body : Object.keys(body ?? {})[0] ?? '';
+      window.__posted.push(request);
+      if (!clicked && request === 'Detect') {
         clicked = true;
         setTimeout(() => {
           window.__clickedWhile = document.querySelector('[data-testid=status]')?.getAttribute('data-state');

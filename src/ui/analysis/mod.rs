@@ -19,7 +19,7 @@ mod totals;
 use super::browser;
 use crate::export::analysis_json;
 use crate::i18n::Lang;
-use crate::metrics::analysis::{Analysis, AnalysisSettings};
+use crate::metrics::analysis::{Analysis, AnalysisSettings, SettingChange};
 use crate::metrics::rfm::Segment;
 use crate::metrics::timeline::MAX_PERIODS;
 use settings_bar::SettingsBar;
@@ -37,8 +37,8 @@ pub struct AnalysisProps {
     pub busy: bool,
     /// The file's one-line summary (rows read, skipped, delimiter, encoding).
     pub summary: AttrValue,
-    /// The user chose other settings.
-    pub on_settings: Callback<AnalysisSettings>,
+    /// The user changed a setting.
+    pub on_settings: Callback<SettingChange>,
     /// The user asked for the customers of one RFM segment.
     pub on_export_segment: Callback<Segment>,
 }

@@ -3,7 +3,7 @@
 
 use crate::calendar::Granularity;
 use crate::i18n::Lang;
-use crate::metrics::analysis::{AnalysisSettings, MAX_WINDOW_DAYS};
+use crate::metrics::analysis::{AnalysisSettings, SettingChange, MAX_WINDOW_DAYS};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -13,7 +13,7 @@ pub struct SettingsBarProps {
     /// The log's attribute columns (what a comparison can be by).
     pub attributes: Vec<String>,
     pub busy: bool,
-    pub on_change: Callback<AnalysisSettings>,
+    pub on_change: Callback<SettingChange>,
     pub on_json: Callback<()>,
 }
 
@@ -21,34 +21,31 @@ pub struct SettingsBarProps {
 pub fn settings_bar(p: &SettingsBarProps) -> Html {
     let x = p.lang.texts().analysis;
     let settings = &p.settings;
-    // A change to one setting: the others as they are.
-    let change = |edit: fn(&mut AnalysisSettings, String)| {
-        let (current, on_change) = (settings.clone(), p.on_change.clone());
-        move |value: String| {
-            let mut s = current.clone();
-            edit(&mut s, value);
-            on_change.emit(s);
-        }
-    };
+    // One change at a time, applied to the settings current when it arrives (two
+    // changes in one tick both count).
     let on_granularity = {
-        let change = change(|s, v| s.granularity = Granularity::from_key(&v).unwrap_or(s.granularity));
-        Callback::from(move |e: Event| change(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
+        let on_change = p.on_change.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            if let Some(g) = Granularity::from_key(&value) {
+                on_change.emit(SettingChange::Granularity(g));
+            }
+        })
     };
     let on_window = {
-        let current = settings.window_days;
-        let change = change(|s, v| s.window_days = v.parse().unwrap_or(s.window_days));
+        let (current, on_change) = (settings.window_days, p.on_change.clone());
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             match input.value().trim().parse::<u32>() {
-                Ok(w) if (1..=MAX_WINDOW_DAYS).contains(&w) => change(w.to_string()),
+                Ok(w) if (1..=MAX_WINDOW_DAYS).contains(&w) => on_change.emit(SettingChange::WindowDays(w)),
                 _ => input.set_value(&current.to_string()),
             }
         })
     };
-    let on_segment = {
-        let change = change(|s, v| s.segment_by = (!v.is_empty()).then_some(v));
-        Callback::from(move |e: Event| change(e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()))
-    };
+    let on_segment = p.on_change.reform(|e: Event| {
+        let value = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+        SettingChange::SegmentBy((!value.is_empty()).then_some(value))
+    });
     let on_json = p.on_json.reform(|_: MouseEvent| ());
     html! {
         <div class="settings-bar" role="group" aria-label={x.settings_title}>
