@@ -139,6 +139,53 @@ pub struct ReadProgress {
     pub rows: u64,
 }
 
+/// Why a request gave nothing: something about the file (empty, not text, columns
+/// missing, cancelled), or the worker reading it failed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Failure {
+    File(FileError),
+    Worker(WorkerError),
+}
+
+impl Failure {
+    /// How a request whose answer is `Result<T, FileError>` travels: the file's
+    /// problem inside the answer, the worker's beside it.
+    pub fn into_answer<T>(result: Result<T, Failure>) -> Result<Result<T, FileError>, WorkerError> {
+        match result {
+            Ok(v) => Ok(Ok(v)),
+            Err(Failure::File(e)) => Ok(Err(e)),
+            Err(Failure::Worker(e)) => Err(e),
+        }
+    }
+
+    /// Such an answer as it arrives, the two kinds of failure together again.
+    pub fn from_answer<T>(answer: Result<Result<T, FileError>, WorkerError>) -> Result<T, Failure> {
+        match answer {
+            Ok(Ok(v)) => Ok(v),
+            Ok(Err(e)) => Err(Failure::File(e)),
+            Err(e) => Err(Failure::Worker(e)),
+        }
+    }
+}
+
+impl From<FileError> for Failure {
+    fn from(e: FileError) -> Failure {
+        Failure::File(e)
+    }
+}
+
+impl From<crate::ingest::FileErrorKind> for Failure {
+    fn from(k: crate::ingest::FileErrorKind) -> Failure {
+        Failure::File(k.into())
+    }
+}
+
+impl From<WorkerError> for Failure {
+    fn from(e: WorkerError) -> Failure {
+        Failure::Worker(e)
+    }
+}
+
 /// What went wrong with the worker itself (not with a file): faults of the page,
 /// which the user can do little about but reload.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -181,6 +228,20 @@ impl std::error::Error for WorkerError {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_failure_travels_as_the_answer_and_comes_back_the_same() {
+        let file = Failure::File(crate::ingest::FileErrorKind::Cancelled.into());
+        let worker = Failure::Worker(WorkerError::NoFile);
+        for failure in [file.clone(), worker.clone()] {
+            let sent = Failure::into_answer::<u8>(Err(failure.clone()));
+            assert_eq!(Failure::from_answer(sent), Err(failure));
+        }
+        // The file's problem is inside the answer, the worker's beside it.
+        assert!(matches!(Failure::into_answer::<u8>(Err(file)), Ok(Err(_))));
+        assert_eq!(Failure::into_answer::<u8>(Err(worker)), Err(WorkerError::NoFile));
+        assert_eq!(Failure::from_answer(Ok(Ok(7u8))), Ok(7));
+    }
 
     #[test]
     fn requests_know_their_answers() {

@@ -7,11 +7,13 @@
 //! dies.
 
 use crate::calendar::Granularity;
-use crate::ingest::{detect, Dataset, FileError, FileErrorKind, LoadedFile, ReadSettings, Reader};
+use crate::ingest::{detect, Dataset, FileErrorKind, LoadedFile, ReadSettings, Reader};
 use crate::metrics::analysis::{Analyser, Analysis, AnalysisSettings};
 use crate::metrics::rfm;
 use crate::metrics::summary::LogSummary;
-use crate::protocol::{self as p, Ask, Envelope, ReadProgress, Request, WorkerError, CHUNK_BYTES, MAX_FILE_BYTES};
+use crate::protocol::{
+    self as p, Ask, Envelope, Failure, ReadProgress, Request, WorkerError, CHUNK_BYTES, MAX_FILE_BYTES,
+};
 use crate::report::{Content, FileReport};
 use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
@@ -71,45 +73,12 @@ fn answer<A: Ask>(id: u64, answer: Result<A::Answer, WorkerError>) {
     post(id, p::KIND_ANSWER, &answer);
 }
 
-/// Why a request could not be answered as asked: a file's problem or the worker's.
-enum Fault {
-    File(FileError),
-    Worker(WorkerError),
-}
-
-impl From<FileError> for Fault {
-    fn from(e: FileError) -> Fault {
-        Fault::File(e)
-    }
-}
-
-impl From<FileErrorKind> for Fault {
-    fn from(k: FileErrorKind) -> Fault {
-        Fault::File(k.into())
-    }
-}
-
-impl From<WorkerError> for Fault {
-    fn from(e: WorkerError) -> Fault {
-        Fault::Worker(e)
-    }
-}
-
-/// The answer of a request whose answer is `Result<T, FileError>`.
-fn file_answer<T>(result: Result<T, Fault>) -> Result<Result<T, FileError>, WorkerError> {
-    match result {
-        Ok(v) => Ok(Ok(v)),
-        Err(Fault::File(e)) => Ok(Err(e)),
-        Err(Fault::Worker(e)) => Err(e),
-    }
-}
-
 /// A call into the browser that failed where it should not.
-fn browser_fault(e: JsValue) -> Fault {
-    Fault::Worker(WorkerError::Stopped { message: format!("{e:?}") })
+fn browser_fault(e: JsValue) -> Failure {
+    Failure::Worker(WorkerError::Stopped { message: format!("{e:?}") })
 }
 
-fn slice(file: &File, start: u64, end: u64) -> Result<web_sys::Blob, Fault> {
+fn slice(file: &File, start: u64, end: u64) -> Result<web_sys::Blob, Failure> {
     file.slice_with_f64_and_f64(start as f64, end as f64).map_err(browser_fault)
 }
 
@@ -121,7 +90,7 @@ fn copy_into(array: &JsValue, buf: &mut Vec<u8>) {
 }
 
 /// Bytes `start..end` of the file, into `buf`, at once.
-fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &mut Vec<u8>) -> Result<(), Fault> {
+fn read_slice(reader: &FileReaderSync, file: &File, start: u64, end: u64, buf: &mut Vec<u8>) -> Result<(), Failure> {
     let array = reader.read_as_array_buffer(&slice(file, start, end)?).map_err(|_| FileErrorKind::Unreadable)?;
     copy_into(&array, buf);
     Ok(())
@@ -180,7 +149,7 @@ enum Slices {
 }
 
 impl Slices {
-    fn open(file: &File) -> Result<Slices, Fault> {
+    fn open(file: &File) -> Result<Slices, Failure> {
         let ready = HELPER_READY.with(Cell::get);
         match HELPER.with(|h| h.as_ref().filter(|_| ready).and_then(|h| HelperReads::open(h, file).ok())) {
             Some(reads) => Ok(Slices::Helper { reads, pending: None }),
@@ -197,8 +166,8 @@ impl Slices {
         end: u64,
         next: (u64, u64),
         buf: &mut Vec<u8>,
-    ) -> Result<(), Fault> {
-        let unreadable = || Fault::from(FileErrorKind::Unreadable);
+    ) -> Result<(), Failure> {
+        let unreadable = || Failure::from(FileErrorKind::Unreadable);
         match self {
             Slices::Helper { reads, pending } => {
                 let answer =
@@ -221,7 +190,7 @@ impl Slices {
     }
 }
 
-fn detect_file(file: &File) -> Result<crate::ingest::Detection, Fault> {
+fn detect_file(file: &File) -> Result<crate::ingest::Detection, Failure> {
     let size = file.size() as u64;
     let reader = FileReaderSync::new().map_err(browser_fault)?;
     let mut sample = Vec::new();
@@ -230,7 +199,7 @@ fn detect_file(file: &File) -> Result<crate::ingest::Detection, Fault> {
     Ok(detect(&sample, end == size)?)
 }
 
-async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<FileReport, Fault> {
+async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<FileReport, Failure> {
     let total = file.size() as u64;
     if total > MAX_FILE_BYTES {
         return Err(FileErrorKind::TooLarge { bytes: total, limit: MAX_FILE_BYTES }.into());
@@ -312,15 +281,15 @@ fn handle(id: u64, request: Request, file: Option<File>) {
             answer::<p::ExportSegment>(id, csv);
         }
         Request::Detect(_) => {
-            let result = file.as_ref().ok_or(Fault::Worker(WorkerError::NoFile)).and_then(detect_file);
-            answer::<p::Detect>(id, file_answer(result));
+            let result = file.as_ref().ok_or(Failure::Worker(WorkerError::NoFile)).and_then(detect_file);
+            answer::<p::Detect>(id, Failure::into_answer(result));
         }
         Request::Read(p::Read { settings }) => {
             let Some(file) = file else { return answer::<p::Read>(id, Err(WorkerError::NoFile)) };
             wasm_bindgen_futures::spawn_local(async move {
                 let result = read_file(id, &file, settings).await;
                 CANCELLED.with(|c| c.borrow_mut().remove(&id));
-                answer::<p::Read>(id, file_answer(result));
+                answer::<p::Read>(id, Failure::into_answer(result));
             });
         }
     }

@@ -1,31 +1,10 @@
 //! The files of a load as the page holds them: what each gave, or why it gave nothing.
 //! Shared between renders behind an `Rc`: the views get them without a copy.
 
-use crate::ingest::{Detection, FileError, RowError};
-use crate::protocol::WorkerError;
+use crate::ingest::{Detection, RowError};
+pub use crate::protocol::Failure;
 use crate::report::{Content, FileReport};
 use std::rc::Rc;
-
-/// Why a file of the load gave no figures.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Failure {
-    /// Something about the file (empty, not text, columns missing, cancelled).
-    File(FileError),
-    /// The worker reading it failed.
-    Worker(WorkerError),
-}
-
-impl From<FileError> for Failure {
-    fn from(e: FileError) -> Failure {
-        Failure::File(e)
-    }
-}
-
-impl From<WorkerError> for Failure {
-    fn from(e: WorkerError) -> Failure {
-        Failure::Worker(e)
-    }
-}
 
 /// A file on the page: its name, how detection saw it, and what reading it gave.
 #[derive(Clone, Debug, PartialEq)]

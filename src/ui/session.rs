@@ -229,10 +229,9 @@ async fn read_one(
     cancelled: &Cell<bool>,
 ) -> FileEntry {
     let failed = |e: Failure| FileEntry { name: name.to_string(), detection: None, result: Err(e) };
-    let detection = match conn.request(p::Detect, Some(file)).await {
-        Ok(Ok(d)) => d,
-        Ok(Err(e)) => return failed(e.into()),
-        Err(e) => return failed(e.into()),
+    let detection = match Failure::from_answer(conn.request(p::Detect, Some(file)).await) {
+        Ok(d) => d,
+        Err(e) => return failed(e),
     };
     // Cancelled while the start of the file was examined: do not read the rest.
     if cancelled.get() {
@@ -244,10 +243,6 @@ async fn read_one(
         .map(|(_, s)| s.clone())
         .or_else(|| saved_settings(&detection.settings))
         .unwrap_or_else(|| detection.settings.clone());
-    let result = match conn.request(p::Read { settings }, Some(file)).await {
-        Ok(Ok(report)) => Ok(report),
-        Ok(Err(e)) => Err(e.into()),
-        Err(e) => Err(e.into()),
-    };
+    let result = Failure::from_answer(conn.request(p::Read { settings }, Some(file)).await);
     FileEntry { name: name.to_string(), detection: Some(detection), result }
 }
