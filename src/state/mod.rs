@@ -10,9 +10,8 @@ pub use manual::{ManualField, ManualInputs, ManualResult};
 pub use query::{lang_from_query, query_param, settings_from_query};
 
 use crate::i18n::Lang;
-use crate::ingest::{ReadSettings, RowError};
+use crate::ingest::ReadSettings;
 use crate::metrics::analysis::{Analysis, AnalysisSettings};
-use crate::report::FileReport;
 use std::rc::Rc;
 
 /// What the page is doing, as `[data-testid=status][data-state]` shows it.
@@ -183,7 +182,7 @@ impl AppState {
 
     /// Ready, or Error when none of the files could be used.
     fn settled(&self) -> Status {
-        if self.reports().next().is_some() {
+        if self.files.reports().next().is_some() {
             Status::Ready
         } else {
             Status::Error
@@ -215,32 +214,13 @@ impl AppState {
     pub fn override_for(&self, name: &str) -> Option<&ReadSettings> {
         self.overrides.iter().find(|(n, _)| n == name).map(|(_, s)| s)
     }
-
-    /// The files that were read, with their names.
-    pub fn reports(&self) -> impl Iterator<Item = (&str, &FileReport)> {
-        self.files.reports()
-    }
-
-    /// The files that could not be used at all.
-    pub fn failures(&self) -> impl Iterator<Item = (&str, &Failure)> {
-        self.files.failures()
-    }
-
-    /// The skipped rows the page lists (the download has all of them).
-    pub fn row_errors(&self) -> impl Iterator<Item = (&str, &RowError)> {
-        self.files.row_errors()
-    }
-
-    /// `rows_skipped`: every skipped row of every file read.
-    pub fn rows_skipped(&self) -> u64 {
-        self.files.rows_skipped()
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ingest::read_file;
+    use crate::report::FileReport;
 
     fn entry(name: &str, bytes: &[u8]) -> FileEntry {
         FileEntry {
@@ -343,7 +323,7 @@ mod tests {
     fn a_load_replaces_what_was_shown() {
         let s = load(AppState::new(Lang::Nl), 1, vec![entry("a.csv", b"p,s,e,n\n2024-01,10,9,1\n")]);
         assert_eq!(s.status, Status::Ready);
-        assert_eq!(s.reports().count(), 1);
+        assert_eq!(s.files.reports().count(), 1);
         let s = s.reduce(Action::LoadStarted { id: 2, files: 1 });
         assert_eq!((s.status, s.percent()), (Status::Reading, Some(0)));
         assert!(s.files.is_empty(), "figures of the old files are gone while the new ones load");
@@ -351,7 +331,7 @@ mod tests {
             .reduce(Action::FileDone { id: 2, entry: Box::new(entry("leeg.csv", b"")) })
             .reduce(Action::LoadFinished { id: 2 });
         assert_eq!(s.status, Status::Error);
-        assert_eq!(s.failures().count(), 1);
+        assert_eq!(s.files.failures().count(), 1);
     }
 
     #[test]
@@ -387,9 +367,9 @@ mod tests {
             vec![entry("goed.csv", b"p;s;e;n\n2024-01;10;9;1\n2024-02;9;x;1\n"), entry("leeg.csv", b"")],
         );
         assert_eq!(s.status, Status::Ready);
-        assert_eq!(s.rows_skipped(), 1);
-        assert_eq!(s.failures().count(), 1);
-        assert_eq!(s.row_errors().map(|(n, e)| (n, e.line)).collect::<Vec<_>>(), vec![("goed.csv", 3)]);
+        assert_eq!(s.files.rows_skipped(), 1);
+        assert_eq!(s.files.failures().count(), 1);
+        assert_eq!(s.files.row_errors().map(|(n, e)| (n, e.line)).collect::<Vec<_>>(), vec![("goed.csv", 3)]);
     }
 
     #[test]
