@@ -27,6 +27,7 @@ pub mod i18n;
 pub mod ingest;
 pub mod lang;
 pub mod metrics;
+pub mod models;
 pub mod protocol;
 pub mod report;
 pub mod retention;
