@@ -90,6 +90,19 @@ impl Date {
     }
 }
 
+impl Date {
+    /// `YYYY-MM-DD` (as URLs and `data-value`s write a date); `None` for anything else.
+    pub fn from_iso(text: &str) -> Option<Date> {
+        let b = text.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' || !digits(0..4) || !digits(5..7) || !digits(8..10) {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<u32>().ok();
+        Date::from_ymd(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    }
+}
+
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let (y, m, d) = self.ymd();
@@ -123,6 +136,47 @@ impl Granularity {
 
     pub fn from_key(key: &str) -> Option<Granularity> {
         Self::ALL.into_iter().find(|g| g.key() == key)
+    }
+}
+
+/// The time unit of the lifetime-value models (METRICS.md, "Calibration and holdout"):
+/// x, t_x, T, horizons and discounting are all counted in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum TimeUnit {
+    Day,
+    #[default]
+    Week,
+    Month,
+}
+
+impl TimeUnit {
+    pub const ALL: [TimeUnit; 3] = [Self::Day, Self::Week, Self::Month];
+
+    /// Its length in days: 1, 7 and 30.4375 (a Gregorian year of 365.25 days / 12).
+    pub fn days(self) -> f64 {
+        match self {
+            Self::Day => 1.0,
+            Self::Week => 7.0,
+            Self::Month => 30.4375,
+        }
+    }
+
+    /// How many of it make a year of 365.25 days.
+    pub fn per_year(self) -> f64 {
+        365.25 / self.days()
+    }
+
+    /// The name used in URLs and `data-setting` values.
+    pub fn key(self) -> &'static str {
+        match self {
+            Self::Day => "day",
+            Self::Week => "week",
+            Self::Month => "month",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<TimeUnit> {
+        Self::ALL.into_iter().find(|u| u.key() == key)
     }
 }
 
@@ -301,5 +355,19 @@ mod tests {
         assert_eq!(Period::month(2024, 12).unwrap().next().to_string(), "2025-01");
         assert_eq!(Period::quarter(2024, 4).unwrap().next().to_string(), "2025-Q1");
         assert_eq!(Period::quarter(2024, 5), None);
+    }
+
+    #[test]
+    fn time_units_and_iso_dates() {
+        assert_eq!(TimeUnit::Month.days() * 12.0, 365.25);
+        assert_eq!(TimeUnit::Week.per_year(), 365.25 / 7.0);
+        for u in TimeUnit::ALL {
+            assert_eq!(TimeUnit::from_key(u.key()), Some(u));
+        }
+        assert_eq!(Date::from_iso("2024-02-29"), Date::from_ymd(2024, 2, 29));
+        assert_eq!(Date::from_iso("2023-02-29"), None);
+        assert_eq!(Date::from_iso("2024-2-29"), None);
+        assert_eq!(Date::from_iso("2024-02-2x"), None);
+        assert_eq!(Date::from_iso("+024-02-20"), None);
     }
 }

@@ -152,9 +152,12 @@ pub fn normalize(header: &str) -> String {
 /// words occur in the header. Rules are tried in this order, so a specific phrase
 /// (`start date`: a subscription start) wins over a general word (`start`: S).
 const RULES: &[(Role, &[&[&str]])] = &[
-    (Role::MonetaryValue, &[&["monetary"], &["monetary", "value"], &["gemiddelde", "besteding"]]),
+    (
+        Role::MonetaryValue,
+        &[&["monetary"], &["monetary", "value"], &["gemiddelde", "besteding"], &["zbar"], &["m", "x"]],
+    ),
     (Role::Frequency, &[&["frequency"], &["frequentie"], &["x"]]),
-    (Role::Recency, &[&["recency"], &["recentheid"]]),
+    (Role::Recency, &[&["recency"], &["recentheid"], &["t", "x"]]),
     (Role::Age, &[&["t"], &["age"], &["klantleeftijd"]]),
     (
         Role::SubscriptionStart,
@@ -241,6 +244,8 @@ const RULES: &[(Role, &[&[&str]])] = &[
             &["userid"],
             &["account"],
             &["contact", "id"],
+            // Fader and Hardie's summaries (`ID,x,t_x,T,zbar`); only as the whole header.
+            &["id"],
         ],
     ),
     (
@@ -315,13 +320,14 @@ pub fn roles_of(header: &str) -> Vec<Role> {
     let words: Vec<&str> = h.split(' ').filter(|w| !w.is_empty()).collect();
     let mut roles = Vec::new();
     // A header that is one of the phrases exactly beats one that merely contains it.
+    // A phrase of one or two letters (`x`, `t`, `id`) only ever names a whole header.
     for exact in [true, false] {
         for &(role, phrases) in RULES {
             let fits = phrases.iter().any(|p| {
                 if exact {
                     p.len() == words.len() && p.iter().zip(&words).all(|(a, b)| a == b)
                 } else {
-                    p.iter().all(|w| words.contains(w)) && !(p.len() == 1 && p[0].len() == 1)
+                    p.iter().all(|w| words.contains(w)) && !(p.len() == 1 && p[0].len() <= 2)
                 }
             });
             if fits && !roles.contains(&role) {

@@ -162,6 +162,20 @@ mod tests {
     }
 
     #[test]
+    fn summaries_in_the_lifetimes_layout_and_in_fader_and_hardies_notation() {
+        let lifetimes = read_file("a.csv", b"ID,frequency,recency,T\n1,2,30.43,38.86\n").unwrap();
+        let hardie = read_file("b.csv", b"ID,x,t_x,T,zbar\n1,2,30.43,38.86,22.35\n").unwrap();
+        let (Dataset::CustomerSummary(a), Dataset::CustomerSummary(b)) = (&lifetimes.dataset, &hardie.dataset) else {
+            panic!("{:?} {:?}", lifetimes.dataset.kind(), hardie.dataset.kind())
+        };
+        let row = |m| SummaryRow { customer: "1".into(), frequency: 2.0, recency: 30.43, age: 38.86, monetary_value: m };
+        assert_eq!((a[0].clone(), b[0].clone()), (row(None), row(Some(22.35))));
+        // `id` names the customer only as the whole header, never inside `order id`.
+        let log = read_file("c.csv", b"order id,klant,datum\n7,K1,2024-01-05\n").unwrap();
+        assert_eq!(log.settings.mapping.column(Role::Customer), Some(1));
+    }
+
+    #[test]
     fn marketing_spend_survey_and_subscriptions() {
         let f = read_file("m.csv", b"maand;kosten;soort\n2024-01;1.250,50;acquisitie\n2024-01;300;behoud\n").unwrap();
         let Dataset::MarketingSpend(rows) = &f.dataset else { panic!() };
