@@ -5,6 +5,7 @@
 
 pub mod analysis;
 pub mod base;
+pub mod calibration;
 pub mod cohorts;
 pub mod comparison;
 pub mod concentration;
