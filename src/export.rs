@@ -40,11 +40,7 @@ impl Table {
 }
 
 fn quote(field: &str) -> String {
-    if field.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", field.replace('"', "\"\""))
-    } else {
-        field.to_string()
-    }
+    crate::metrics::csv_field(field).into_owned()
 }
 
 fn num(v: Option<f64>) -> String {

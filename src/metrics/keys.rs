@@ -67,3 +67,48 @@ pub const ENDED: &str = "ended";
 
 // A load.
 pub const ROWS_SKIPPED: &str = "rows_skipped";
+
+// Lifetime value. A fitted parameter's key is its model's prefix, `_` and the
+// parameter's name (`bgnbd_r`, `gg_v`); `_se` after it is its standard error, and the
+// model's log-likelihood is `<prefix>_ll`.
+pub const BGNBD: &str = "bgnbd";
+pub const MBGNBD: &str = "mbgnbd";
+pub const PNBD: &str = "pnbd";
+pub const GG: &str = "gg";
+pub const BGBB: &str = "bgbb";
+pub const SBG: &str = "sbg";
+pub const P_ALIVE_MEAN: &str = "p_alive_mean";
+pub const CLV_MEAN: &str = "clv_mean";
+pub const CLV_TOTAL: &str = "clv_total";
+pub const EXPECTED_PURCHASES_TOTAL: &str = "expected_purchases_total";
+pub const HOLDOUT_ACTUAL_TOTAL: &str = "holdout_actual_total";
+pub const HOLDOUT_PREDICTED_TOTAL: &str = "holdout_predicted_total";
+pub const PNBD_HOLDOUT_PREDICTED_TOTAL: &str = "pnbd_holdout_predicted_total";
+pub const MODEL_CUSTOMERS: &str = "model_customers";
+pub const SIMPLE_CLV: &str = "simple_clv";
+pub const YEARLY_RETENTION: &str = "yearly_retention";
+pub const MARGIN_PER_YEAR: &str = "margin_per_year";
+// Per customer (with `data-customer`).
+pub const P_ALIVE: &str = "p_alive";
+pub const EXPECTED_PURCHASES: &str = "expected_purchases";
+pub const EXPECTED_SPEND: &str = "expected_spend";
+pub const CLV: &str = "clv";
+// Subscriptions (`km_survival` with `data-period` = periods since start).
+pub const KM_SURVIVAL: &str = "km_survival";
+pub const SBG_SURVIVAL: &str = "sbg_survival";
+pub const EXPECTED_REMAINING_LIFETIME: &str = "expected_remaining_lifetime";
+
+/// `<model>_<parameter>`, e.g. `bgnbd_alpha`.
+pub fn param(model: &str, parameter: &str) -> String {
+    format!("{model}_{parameter}")
+}
+
+/// The standard error's key of a parameter's key.
+pub fn se(key: &str) -> String {
+    format!("{key}_se")
+}
+
+/// A model's log-likelihood.
+pub fn ll(model: &str) -> String {
+    format!("{model}_ll")
+}

@@ -19,6 +19,15 @@ pub mod survey_link;
 pub mod timeline;
 pub mod totals;
 
+/// A field of a CSV download: quoted when it holds a comma, a quote or a line break.
+pub fn csv_field(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\"")).into()
+    } else {
+        s.into()
+    }
+}
+
 /// A transaction log from CSV text, for the tests of this module.
 #[cfg(test)]
 pub(crate) fn test_log(csv: &str) -> crate::ingest::CustomerLog {

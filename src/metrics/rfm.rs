@@ -189,13 +189,7 @@ pub fn summarise(reference_day: Option<Date>, scored: &[Scored]) -> Rfm {
 /// A segment's customers as CSV (id, recency, frequency, monetary, R, F, M), the list
 /// a marketer loads into a mail tool.
 pub fn segment_csv(log: &CustomerLog, scored: &[Scored], segment: Segment) -> String {
-    let quote = |s: &str| {
-        if s.contains([',', '"', '\n', '\r']) {
-            format!("\"{}\"", s.replace('"', "\"\""))
-        } else {
-            s.to_string()
-        }
-    };
+    let quote = super::csv_field;
     let mut out = String::from("customer_id,recency_days,frequency,monetary,r_score,f_score,m_score\r\n");
     for s in scored.iter().filter(|s| s.segment == segment) {
         let opt = |v: Option<String>| v.unwrap_or_default();
