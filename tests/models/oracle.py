@@ -10,7 +10,8 @@ BetaGeoBetaBinomFitter for donations.csv).
 
     # a transaction log (columns customer,date,amount; customer_id/order_date also accepted)
     python tests/models/oracle.py log LOG.csv OUT.json --calibration-end 2024-06-30 --unit week \
-        [--first N]            # keep only the first N customers (sorted by id) per customer
+        [--first N]            # list only the first N customers (sorted by id)
+        [--summary-only]       # the per-customer summary and holdout alone, no fits
     # the CDNOW / donations reference
     python tests/models/oracle.py cdnow tests/fixtures/models OUT.json
 
@@ -295,6 +296,15 @@ def run_log(args):
         "lifetimes_summary_check": lifetimes_summary_check(log, c, unit_days, s),
         "models": {},
     }
+    res["sum_x"] = int(data["x"].sum())
+    if args.summary_only:
+        res["customers"] = [
+            {"id": cid, "first": r["first"].date().isoformat(), "last": r["last"].date().isoformat(),
+             "x": int(r["x"]), "t_x": fl(r["t_x"]), "T": fl(r["T"]), "monetary": r["monetary"],
+             "holdout_x": int(r["holdout_x"])} for cid, r in s.iterrows()]
+        res["holdout_actual_total"] = int(s["holdout_x"].sum())
+        del res["models"]
+        return write(args.output, res)
     fitters = {}
     for m in ("bgnbd", "pnbd", "mbgnbd"):
         fitters[m], res["models"][m] = fit_model(m, data)
@@ -433,6 +443,7 @@ def main():
     a.add_argument("--calibration-end", required=True, help="YYYY-MM-DD, inclusive")
     a.add_argument("--unit", choices=sorted(UNITS), default="week")
     a.add_argument("--first", type=int, help="list only the first N customers (by id)")
+    a.add_argument("--summary-only", action="store_true", help="the summary and holdout, no model fits")
     b = sub.add_parser("cdnow")
     b.add_argument("fixtures", help="folder with the CDNOW and donations CSVs")
     b.add_argument("output")
