@@ -6,8 +6,8 @@
 //!
 //! The likelihood engine (with its hand-derived exact gradient) and the conditional
 //! expectation's series are those of bgnbd.rs with the beta posterior shifted by one
-//! purchase opportunity: ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x+1) − ln B(a, b)
-//! + ln[(α+T)^−(r+x) + a/(b+x)·(α+t_x)^−(r+x)]; for a customer alive at T the dropout
+//! purchase opportunity: ln L = ln Γ(r+x) − ln Γ(r) + r ln α + ln B(a, b+x+1) −
+//! ln B(a, b) + ln[(α+T)^−(r+x) + a/(b+x)·(α+t_x)^−(r+x)]; for a customer alive at T the dropout
 //! posterior is Beta(a, b+x+1), and a new customer is alive after the first purchase
 //! with probability b/(a+b).
 
