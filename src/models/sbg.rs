@@ -21,7 +21,7 @@
 //! censored) — a single cohort's survivor counts ([`SbgData::from_survivors`]) or
 //! Kaplan-Meier counts over cohorts of different ages (`kaplan_meier::KaplanMeier::sbg_data`).
 
-use crate::models::optimise::Objective;
+use crate::models::optimise::{Fit, FitError, Objective};
 
 /// Customers lost and censored per period: `lost[t − 1]` churned in period t (T = t),
 /// `censored[t − 1]` were still active after period t and not observed beyond it.
@@ -211,6 +211,24 @@ impl Objective for SbgObjective<'_> {
     }
 }
 
+/// A finished sBG fit: the model and the optimiser's report (estimates, SEs, diagnostics).
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SbgFit {
+    pub model: Sbg,
+    pub fit: Fit,
+}
+
+/// Fits the sBG model by maximum likelihood: at least one customer lost and one period.
+pub fn fit(data: &SbgData) -> Result<SbgFit, FitError> {
+    let lost: f64 = data.lost.iter().sum();
+    if data.periods() == 0 || lost <= 0.0 {
+        return Err(FitError::NotEnoughData { needed: 1, got: lost.max(0.0) as usize });
+    }
+    let fit = crate::models::optimise::maximise(&SbgObjective::new(data))?;
+    let p = fit.params();
+    Ok(SbgFit { model: Sbg { alpha: p[0], beta: p[1] }, fit })
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
@@ -354,5 +372,31 @@ pub(crate) mod tests {
         // Homogeneous limit: α, β large with β/(α+β) = 0.8: r/(1 − r/(1+d)) = 0.8/(1 − 0.8/1.1).
         let flat = Sbg { alpha: 2e7, beta: 8e7 };
         assert!(close(flat.derl(0.1, 3).unwrap(), 0.8 / (1.0 - 0.8 / 1.1), 1e-6));
+    }
+
+    #[test]
+    fn fits_reproduce_fader_and_hardie() {
+        use crate::models::optimise::Convergence;
+        // Fader & Hardie (2007): regular α = 0.704, β = 1.182; high end α = 0.668,
+        // β = 3.806. scipy's maximum and SEs from a central-difference Hessian
+        // (tests/models/other_reference.py).
+        let regular = fit(&SbgData::from_survivors(&REGULAR).unwrap()).unwrap();
+        assert_eq!(regular.fit.convergence, Convergence::Gradient);
+        assert!(
+            close(regular.model.alpha, 0.704, 1e-3) && close(regular.model.beta, 1.182, 1e-3),
+            "{:?}",
+            regular.model
+        );
+        assert!(close(regular.model.alpha, 0.7040773331, 1e-5) && close(regular.model.beta, 1.1820430852, 1e-5));
+        assert!(close(regular.fit.log_likelihood, -1680.2651884633, 1e-10));
+        let se: Vec<f64> = regular.fit.estimates.iter().map(|e| e.se.unwrap()).collect();
+        assert!(close(se[0], 0.065598966, 1e-3) && close(se[1], 0.152475628967, 1e-3), "{se:?}");
+        assert_eq!(regular.fit.estimates[0].name, "alpha");
+        let high = fit(&SbgData::from_survivors(&HIGH_END).unwrap()).unwrap();
+        assert!(close(high.model.alpha, 0.668, 1e-3) && close(high.model.beta, 3.806, 1e-3), "{:?}", high.model);
+        assert!(close(high.fit.log_likelihood, -1611.1581473912, 1e-10));
+        // Nobody lost: nothing to fit.
+        let none = SbgData::from_survivors(&[10.0, 10.0, 10.0]).unwrap();
+        assert!(matches!(fit(&none), Err(FitError::NotEnoughData { .. })));
     }
 }

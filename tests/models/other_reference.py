@@ -118,3 +118,21 @@ print("lifetimes params", gg.params_.to_dict())
 gg.params_ = pd.Series(dict(p=6.25, q=3.74, v=15.44))
 for xi, mi in [(1, 11.77), (2, 22.35), (10, 35.0), (0, 0.0)]:
     print("x=%d zbar=%.2f E[spend]=%.12f" % (xi, mi, gg.conditional_expected_average_profit(pd.Series([xi]), pd.Series([mi])).iloc[0]))
+
+# ---------------------------------------------------------------- standard errors at the maxima
+# Central-difference Hessian of the log-likelihood in the natural parameters (step 1e-4
+# relative), SE = sqrt(diag((-H)^-1)).
+def ses(ll, p):
+    p = np.asarray(p, float); k = len(p); H = np.zeros((k, k)); h = 1e-4 * p
+    for i in range(k):
+        for j in range(k):
+            def f(di, dj):
+                q = p.copy(); q[i] += di; q[j] += dj; return ll(q)
+            H[i, j] = (f(h[i], h[j]) - f(h[i], -h[j]) - f(-h[i], h[j]) + f(-h[i], -h[j])) / (4 * h[i] * h[j])
+    return np.sqrt(np.diag(np.linalg.inv(-H)))
+
+print("== standard errors")
+lost, cens = from_survivors([1000, 631, 468, 382, 326, 289, 262, 241])
+print("sBG regular se", ses(lambda q: sbg_ll(q[0], q[1], lost, cens), [0.7040773331, 1.1820430852]))
+print("BG/BB se", ses(bgbb_ll, [1.2035223568, 0.7497163917, 0.6567182487, 2.7834424016]))
+print("GG se", ses(lambda q: gg_ll(*q), [6.2488026949, 3.7445884393, 15.4477472178]))
