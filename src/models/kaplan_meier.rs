@@ -302,4 +302,31 @@ mod tests {
             }
         }
     }
+
+    #[test]
+    fn subscriptions_to_an_sbg_fit() {
+        // Fader & Hardie's regular cohort as 1,000 yearly subscriptions started on
+        // 2000-01-01 and seen for 7 years and a day: the Kaplan-Meier counts are the
+        // survivors 1000, 631, …, 241 and the fit gives α = 0.704, β = 1.182 (F&H 2007).
+        use crate::models::sbg;
+        let start = Date::from_ymd(2000, 1, 1).unwrap();
+        let until = Date(start.0 + 2558);
+        let survivors = [1000, 631, 468, 382, 326, 289, 262, 241];
+        let mut subs = Vec::new();
+        for t in 1..survivors.len() {
+            for _ in 0..survivors[t - 1] - survivors[t] {
+                // Ended during year t (mid-year).
+                let end = Date(start.0 + (365.25 * (t as f64 - 0.5)) as i32);
+                subs.push(Subscription { start, end: Some(end), observed_until: until });
+            }
+        }
+        for _ in 0..241 {
+            subs.push(Subscription { start, end: None, observed_until: until });
+        }
+        let km = kaplan_meier(&subs, 365.25);
+        let s: Vec<f64> = km.survival().iter().map(|s| (s * 1000.0).round()).collect();
+        assert_eq!(s, survivors.iter().map(|&v| f64::from(v)).collect::<Vec<_>>());
+        let f = sbg::fit(&km.sbg_data()).unwrap();
+        assert!(close(f.model.alpha, 0.704, 1e-3) && close(f.model.beta, 1.182, 1e-3), "{:?}", f.model);
+    }
 }

@@ -21,7 +21,7 @@
 //! censored) — a single cohort's survivor counts ([`SbgData::from_survivors`]) or
 //! Kaplan-Meier counts over cohorts of different ages (`kaplan_meier::KaplanMeier::sbg_data`).
 
-use crate::models::optimise::{Fit, FitError, Objective};
+use crate::models::optimise::{delta_interval, Fit, FitError, Interval, Objective};
 
 /// Customers lost and censored per period: `lost[t − 1]` churned in period t (T = t),
 /// `censored[t − 1]` were still active after period t and not observed beyond it.
@@ -57,6 +57,25 @@ impl SbgData {
         let mut censored = vec![0.0; periods];
         censored[periods - 1] = survivors[periods];
         Ok(SbgData { lost, censored })
+    }
+
+    /// From a cohort table: `at_risk[t − 1]` customers active at the start of period t and
+    /// `lost[t − 1]` of them lost in it. Those neither lost nor at risk in the next period
+    /// are right censored after t (after the last period: all who were not lost).
+    pub fn from_at_risk(at_risk: &[f64], lost: &[f64]) -> Result<SbgData, SbgDataError> {
+        if at_risk.is_empty() || at_risk.len() != lost.len() {
+            return Err(SbgDataError::TooShort);
+        }
+        let mut censored = Vec::with_capacity(at_risk.len());
+        for t in 0..at_risk.len() {
+            let next = at_risk.get(t + 1).copied().unwrap_or(0.0);
+            let c = at_risk[t] - lost[t] - next;
+            if !(c.is_finite() && lost[t] >= 0.0 && next >= 0.0 && c >= 0.0) {
+                return Err(SbgDataError::NotDecreasing { period: t + 1 });
+            }
+            censored.push(c);
+        }
+        Ok(SbgData { lost: lost.to_vec(), censored })
     }
 
     /// The number of periods covered.
@@ -216,6 +235,18 @@ impl Objective for SbgObjective<'_> {
 pub struct SbgFit {
     pub model: Sbg,
     pub fit: Fit,
+}
+
+impl SbgFit {
+    /// S(t) with its delta-method 95% interval.
+    pub fn survival_interval(&self, t: u32) -> Interval {
+        delta_interval(&self.fit, |p| Sbg { alpha: p[0], beta: p[1] }.survival(t))
+    }
+
+    /// r(t) with its delta-method 95% interval.
+    pub fn retention_interval(&self, t: u32) -> Interval {
+        delta_interval(&self.fit, |p| Sbg { alpha: p[0], beta: p[1] }.retention(t))
+    }
 }
 
 /// Fits the sBG model by maximum likelihood: at least one customer lost and one period.
@@ -398,5 +429,34 @@ pub(crate) mod tests {
         // Nobody lost: nothing to fit.
         let none = SbgData::from_survivors(&[10.0, 10.0, 10.0]).unwrap();
         assert!(matches!(fit(&none), Err(FitError::NotEnoughData { .. })));
+    }
+
+    #[test]
+    fn cohort_tables_with_censoring() {
+        // at risk (10, 6, 3), lost (4, 2, 1): after period 1, 10 − 4 − 6 = 0 censored;
+        // after 2, 6 − 2 − 3 = 1; after 3, 3 − 1 = 2.
+        let d = SbgData::from_at_risk(&[10.0, 6.0, 3.0], &[4.0, 2.0, 1.0]).unwrap();
+        assert_eq!(d.censored, vec![0.0, 1.0, 2.0]);
+        assert_eq!(d.lost, vec![4.0, 2.0, 1.0]);
+        let survivors = SbgData::from_survivors(&REGULAR).unwrap();
+        let at_risk = &REGULAR[..7];
+        assert_eq!(SbgData::from_at_risk(at_risk, &survivors.lost).unwrap(), survivors);
+        assert_eq!(SbgData::from_at_risk(&[10.0, 8.0], &[4.0, 1.0]), Err(SbgDataError::NotDecreasing { period: 1 }));
+        assert_eq!(SbgData::from_at_risk(&[10.0], &[]), Err(SbgDataError::TooShort));
+    }
+
+    const SE_S12: f64 = 0.0132525457;
+    const SE_R12: f64 = 0.0042481599;
+
+    #[test]
+    fn projections_carry_intervals() {
+        // Delta method with scipy's natural-scale covariance (tests/models/other_reference.py).
+        let f = fit(&SbgData::from_survivors(&REGULAR).unwrap()).unwrap();
+        let s12 = f.survival_interval(12);
+        assert!(close(s12.value, f.model.survival(12), 1e-15));
+        assert!(close(s12.se.unwrap(), SE_S12, 1e-2), "{s12:?}");
+        let r12 = f.retention_interval(12);
+        assert!(close(r12.se.unwrap(), SE_R12, 1e-2), "{r12:?}");
+        assert!(r12.low.unwrap() < r12.value && r12.value < r12.high.unwrap());
     }
 }

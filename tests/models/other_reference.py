@@ -136,3 +136,21 @@ lost, cens = from_survivors([1000, 631, 468, 382, 326, 289, 262, 241])
 print("sBG regular se", ses(lambda q: sbg_ll(q[0], q[1], lost, cens), [0.7040773331, 1.1820430852]))
 print("BG/BB se", ses(bgbb_ll, [1.2035223568, 0.7497163917, 0.6567182487, 2.7834424016]))
 print("GG se", ses(lambda q: gg_ll(*q), [6.2488026949, 3.7445884393, 15.4477472178]))
+
+# Delta-method SEs of the regular cohort's S(12) and r(12) at the maximum, from the
+# natural-scale covariance above (numerical gradient of the prediction).
+def delta(ll, p, f):
+    p = np.asarray(p, float); k = len(p); H = np.zeros((k, k)); h = 1e-4 * p
+    for i in range(k):
+        for j in range(k):
+            def g(di, dj):
+                q = p.copy(); q[i] += di; q[j] += dj; return ll(q)
+            H[i, j] = (g(h[i], h[j]) - g(h[i], -h[j]) - g(-h[i], h[j]) + g(-h[i], -h[j])) / (4 * h[i] * h[j])
+    cov = np.linalg.inv(-H)
+    grad = np.array([(f(p + e) - f(p - e)) / (2 * e.sum()) for e in np.diag(1e-6 * p)])
+    return np.sqrt(grad @ cov @ grad)
+
+mle = [0.7040773331, 1.1820430852]
+llr = lambda q: sbg_ll(q[0], q[1], lost, cens)
+print("sBG regular se S(12) %.10f" % delta(llr, mle, lambda q: np.exp(betaln(q[0], q[1] + 12) - betaln(q[0], q[1]))))
+print("sBG regular se r(12) %.10f" % delta(llr, mle, lambda q: (q[1] + 11) / (q[0] + q[1] + 11)))
