@@ -20,7 +20,7 @@
 //! not fit the data, and every expected spend is [`SpendModelDoesNotFit`] rather than the
 //! negative number the formula gives (the `lifetimes` issue #146).
 
-use crate::models::optimise::{Fit, FitError, Objective};
+use crate::models::optimise::{delta_interval, Fit, FitError, Interval, Objective};
 use crate::models::special::{digamma, ln_gamma};
 
 /// A customer's spend history: repeat purchases x, their mean spend z̄, and how many
@@ -168,6 +168,15 @@ pub struct GammaGammaFit {
     pub left_out: usize,
 }
 
+impl GammaGammaFit {
+    /// A new customer's expected spend per purchase, p v/(q − 1), with its delta-method
+    /// 95% interval.
+    pub fn mean_spend_interval(&self) -> Result<Interval, SpendModelDoesNotFit> {
+        self.model.check()?;
+        Ok(delta_interval(&self.fit, |p| p[0] * p[2] / (p[1] - 1.0)))
+    }
+}
+
 /// Fits the Gamma-Gamma model on the rows with x ≥ 1 and mean spend > 0 (the others are
 /// left out and counted): at least two such rows.
 pub fn fit(rows: &[SpendRow]) -> Result<GammaGammaFit, FitError> {
@@ -294,6 +303,11 @@ pub(crate) mod tests {
             assert!(close(*s, w, 1e-2), "{se:?}");
         }
         assert!(m.check().is_ok());
+        // scipy: 35.1710016200 with a delta-method SE of 0.9227923098.
+        let mean = f.mean_spend_interval().unwrap();
+        assert!(close(mean.value, 35.1710016200, 1e-4) && close(mean.se.unwrap(), 0.9227923098, 1e-2), "{mean:?}");
+        let unfit = GammaGammaFit { model: GammaGamma { q: 0.9, ..m }, ..f.clone() };
+        assert_eq!(unfit.mean_spend_interval(), Err(SpendModelDoesNotFit::QAtMostOne { q: 0.9 }));
         assert_eq!(fit(&rows[1..3]), Err(FitError::NotEnoughData { needed: 2, got: 1 }));
     }
 }

@@ -154,3 +154,6 @@ mle = [0.7040773331, 1.1820430852]
 llr = lambda q: sbg_ll(q[0], q[1], lost, cens)
 print("sBG regular se S(12) %.10f" % delta(llr, mle, lambda q: np.exp(betaln(q[0], q[1] + 12) - betaln(q[0], q[1]))))
 print("sBG regular se r(12) %.10f" % delta(llr, mle, lambda q: (q[1] + 11) / (q[0] + q[1] + 11)))
+ggm = [6.2488026949, 3.7445884393, 15.4477472178]
+print("GG mean spend %.10f se %.10f" % (ggm[0] * ggm[2] / (ggm[1] - 1),
+      delta(lambda q: gg_ll(*q), ggm, lambda q: q[0] * q[2] / (q[1] - 1))))
