@@ -16,30 +16,13 @@ use crate::models::data::{CountModel, Customer};
 /// Days in a year (the Julian year, also the mean Gregorian year to 4 digits).
 pub const DAYS_PER_YEAR: f64 = 365.25;
 
-/// The time unit customers' histories and horizons are measured in (METRICS.md).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-pub enum TimeUnit {
-    Day,
-    Week,
-    Month,
-}
+pub use crate::calendar::TimeUnit;
 
-impl TimeUnit {
-    /// The unit's length in days: 1, 7 and 30.4375 (= 365.25 / 12).
-    pub fn days(self) -> f64 {
-        match self {
-            TimeUnit::Day => 1.0,
-            TimeUnit::Week => 7.0,
-            TimeUnit::Month => DAYS_PER_YEAR / 12.0,
-        }
-    }
-
-    /// The discount rate per unit equivalent to `yearly` per year:
-    /// (1 + yearly)^(days / 365.25) − 1.
-    pub fn discount_rate(self, yearly: f64) -> f64 {
-        // exp_m1 keeps precision for a day's tiny rate.
-        ((self.days() / DAYS_PER_YEAR) * yearly.ln_1p()).exp_m1()
-    }
+/// The discount rate per unit equivalent to `yearly` per year:
+/// (1 + yearly)^(days / 365.25) − 1.
+pub fn unit_discount_rate(unit: TimeUnit, yearly: f64) -> f64 {
+    // exp_m1 keeps precision for a day's tiny rate.
+    ((unit.days() / DAYS_PER_YEAR) * yearly.ln_1p()).exp_m1()
 }
 
 /// Why a simple CLV has no value.
@@ -77,7 +60,7 @@ pub fn simple_clv(margin_per_year: f64, retention: f64, discount: f64) -> Result
 /// Discounted CLV over the next `horizon` units:
 /// Σ_{k=1..horizon} margin × spend × (E(k) − E(k−1)) / (1 + d_unit)^k, where `cumulative(h)`
 /// is the expected number of purchases in the customer's next h units (E(0) = 0) and
-/// d_unit = `unit.discount_rate(yearly_discount)`. `margin` is the share of spend kept
+/// d_unit = `unit_discount_rate(unit, yearly_discount)`. `margin` is the share of spend kept
 /// (e.g. 0.3) and `spend` the expected spend per purchase.
 pub fn discounted_clv(
     margin: f64,
@@ -87,7 +70,7 @@ pub fn discounted_clv(
     yearly_discount: f64,
     cumulative: impl Fn(f64) -> f64,
 ) -> f64 {
-    let per_unit = 1.0 / (1.0 + unit.discount_rate(yearly_discount));
+    let per_unit = 1.0 / (1.0 + unit_discount_rate(unit, yearly_discount));
     let mut factor = 1.0;
     let mut previous = 0.0;
     let mut total = 0.0;
@@ -156,13 +139,13 @@ mod tests {
         assert_eq!(TimeUnit::Week.days(), 7.0);
         assert_eq!(TimeUnit::Month.days(), 30.4375);
         // By hand: 1.1^(1/12) − 1 = 0.007974140428903…, 1.1^(7/365.25) − 1 = 0.001828296…
-        assert!(close(TimeUnit::Month.discount_rate(0.1), 0.007_974_140_428_903_75, 1e-12));
-        assert!(close(TimeUnit::Week.discount_rate(0.1), 1.1f64.powf(7.0 / 365.25) - 1.0, 1e-12));
-        assert!(close(TimeUnit::Day.discount_rate(0.1), 1.1f64.powf(1.0 / 365.25) - 1.0, 1e-10));
+        assert!(close(unit_discount_rate(TimeUnit::Month, 0.1), 0.007_974_140_428_903_75, 1e-12));
+        assert!(close(unit_discount_rate(TimeUnit::Week, 0.1), 1.1f64.powf(7.0 / 365.25) - 1.0, 1e-12));
+        assert!(close(unit_discount_rate(TimeUnit::Day, 0.1), 1.1f64.powf(1.0 / 365.25) - 1.0, 1e-10));
         // Twelve months compound to the yearly rate.
-        let m = TimeUnit::Month.discount_rate(0.1);
+        let m = unit_discount_rate(TimeUnit::Month, 0.1);
         assert!(close((1.0 + m).powi(12) - 1.0, 0.1, 1e-12));
-        assert_eq!(TimeUnit::Week.discount_rate(0.0), 0.0);
+        assert_eq!(unit_discount_rate(TimeUnit::Week, 0.0), 0.0);
     }
 
     /// A count model with a constant purchase rate per day, forever alive: expected
