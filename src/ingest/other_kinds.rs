@@ -168,7 +168,8 @@ mod tests {
         let (Dataset::CustomerSummary(a), Dataset::CustomerSummary(b)) = (&lifetimes.dataset, &hardie.dataset) else {
             panic!("{:?} {:?}", lifetimes.dataset.kind(), hardie.dataset.kind())
         };
-        let row = |m| SummaryRow { customer: "1".into(), frequency: 2.0, recency: 30.43, age: 38.86, monetary_value: m };
+        let row =
+            |m| SummaryRow { customer: "1".into(), frequency: 2.0, recency: 30.43, age: 38.86, monetary_value: m };
         assert_eq!((a[0].clone(), b[0].clone()), (row(None), row(Some(22.35))));
         // `id` names the customer only as the whole header, never inside `order id`.
         let log = read_file("c.csv", b"order id,klant,datum\n7,K1,2024-01-05\n").unwrap();

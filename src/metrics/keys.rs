@@ -112,3 +112,4 @@ pub fn se(key: &str) -> String {
 pub fn ll(model: &str) -> String {
     format!("{model}_ll")
 }
+pub const LAPSED_CUSTOMERS: &str = "lapsed_customers";

@@ -10,6 +10,7 @@ pub mod cohorts;
 pub mod comparison;
 pub mod concentration;
 pub mod keys;
+pub mod lifetime;
 pub mod nps;
 pub mod purchase_gaps;
 pub mod rfm;

@@ -4,6 +4,7 @@
 //! in every analysis.
 
 use super::concentration::{concentration, Concentration};
+use super::lifetime::SimpleInputs;
 use super::purchase_gaps::{purchase_gaps, PurchaseGaps};
 use super::rfm::{score, summarise, Rfm};
 use super::totals::{totals, Totals};
@@ -22,6 +23,8 @@ pub struct LogSummary {
     pub rfm: Rfm,
     /// The log's other columns, which a segment setting can name.
     pub attributes: Vec<String>,
+    /// Yearly retention and revenue per customer as the simple CLV uses them.
+    pub simple_clv: Option<SimpleInputs>,
 }
 
 impl LogSummary {
@@ -34,6 +37,7 @@ impl LogSummary {
             concentration: concentration(log),
             rfm: summarise(reference_day, &scored),
             attributes: log.attributes.iter().map(|a| a.name.clone()).collect(),
+            simple_clv: SimpleInputs::of(log),
         }
     }
 
