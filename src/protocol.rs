@@ -14,9 +14,13 @@
 //! [`KIND_HELLO`], [`KIND_PROGRESS`] (body: [`ReadProgress`]) or [`KIND_ANSWER`]
 //! (body: `Result<Answer, WorkerError>` of request `id`).
 
+use crate::calendar::TimeUnit;
 use crate::ingest::{Detection, FileError, ReadSettings};
 use crate::lang::Lang;
 use crate::metrics::analysis::{Analysis, AnalysisSettings};
+use crate::metrics::lifetime::{
+    ModelAnswer, ModelKind, SubscriptionFigures, TablePage, TableQuery, Valuation, ValuationSettings,
+};
 use crate::metrics::rfm::Segment;
 use crate::report::FileReport;
 use serde::de::DeserializeOwned;
@@ -65,6 +69,11 @@ pub enum Request {
     ExportErrors(ExportErrors),
     Analyse(Analyse),
     ExportSegment(ExportSegment),
+    FitModel(FitModel),
+    Value(Value),
+    CustomerPage(CustomerPage),
+    ExportCustomers(ExportCustomers),
+    Subscriptions(Subscriptions),
 }
 
 macro_rules! asks {
@@ -119,6 +128,41 @@ pub struct ExportSegment {
     pub segment: Segment,
 }
 
+/// Fit one lifetime-value model to the first transaction log (or, without one, the
+/// first customer summary) read since `Reset`. A fit made for the same time unit and
+/// calibration end is given again, not made again.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FitModel {
+    pub settings: ValuationSettings,
+    pub model: ModelKind,
+}
+
+/// The lifetime-value figures for these settings (fitting what is not yet fitted).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Value {
+    pub settings: ValuationSettings,
+}
+
+/// One page of the per-customer table of the last `Value`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CustomerPage {
+    pub query: TableQuery,
+}
+
+/// The per-customer table (or the activation list) of the last `Value`, as CSV.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ExportCustomers {
+    pub query: TableQuery,
+}
+
+/// Kaplan-Meier and sBG of the first subscriptions file read since `Reset`.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Subscriptions {
+    pub unit: TimeUnit,
+    /// Yearly, % (for the expected lifetime).
+    pub discount_pct: f64,
+}
+
 asks! {
     Cancel => (),
     Reset => (),
@@ -128,6 +172,14 @@ asks! {
     // `None` when no transaction log was read.
     Analyse => Option<Box<Analysis>>,
     ExportSegment => String,
+    // `None` when neither a log nor a customer summary was read.
+    FitModel => Option<ModelAnswer>,
+    // `None` also when BG/NBD could not be fitted (its answer says why).
+    Value => Option<Box<Valuation>>,
+    CustomerPage => TablePage,
+    ExportCustomers => String,
+    // `None` when no subscriptions file was read.
+    Subscriptions => Option<Box<SubscriptionFigures>>,
 }
 
 /// How far a read is.

@@ -9,6 +9,7 @@
 use crate::calendar::Granularity;
 use crate::ingest::{detect, Dataset, FileErrorKind, LoadedFile, ReadSettings, Reader};
 use crate::metrics::analysis::{Analyser, Analysis, AnalysisSettings};
+use crate::metrics::lifetime::{Source, Valuer};
 use crate::metrics::rfm;
 use crate::metrics::summary::LogSummary;
 use crate::protocol::{
@@ -28,6 +29,8 @@ thread_local! {
     /// What is kept between analyses of the first transaction log read since `Reset`:
     /// its summary (computed once, when it was read) and its last cohorts.
     static ANALYSER: RefCell<Option<Analyser>> = const { RefCell::new(None) };
+    /// The lifetime-value fits and predictions of the model's source (see `model_source`).
+    static VALUER: RefCell<Valuer> = RefCell::new(Valuer::default());
     /// Reads the page asked to stop.
     static CANCELLED: RefCell<HashSet<u64>> = RefCell::new(HashSet::new());
     /// The helper that reads slices of files on a thread of its own (started with this
@@ -237,6 +240,26 @@ fn first_log(files: &[LoadedFile]) -> Option<(&str, &crate::ingest::CustomerLog)
     })
 }
 
+/// What the lifetime-value models are fitted to: the first transaction log, or
+/// without one the first customer summary.
+fn model_source(files: &[LoadedFile]) -> Option<Source<'_>> {
+    first_log(files).map(|(_, log)| Source::Log(log)).or_else(|| {
+        files.iter().find_map(|f| match &f.dataset {
+            Dataset::CustomerSummary(rows) => Some(Source::Summary(rows)),
+            _ => None,
+        })
+    })
+}
+
+/// `f` with the model's source and the valuer, if there is a source.
+fn with_valuer<T>(f: impl FnOnce(Source, &mut Valuer) -> T) -> Option<T> {
+    FILES.with(|files| {
+        let files = files.borrow();
+        let source = model_source(&files)?;
+        Some(VALUER.with(|v| f(source, &mut v.borrow_mut())))
+    })
+}
+
 fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Analysis>> {
     let (name, log) = first_log(files)?;
     let survey = files.iter().find_map(|f| match &f.dataset {
@@ -256,6 +279,7 @@ fn handle(id: u64, request: Request, file: Option<File>) {
         Request::Reset(_) => {
             FILES.with(|f| f.borrow_mut().clear());
             ANALYSER.with(|a| a.borrow_mut().take());
+            VALUER.with(|v| *v.borrow_mut() = Valuer::default());
             answer::<p::Reset>(id, Ok(()));
         }
         Request::Cancel(p::Cancel { id: target }) => {
@@ -279,6 +303,33 @@ fn handle(id: u64, request: Request, file: Option<File>) {
                 Ok(rfm::segment_csv(log, &scored, segment))
             });
             answer::<p::ExportSegment>(id, csv);
+        }
+        Request::FitModel(p::FitModel { settings, model }) => {
+            let fit = with_valuer(|source, valuer| valuer.fit(source, &settings, model, &js_sys::Date::now));
+            answer::<p::FitModel>(id, Ok(fit));
+        }
+        Request::Value(p::Value { settings }) => {
+            let valuation = with_valuer(|source, valuer| valuer.value(source, &settings, &js_sys::Date::now)).flatten();
+            answer::<p::Value>(id, Ok(valuation.map(Box::new)));
+        }
+        Request::CustomerPage(p::CustomerPage { query }) => {
+            let page = with_valuer(|source, valuer| valuer.page(source, &query)).unwrap_or_default();
+            answer::<p::CustomerPage>(id, Ok(page));
+        }
+        Request::ExportCustomers(p::ExportCustomers { query }) => {
+            let csv = with_valuer(|source, valuer| valuer.csv(source, &query)).unwrap_or_default();
+            answer::<p::ExportCustomers>(id, Ok(csv));
+        }
+        Request::Subscriptions(p::Subscriptions { unit, discount_pct }) => {
+            let figures = FILES.with(|f| {
+                f.borrow().iter().find_map(|file| match &file.dataset {
+                    Dataset::Subscriptions(rows) => {
+                        crate::metrics::lifetime::SubscriptionFigures::of(rows, unit, discount_pct / 100.0)
+                    }
+                    _ => None,
+                })
+            });
+            answer::<p::Subscriptions>(id, Ok(figures.map(Box::new)));
         }
         Request::Detect(_) => {
             let result = file.as_ref().ok_or(Failure::Worker(WorkerError::NoFile)).and_then(detect_file);
