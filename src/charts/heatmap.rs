@@ -19,9 +19,12 @@ const KEY: [f64; 5] = [0.0, 25.0, 50.0, 75.0, 100.0];
 
 /// Draws the chart on any backend. `values` holds one row per cohort, percentages
 /// (0..=100) by offset; rows may differ in length and `None` leaves a cell blank.
+/// The columns are named by `col_labels`, or numbered 0, 1, ... when it is empty.
+#[allow(clippy::too_many_arguments)]
 pub fn draw<DB: DrawingBackend>(
     root: &DrawingArea<DB, Shift>,
     row_labels: &[String],
+    col_labels: &[String],
     values: &[Vec<Option<f64>>],
     x_title: &str,
     y_title: &str,
@@ -36,7 +39,8 @@ pub fn draw<DB: DrawingBackend>(
 
     let rows = row_labels.len().max(values.len());
     let cols = values.iter().map(Vec::len).max().unwrap_or(0);
-    let offsets: Vec<String> = (0..cols).map(|j| lang.number(j as f64, 0)).collect();
+    let offsets: Vec<String> =
+        if col_labels.is_empty() { (0..cols).map(|j| lang.number(j as f64, 0)).collect() } else { col_labels.to_vec() };
     let x_room = X_LABEL_ROOM + if x_title.is_empty() { 0 } else { TITLE_ROOM };
     let y_room = text_width(&area, row_labels) + 14 + if y_title.is_empty() { 0 } else { TITLE_ROOM };
     let (plot_width, plot_height) =
@@ -149,7 +153,22 @@ pub fn svg(
     width: u32,
     height: u32,
 ) -> String {
-    super::svg::to_svg(width, height, |root| draw(root, row_labels, values, x_title, y_title, lang))
+    super::svg::to_svg(width, height, |root| draw(root, row_labels, &[], values, x_title, y_title, lang))
+}
+
+/// The chart as an SVG document, with named columns.
+#[allow(clippy::too_many_arguments)]
+pub fn svg_with_columns(
+    row_labels: &[String],
+    col_labels: &[String],
+    values: &[Vec<Option<f64>>],
+    x_title: &str,
+    y_title: &str,
+    lang: Lang,
+    width: u32,
+    height: u32,
+) -> String {
+    super::svg::to_svg(width, height, |root| draw(root, row_labels, col_labels, values, x_title, y_title, lang))
 }
 
 #[cfg(test)]

@@ -1,12 +1,15 @@
 //! English: every text of the page, its sentences and its names of things.
 
+use super::lifetime::LifetimeTexts;
 use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
 use crate::ingest::FileKind;
 use crate::lang::Lang;
+use crate::metrics::lifetime::{ModelKind, SpendFit};
 use crate::metrics::rfm::Segment;
 use crate::metrics::survey_link::NpsGroup;
+use crate::models::optimise::{Convergence, FitError, Method};
 use crate::retention::CountsProblem;
 
 pub static EN: Texts = Texts {
@@ -14,6 +17,7 @@ pub static EN: Texts = Texts {
     thousands_separator: ',',
     decimal_mark: '.',
     analysis: &ANALYSIS,
+    lifetime: &LIFETIME,
     language_name: "English",
     app_title: "Retention Calculator",
     tagline: "How well do you keep your customers? Drop your CSV files and see retention and churn.",
@@ -324,3 +328,179 @@ pub fn delimiter_name(d: u8) -> &'static str {
         _ => "comma-separated",
     }
 }
+
+pub static LIFETIME: LifetimeTexts = LifetimeTexts {
+    title: "Customer lifetime value",
+    intro: "What your customers are worth and who is still active, from models fitted to your own data in this \
+            browser: BG/NBD and Pareto/NBD for how often customers buy and whether they are still alive, \
+            Gamma-Gamma for how much they spend per purchase.",
+    time_unit_label: "Time unit",
+    unit_names: ["day", "week", "month"],
+    unit_plural: ["days", "weeks", "months"],
+    calibration_label: "Calibration end",
+    calibration_hint: "Purchases after this date are the holdout the models are checked against.",
+    horizon_label: |unit| format!("Horizon ({unit})"),
+    margin_label: "Margin (%)",
+    discount_label: "Discount rate per year (%)",
+    fitting: "Fitting the models…",
+    fit_failed: "The models could not be fitted:",
+    summary_note: |unit| format!("The customer summary's times are read as {unit}; choose another time unit if the file uses one."),
+    same_day_note: "Several orders on one day count as one purchase: x is the number of distinct purchase dates after the first.",
+
+    models_title: "Fitted models",
+    col_parameter: "Parameter",
+    col_estimate: "Estimate",
+    col_se: "Standard error",
+    col_interval: "95% interval",
+    log_likelihood: "Log-likelihood",
+    convergence: |c| match c {
+        Convergence::Gradient => "converged (gradient ≈ 0)",
+        Convergence::Function => "stopped: the likelihood no longer changes (gradient not yet ≈ 0)",
+        Convergence::NotConverged => "did not converge",
+    },
+    method: |m| match m {
+        Method::Bfgs => "BFGS",
+        Method::NelderMead => "Nelder-Mead (fallback)",
+    },
+    diagnostics: |iterations, starts, gradient, ms| {
+        format!("{iterations} iterations, best of {starts} starting points, largest gradient {gradient}, {ms} ms")
+    },
+    fitted_on: |customers, distinct| format!("Fitted on {customers} customers ({distinct} distinct histories)."),
+    fit_error: |e| match e {
+        FitError::NotEnoughData { needed, got } => {
+            format!("too few customers to fit: {got}, at least {needed} needed.")
+        }
+        FitError::NoFiniteStart => "the likelihood cannot be computed for these data.".into(),
+    },
+    spend_problem: |p| match p {
+        SpendFit::NoAmounts => "No amounts: without them there is no spend model and no CLV.".into(),
+        SpendFit::DoesNotFit { q } => format!(
+            "The spend model does not fit these amounts (q = {q:.3} ≤ 1, so its mean spend is infinite); CLV is not shown."
+        ),
+    },
+    model_explain: |k| match k {
+        ModelKind::BgNbd => "BG/NBD (Fader, Hardie & Lee 2005): while alive a customer buys at a Poisson rate (gamma-distributed \
+                             with r, α over customers) and after each purchase drops out with probability p (beta-distributed with a, b).",
+        ModelKind::ParetoNbd => "Pareto/NBD (Schmittlein, Morrison & Colombo 1987): purchases as in BG/NBD, but a customer may drop \
+                                 out at any moment, after an exponential lifetime (gamma-distributed rate with s, β).",
+        ModelKind::MbgNbd => "MBG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD in which a customer may also drop out right \
+                              after the first purchase, so a one-time buyer is not taken for alive.",
+        ModelKind::GammaGamma => "Gamma-Gamma (Fader & Hardie 2013): a customer's spend per purchase varies around their own mean \
+                                  (shape p), and those means vary over customers (q, v). Fitted on customers with a repeat purchase.",
+    },
+    no_se: "not available (the likelihood is flat there)",
+
+    fig_customers: "Customers in the models",
+    fig_p_alive_mean: "Mean P(alive)",
+    fig_expected: |h| format!("Purchases expected in the next {h}"),
+    fig_clv_mean: |h| format!("Mean CLV over {h}"),
+    fig_clv_total: "Total CLV",
+    fig_lapsed: "Likely lapsed (P(alive) < 50%)",
+    interval_note: |low, high| format!("95% interval {low} – {high}"),
+    figures_explain: [
+        "P(alive): the probability that a customer is still active at the calibration end, given their number of repeat \
+         purchases x, the time of their last purchase t_x and their age T (BG/NBD).",
+        "Expected purchases: the purchases BG/NBD expects from each customer over the horizon, given their history.",
+        "CLV: margin × expected spend per purchase (Gamma-Gamma) × the expected purchases in each step of the horizon, \
+         each discounted from the middle of its step at the yearly discount rate converted to the time unit.",
+        "Intervals: 95% intervals from the fitted models' covariance (the inverse Hessian of the log-likelihood in \
+         log-parameters, transformed as J·H⁻¹·J), carried to each figure by the delta method.",
+    ],
+
+    backtest_title: "Backtest against the holdout",
+    no_holdout: "Choose a calibration end before the last purchase date to check the models against what happened after it.",
+    holdout_span: |first, last, length| format!("Holdout: {first} to {last} ({length})."),
+    fig_holdout_actual: "Repeat purchases in the holdout",
+    fig_holdout_predicted: "Predicted by BG/NBD",
+    fig_pnbd_predicted: "Predicted by Pareto/NBD",
+    col_model: "Model",
+    col_mae: "Mean absolute error per customer",
+    col_total_error: "Error of the total",
+    verdict: |better, worse, by_holdout| {
+        if by_holdout {
+            format!("{better} predicted the holdout better than {worse} (smaller error per customer).")
+        } else {
+            format!("{better} fits the calibration data better than {worse} (higher log-likelihood, same number of parameters).")
+        }
+    },
+    cumulative_title: "Repeat purchases in the holdout, cumulative",
+    cumulative_x: |unit| format!("{unit} after the calibration end"),
+    cumulative_y: "Purchases",
+    actual_name: "Actual",
+    by_x_title: "Holdout purchases per customer by calibration purchases",
+    by_x_x: "Repeat purchases in calibration (x)",
+    by_x_y: "Mean holdout purchases",
+    cumulative_alt: |actual, predicted| format!("Line chart: {actual} actual repeat purchases in the holdout against {predicted} predicted by BG/NBD."),
+    by_x_alt: |n| format!("Line chart of mean holdout purchases, actual and predicted, for {n} groups of customers by their calibration purchases."),
+    backtest_explain: "Holdout: every purchase date after the calibration end up to the last date in the file, of the customers \
+                       whose first purchase is on or before it. Predicted: the sum of each customer's conditional expected purchases \
+                       over the holdout's length.",
+
+    histogram_title: "Customers by CLV",
+    histogram_x: "CLV",
+    histogram_y: "Customers",
+    histogram_alt: |n, mean| format!("Bar chart of {n} customers by their CLV; mean {mean}."),
+    matrix_title: |t| format!("P(alive) by purchases and recency (a customer of age T = {t})"),
+    matrix_x: "Time of last purchase (t_x)",
+    matrix_y: "Repeat purchases (x)",
+    matrix_alt: |rows| format!("Heat map of P(alive) for {rows} numbers of repeat purchases by the time of the last purchase."),
+
+    table_title: "Per customer",
+    search_label: "Find a customer",
+    col_customer: "Customer",
+    col_x: "x",
+    col_t_x: "t_x",
+    col_t: "T",
+    col_monetary: "Mean repeat spend",
+    col_p_alive: "P(alive)",
+    col_expected: "Expected purchases",
+    col_spend: "Expected spend",
+    col_clv: "CLV",
+    col_stake: "CLV if alive",
+    col_holdout: "Holdout purchases",
+    rows_of: |from, to, of| format!("Rows {from}–{to} of {of}"),
+    export_table: "Download the table (CSV)",
+    activation_title: "Likely lapsed, but worth most",
+    activation_explain: "Customers with P(alive) below 50%, by the CLV they would have if they were still active (CLV / P(alive)): \
+                         the ones most worth a win-back campaign.",
+    export_activation: "Download the activation list (CSV)",
+
+    simple_title: "Simple CLV",
+    simple_revenue: "Revenue per customer per year",
+    simple_margin: "Margin (%)",
+    simple_retention: "Yearly retention r (%)",
+    simple_discount: "Discount rate d (%)",
+    simple_result: "Simple CLV",
+    simple_measured: |days, earlier, retained| {
+        format!("Measured from the file: of {earlier} customers who bought in a window of {days} days, {retained} bought again in the next {days} days; converted to a year.")
+    },
+    simple_not_measured: "The file is too short to measure retention; type it.",
+    simple_undefined: "Not defined: retention must be below 1 + discount rate.",
+    simple_explain: "Simple CLV = margin per customer per year × (1 + d) / (1 + d − r), with r the yearly retention rate and d the \
+                     yearly discount rate: the value of a customer who keeps buying as now, for as long as they stay.",
+    simple_reset: "Use the measured values",
+
+    subscriptions_title: "Subscriptions: survival and the sBG projection",
+    km_title: "Share of subscriptions still running",
+    km_x: |unit| format!("{unit} since the start"),
+    km_y: "Still running (%)",
+    km_name: "Kaplan-Meier",
+    band_name: "95% band",
+    sbg_name: "sBG projection",
+    km_alt: |n, last| format!("Line chart of the share of subscriptions still running over {n} periods, {last} at the last."),
+    col_period: "Period",
+    col_at_risk: "At risk",
+    col_lost: "Ended",
+    col_survival: "Survival (KM)",
+    col_projected: "Projected (sBG)",
+    fig_remaining: |unit| format!("Expected remaining lifetime of a new subscriber ({unit}, discounted)"),
+    fig_remaining_value: "Value of a new subscriber",
+    value_per_period_label: "Value per period",
+    survivors_label: "Or type survivors per period",
+    survivors_hint: "e.g. 1000, 631, 468, 382, 326",
+    survivors_problem: "Type at least three numbers that do not increase.",
+    subscriptions_explain: "Kaplan-Meier: for each period since the start, the share still running among those whose subscription could \
+                            be seen that long (right-censored ones count until their last full period), with Greenwood's 95% band. \
+                            sBG (Fader & Hardie 2007): each subscriber ends after any period with their own probability, beta-distributed \
+                            over subscribers (α, β); fitted to the survival, it projects retention beyond the data.",
+};

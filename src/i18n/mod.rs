@@ -8,6 +8,7 @@
 //! This file: which table a language has, and numbers written its way.
 
 mod en;
+pub mod lifetime;
 mod nl;
 mod texts;
 

@@ -1,13 +1,16 @@
 //! Nederlands: every text of the page in Dutch, its sentences and its names of things.
 
+use super::lifetime::LifetimeTexts;
 use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
 use crate::ingest::error::{FileErrorKind, RowErrorKind};
 use crate::ingest::FileKind;
 use crate::lang::Lang;
+use crate::metrics::lifetime::{ModelKind, SpendFit};
 use crate::metrics::rfm::Segment;
 use crate::metrics::survey_link::NpsGroup;
+use crate::models::optimise::{Convergence, FitError, Method};
 use crate::protocol::WorkerError;
 use crate::retention::CountsProblem;
 
@@ -16,6 +19,7 @@ pub static NL: Texts = Texts {
     thousands_separator: '.',
     decimal_mark: ',',
     analysis: &ANALYSIS,
+    lifetime: &LIFETIME,
     language_name: "Nederlands",
     app_title: "Retentiecalculator",
     tagline: "Hoe goed houd je je klanten vast? Sleep je CSV-bestanden hierheen en zie klantbehoud en klantverloop.",
@@ -438,3 +442,179 @@ pub fn file_problem(k: &FileErrorKind, t: &Texts) -> String {
         ),
     }
 }
+
+pub static LIFETIME: LifetimeTexts = LifetimeTexts {
+    title: "Klantwaarde (CLV)",
+    intro: "Wat uw klanten waard zijn en wie nog actief is, uit modellen die in deze browser op uw eigen gegevens worden \
+            geschat: BG/NBD en Pareto/NBD voor hoe vaak klanten kopen en of ze nog klant zijn, Gamma-Gamma voor wat ze \
+            per aankoop besteden.",
+    time_unit_label: "Tijdseenheid",
+    unit_names: ["dag", "week", "maand"],
+    unit_plural: ["dagen", "weken", "maanden"],
+    calibration_label: "Einde kalibratie",
+    calibration_hint: "Aankopen na deze datum vormen de toetsperiode waartegen de modellen worden gecontroleerd.",
+    horizon_label: |unit| format!("Horizon ({unit})"),
+    margin_label: "Marge (%)",
+    discount_label: "Disconteringsvoet per jaar (%)",
+    fitting: "Modellen worden geschat…",
+    fit_failed: "De modellen konden niet worden geschat:",
+    summary_note: |unit| format!("De tijden in het klantoverzicht worden gelezen als {unit}; kies een andere tijdseenheid als het bestand die gebruikt."),
+    same_day_note: "Meerdere bestellingen op één dag tellen als één aankoop: x is het aantal verschillende aankoopdata na de eerste.",
+
+    models_title: "Geschatte modellen",
+    col_parameter: "Parameter",
+    col_estimate: "Schatting",
+    col_se: "Standaardfout",
+    col_interval: "95%-interval",
+    log_likelihood: "Log-likelihood",
+    convergence: |c| match c {
+        Convergence::Gradient => "geconvergeerd (gradiënt ≈ 0)",
+        Convergence::Function => "gestopt: de likelihood verandert niet meer (gradiënt nog niet ≈ 0)",
+        Convergence::NotConverged => "niet geconvergeerd",
+    },
+    method: |m| match m {
+        Method::Bfgs => "BFGS",
+        Method::NelderMead => "Nelder-Mead (terugval)",
+    },
+    diagnostics: |iterations, starts, gradient, ms| {
+        format!("{iterations} iteraties, beste van {starts} startpunten, grootste gradiënt {gradient}, {ms} ms")
+    },
+    fitted_on: |customers, distinct| format!("Geschat op {customers} klanten ({distinct} verschillende geschiedenissen)."),
+    fit_error: |e| match e {
+        FitError::NotEnoughData { needed, got } => {
+            format!("te weinig klanten om te schatten: {got}, minstens {needed} nodig.")
+        }
+        FitError::NoFiniteStart => "de likelihood is voor deze gegevens niet te berekenen.".into(),
+    },
+    spend_problem: |p| match p {
+        SpendFit::NoAmounts => "Geen bedragen: zonder bedragen is er geen bestedingsmodel en geen CLV.".into(),
+        SpendFit::DoesNotFit { q } => format!(
+            "Het bestedingsmodel past niet bij deze bedragen (q = {q:.3} ≤ 1, dus de gemiddelde besteding is oneindig); de CLV wordt niet getoond."
+        ),
+    },
+    model_explain: |k| match k {
+        ModelKind::BgNbd => "BG/NBD (Fader, Hardie & Lee 2005): zolang een klant actief is koopt die met een Poisson-tempo \
+                             (gamma-verdeeld over klanten, r en α) en na elke aankoop haakt die af met kans p (bèta-verdeeld, a en b).",
+        ModelKind::ParetoNbd => "Pareto/NBD (Schmittlein, Morrison & Colombo 1987): aankopen als bij BG/NBD, maar een klant kan op \
+                                 elk moment afhaken, na een exponentiële levensduur (gamma-verdeeld tempo, s en β).",
+        ModelKind::MbgNbd => "MBG/NBD (Batislam, Denizel & Filiztekin 2007): BG/NBD waarin een klant ook direct na de eerste \
+                              aankoop kan afhaken, zodat een eenmalige koper niet voor actief wordt gehouden.",
+        ModelKind::GammaGamma => "Gamma-Gamma (Fader & Hardie 2013): de besteding per aankoop varieert rond het eigen gemiddelde van \
+                                  een klant (vorm p), en die gemiddelden variëren over klanten (q, v). Geschat op klanten met een herhaalaankoop.",
+    },
+    no_se: "niet beschikbaar (de likelihood is daar vlak)",
+
+    fig_customers: "Klanten in de modellen",
+    fig_p_alive_mean: "Gemiddelde P(actief)",
+    fig_expected: |h| format!("Verwachte aankopen in de komende {h}"),
+    fig_clv_mean: |h| format!("Gemiddelde CLV over {h}"),
+    fig_clv_total: "Totale CLV",
+    fig_lapsed: "Waarschijnlijk afgehaakt (P(actief) < 50%)",
+    interval_note: |low, high| format!("95%-interval {low} – {high}"),
+    figures_explain: [
+        "P(actief): de kans dat een klant aan het einde van de kalibratie nog actief is, gegeven het aantal herhaalaankopen x, \
+         het moment van de laatste aankoop t_x en de klantleeftijd T (BG/NBD).",
+        "Verwachte aankopen: de aankopen die BG/NBD van elke klant over de horizon verwacht, gegeven diens geschiedenis.",
+        "CLV: marge × verwachte besteding per aankoop (Gamma-Gamma) × de verwachte aankopen in elke stap van de horizon, \
+         elk verdisconteerd vanaf het midden van de stap tegen de jaarlijkse disconteringsvoet omgerekend naar de tijdseenheid.",
+        "Intervallen: 95%-intervallen uit de covariantie van de geschatte modellen (de inverse Hessiaan van de log-likelihood in \
+         log-parameters, omgerekend als J·H⁻¹·J), via de deltamethode doorgerekend naar elk getal.",
+    ],
+
+    backtest_title: "Toets tegen de toetsperiode",
+    no_holdout: "Kies een einde van de kalibratie vóór de laatste aankoopdatum om de modellen te toetsen aan wat daarna gebeurde.",
+    holdout_span: |first, last, length| format!("Toetsperiode: {first} tot en met {last} ({length})."),
+    fig_holdout_actual: "Herhaalaankopen in de toetsperiode",
+    fig_holdout_predicted: "Voorspeld door BG/NBD",
+    fig_pnbd_predicted: "Voorspeld door Pareto/NBD",
+    col_model: "Model",
+    col_mae: "Gemiddelde absolute fout per klant",
+    col_total_error: "Fout van het totaal",
+    verdict: |better, worse, by_holdout| {
+        if by_holdout {
+            format!("{better} voorspelde de toetsperiode beter dan {worse} (kleinere fout per klant).")
+        } else {
+            format!("{better} past beter bij de kalibratiegegevens dan {worse} (hogere log-likelihood, evenveel parameters).")
+        }
+    },
+    cumulative_title: "Herhaalaankopen in de toetsperiode, cumulatief",
+    cumulative_x: |unit| format!("{unit} na het einde van de kalibratie"),
+    cumulative_y: "Aankopen",
+    actual_name: "Werkelijk",
+    by_x_title: "Aankopen per klant in de toetsperiode naar aankopen in de kalibratie",
+    by_x_x: "Herhaalaankopen in de kalibratie (x)",
+    by_x_y: "Gemiddelde aankopen in de toetsperiode",
+    cumulative_alt: |actual, predicted| format!("Lijngrafiek: {actual} werkelijke herhaalaankopen in de toetsperiode tegenover {predicted} voorspeld door BG/NBD."),
+    by_x_alt: |n| format!("Lijngrafiek van de gemiddelde aankopen in de toetsperiode, werkelijk en voorspeld, voor {n} groepen klanten naar hun aankopen in de kalibratie."),
+    backtest_explain: "Toetsperiode: elke aankoopdatum na het einde van de kalibratie tot en met de laatste datum in het bestand, \
+                       van de klanten wier eerste aankoop op of vóór dat einde ligt. Voorspeld: de som van de voorwaardelijk \
+                       verwachte aankopen van elke klant over de lengte van de toetsperiode.",
+
+    histogram_title: "Klanten naar CLV",
+    histogram_x: "CLV",
+    histogram_y: "Klanten",
+    histogram_alt: |n, mean| format!("Staafgrafiek van {n} klanten naar hun CLV; gemiddeld {mean}."),
+    matrix_title: |t| format!("P(actief) naar aankopen en recentheid (een klant met leeftijd T = {t})"),
+    matrix_x: "Moment van de laatste aankoop (t_x)",
+    matrix_y: "Herhaalaankopen (x)",
+    matrix_alt: |rows| format!("Heatmap van P(actief) voor {rows} aantallen herhaalaankopen naar het moment van de laatste aankoop."),
+
+    table_title: "Per klant",
+    search_label: "Zoek een klant",
+    col_customer: "Klant",
+    col_x: "x",
+    col_t_x: "t_x",
+    col_t: "T",
+    col_monetary: "Gem. herhaalbesteding",
+    col_p_alive: "P(actief)",
+    col_expected: "Verwachte aankopen",
+    col_spend: "Verwachte besteding",
+    col_clv: "CLV",
+    col_stake: "CLV indien actief",
+    col_holdout: "Aankopen in toetsperiode",
+    rows_of: |from, to, of| format!("Rijen {from}–{to} van {of}"),
+    export_table: "Download de tabel (CSV)",
+    activation_title: "Waarschijnlijk afgehaakt, maar het meest waard",
+    activation_explain: "Klanten met P(actief) onder 50%, naar de CLV die ze zouden hebben als ze nog actief waren (CLV / P(actief)): \
+                         de klanten die een terugwincampagne het meest waard zijn.",
+    export_activation: "Download de activatielijst (CSV)",
+
+    simple_title: "Eenvoudige CLV",
+    simple_revenue: "Omzet per klant per jaar",
+    simple_margin: "Marge (%)",
+    simple_retention: "Retentie per jaar r (%)",
+    simple_discount: "Disconteringsvoet d (%)",
+    simple_result: "Eenvoudige CLV",
+    simple_measured: |days, earlier, retained| {
+        format!("Gemeten uit het bestand: van {earlier} klanten die kochten in een venster van {days} dagen kochten er {retained} opnieuw in de {days} dagen daarna; omgerekend naar een jaar.")
+    },
+    simple_not_measured: "Het bestand is te kort om de retentie te meten; vul die zelf in.",
+    simple_undefined: "Niet gedefinieerd: de retentie moet onder 1 + disconteringsvoet liggen.",
+    simple_explain: "Eenvoudige CLV = marge per klant per jaar × (1 + d) / (1 + d − r), met r de retentie per jaar en d de \
+                     disconteringsvoet per jaar: de waarde van een klant die blijft kopen zoals nu, zolang die klant blijft.",
+    simple_reset: "Gebruik de gemeten waarden",
+
+    subscriptions_title: "Abonnementen: overleving en de sBG-projectie",
+    km_title: "Aandeel abonnementen dat nog loopt",
+    km_x: |unit| format!("{unit} sinds de start"),
+    km_y: "Loopt nog (%)",
+    km_name: "Kaplan-Meier",
+    band_name: "95%-band",
+    sbg_name: "sBG-projectie",
+    km_alt: |n, last| format!("Lijngrafiek van het aandeel abonnementen dat nog loopt over {n} perioden, {last} aan het einde."),
+    col_period: "Periode",
+    col_at_risk: "Onder risico",
+    col_lost: "Beëindigd",
+    col_survival: "Overleving (KM)",
+    col_projected: "Projectie (sBG)",
+    fig_remaining: |unit| format!("Verwachte resterende looptijd van een nieuwe abonnee ({unit}, verdisconteerd)"),
+    fig_remaining_value: "Waarde van een nieuwe abonnee",
+    value_per_period_label: "Waarde per periode",
+    survivors_label: "Of typ het aantal overgebleven abonnees per periode",
+    survivors_hint: "bijv. 1000, 631, 468, 382, 326",
+    survivors_problem: "Typ minstens drie getallen die niet toenemen.",
+    subscriptions_explain: "Kaplan-Meier: per periode sinds de start het aandeel dat nog loopt onder wie zo lang gevolgd kon worden \
+                            (nog lopende abonnementen tellen mee tot hun laatste volle periode), met de 95%-band van Greenwood. \
+                            sBG (Fader & Hardie 2007): elke abonnee stopt na een periode met een eigen kans, bèta-verdeeld over \
+                            abonnees (α, β); geschat op de overleving projecteert het de retentie voorbij de gegevens.",
+};

@@ -112,6 +112,8 @@ pub struct Texts {
     pub decimal_mark: char,
     /// The analysis of a transaction log (base, cohorts, RFM, segments).
     pub analysis: &'static AnalysisTexts,
+    /// The lifetime-value models.
+    pub lifetime: &'static super::lifetime::LifetimeTexts,
     pub language_name: &'static str,
     pub app_title: &'static str,
     pub tagline: &'static str,

@@ -64,4 +64,15 @@ impl Files {
     pub fn has_log(&self) -> bool {
         self.reports().any(|(_, r)| matches!(r.content, Content::Transactions(_)))
     }
+
+    /// Whether a subscriptions file was read (survival and sBG).
+    pub fn has_subscriptions(&self) -> bool {
+        self.reports().any(|(_, r)| matches!(r.content, Content::Subscriptions { .. }))
+    }
+
+    /// Whether the lifetime-value models have something to fit: a transaction log or
+    /// a customer summary.
+    pub fn has_models(&self) -> bool {
+        self.reports().any(|(_, r)| matches!(r.content, Content::Transactions(_) | Content::CustomerSummary { .. }))
+    }
 }

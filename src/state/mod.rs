@@ -2,12 +2,14 @@
 //! Yew's `Reducible`). Tested natively: no DOM in here.
 
 mod files;
+mod lifetime;
 mod manual;
 mod query;
 
 pub use files::{Failure, FileEntry, Files};
+pub use lifetime::{FitState, Lifetime, LifetimeAction};
 pub use manual::{ManualField, ManualInputs, ManualResult};
-pub use query::{lang_from_query, query_param, settings_from_query};
+pub use query::{lang_from_query, query_param, settings_from_query, valuation_from_query, MAX_HORIZON};
 
 use crate::i18n::Lang;
 use crate::ingest::ReadSettings;
@@ -90,6 +92,8 @@ pub struct AppState {
     pub settings: AnalysisSettings,
     /// The figures of the transaction log, for `settings`.
     pub analysis: Option<Rc<Analysis>>,
+    /// The lifetime-value models: their settings, fits and figures.
+    pub lifetime: Lifetime,
 }
 
 pub enum Action {
@@ -127,6 +131,9 @@ pub enum Action {
         requested: AnalysisSettings,
         analysis: Option<Box<Analysis>>,
     },
+    /// About the lifetime-value models (of the current load: the session asks the
+    /// worker only for it, and a new load clears them).
+    Lifetime(LifetimeAction),
 }
 
 impl AppState {
@@ -144,6 +151,7 @@ impl AppState {
                 self.progress = Progress { files_total: files, ..Progress::default() };
                 self.files.clear();
                 self.analysis = None;
+                self.lifetime = std::mem::take(&mut self.lifetime).reduce(LifetimeAction::Clear);
             }
             Action::LoadProgress { id, progress } if id == self.load_id => {
                 if self.status == Status::Reading {
@@ -172,6 +180,7 @@ impl AppState {
                 }
                 self.settings = settings;
             }
+            Action::Lifetime(action) => self.lifetime = std::mem::take(&mut self.lifetime).reduce(action),
             Action::SetOverride { name, settings } => {
                 self.overrides.retain(|(n, _)| *n != name);
                 self.overrides.push((name, settings));

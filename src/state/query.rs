@@ -3,6 +3,7 @@
 
 use crate::lang::Lang;
 use crate::metrics::analysis::AnalysisSettings;
+use crate::metrics::lifetime::ValuationSettings;
 
 /// Settings read from and written to the URL query (`?language=nl`), so that a link
 /// reproduces the view (never the data).
@@ -61,6 +62,27 @@ pub fn settings_from_query(query: &str) -> AnalysisSettings {
     }
 }
 
+/// The lifetime-value settings a URL asks for (`?time_unit=day&calibration_end=2024-06-30
+/// &horizon=26&margin_pct=40&discount_pct=8`); what is missing or not understood keeps
+/// its default.
+pub fn valuation_from_query(query: &str) -> ValuationSettings {
+    use crate::calendar::{Date, TimeUnit};
+    let d = ValuationSettings::default();
+    let number = |key: &str, range: std::ops::RangeInclusive<f64>| {
+        query_param(query, key).and_then(|v| v.replace(',', ".").parse::<f64>().ok()).filter(|v| range.contains(v))
+    };
+    ValuationSettings {
+        time_unit: query_param(query, "time_unit").and_then(|u| TimeUnit::from_key(&u)).unwrap_or(d.time_unit),
+        calibration_end: query_param(query, "calibration_end").and_then(|c| Date::from_iso(&c)),
+        horizon: number("horizon", 1.0..=MAX_HORIZON as f64).map(|h| h.round() as u32),
+        margin_pct: number("margin_pct", 0.0..=100.0).unwrap_or(d.margin_pct),
+        discount_pct: number("discount_pct", 0.0..=100.0).unwrap_or(d.discount_pct),
+    }
+}
+
+/// The longest horizon accepted, in units (ten years of days).
+pub const MAX_HORIZON: u32 = 3653;
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,5 +93,19 @@ mod tests {
         assert_eq!(lang_from_query("?x=1&language=en"), Some(Lang::En));
         assert_eq!(lang_from_query("?language=fr"), None);
         assert_eq!(lang_from_query(""), None);
+    }
+
+    #[test]
+    fn lifetime_settings_from_the_url() {
+        use crate::calendar::{Date, TimeUnit};
+        let s =
+            valuation_from_query("?time_unit=day&calibration_end=2024-06-30&horizon=90&margin_pct=40&discount_pct=8,5");
+        assert_eq!(s.time_unit, TimeUnit::Day);
+        assert_eq!(s.calibration_end, Date::from_ymd(2024, 6, 30));
+        assert_eq!((s.horizon, s.margin_pct, s.discount_pct), (Some(90), 40.0, 8.5));
+        assert_eq!(
+            valuation_from_query("?time_unit=year&calibration_end=30-06-2024&margin_pct=140"),
+            ValuationSettings::default()
+        );
     }
 }

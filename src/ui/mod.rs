@@ -10,6 +10,7 @@ mod browser;
 mod chart;
 mod columns;
 mod figure;
+mod lifetime;
 mod loader;
 mod manual;
 mod results;
@@ -47,6 +48,10 @@ fn initial_lang() -> Lang {
 pub fn app() -> Html {
     let state = use_reducer(|| AppState {
         settings: crate::state::settings_from_query(&browser::query()),
+        lifetime: crate::state::Lifetime {
+            settings: crate::state::valuation_from_query(&browser::query()),
+            ..Default::default()
+        },
         ..AppState::new(initial_lang())
     });
     let session = use_state(|| Rc::new(session::Session::new()));
@@ -70,6 +75,19 @@ pub fn app() -> Html {
             ("granularity", s.granularity.key()),
             ("window_days", &s.window_days.to_string()),
             ("segment", s.segment_by.as_deref().unwrap_or("")),
+        ]);
+    });
+
+    // And the lifetime-value settings (an unset horizon or calibration end stays out).
+    use_effect_with(state.lifetime.settings.clone(), |s| {
+        let horizon = s.horizon.map(|h| h.to_string()).unwrap_or_default();
+        let end = s.calibration_end.map(|d| d.to_string()).unwrap_or_default();
+        browser::set_query_params(&[
+            ("time_unit", s.time_unit.key()),
+            ("calibration_end", &end),
+            ("horizon", &horizon),
+            ("margin_pct", &s.margin_pct.to_string()),
+            ("discount_pct", &s.discount_pct.to_string()),
         ]);
     });
 
@@ -103,6 +121,21 @@ pub fn app() -> Html {
         let session = session.clone();
         Callback::from(move |()| session.export_errors(lang))
     };
+    let on_lifetime_settings = {
+        let (state, session) = (state.clone(), session.clone());
+        Callback::from(move |settings| session.change_valuation(state.clone(), settings))
+    };
+    let on_page = {
+        let (state, session) = (state.clone(), session.clone());
+        Callback::from(move |query| session.customer_page(state.clone(), query))
+    };
+    let on_export_customers = {
+        let session = session.clone();
+        Callback::from(move |query| session.export_customers(query))
+    };
+    let log_summary = state.analysis.as_ref().map(|a| &a.summary);
+    let span = log_summary.and_then(|s| s.span);
+    let measured = log_summary.and_then(|s| s.simple_clv);
     let on_apply = |name: &str| {
         let (state, session, name) = (state.clone(), session.clone(), name.to_string());
         Callback::from(move |settings| session.reread(state.clone(), name.clone(), settings))
@@ -141,7 +174,21 @@ pub fn app() -> Html {
                         settings={state.settings.clone()} busy={state.recomputing()} {on_settings}
                         {on_export_segment} {on_export_errors} />
                 }
+                if show_results && state.files.has_models() {
+                    <lifetime::LifetimeSection {lang} lifetime={state.lifetime.clone()} {span} {measured}
+                        on_settings={on_lifetime_settings} {on_page} on_export={on_export_customers} />
+                }
+                if show_results {
+                    if let Some(figures) = state.lifetime.subscriptions.clone() {
+                        <lifetime::subscriptions::SubscriptionsSection {lang} {figures} />
+                    }
+                }
                 <manual::Manual {lang} />
+                <section class="card manual" aria-label={t.lifetime.simple_title}>
+                    <lifetime::simple::SimpleClv {lang} measured={None} margin_pct={state.lifetime.settings.margin_pct}
+                        discount_pct={state.lifetime.settings.discount_pct} source="manual" />
+                    <lifetime::subscriptions::SurvivorsCalculator {lang} />
+                </section>
             </main>
             <footer class="site-footer"><p>{ t.footer }</p></footer>
         </>

@@ -5,10 +5,11 @@ use super::browser;
 use super::worker_client::Conn;
 use crate::ingest::{FileError, FileErrorKind, ReadSettings};
 use crate::metrics::analysis::AnalysisSettings;
+use crate::metrics::lifetime::{ModelKind, TableQuery, ValuationSettings};
 use crate::metrics::rfm::Segment;
 use crate::protocol::{self as p, WorkerError};
 use crate::report::{apply_saved, mapping_key, Content};
-use crate::state::{Action, AppState, Failure, FileEntry, Progress};
+use crate::state::{Action, AppState, Failure, FileEntry, LifetimeAction, Progress};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use yew::platform::spawn_local;
@@ -23,6 +24,8 @@ pub struct Session {
     current: Cell<u64>,
     /// The user cancelled the current load: no further file is read.
     cancelled: Cell<bool>,
+    /// Increases with every round of lifetime-value fits: an older round stops.
+    fits: Cell<u64>,
 }
 
 impl Session {
@@ -32,6 +35,7 @@ impl Session {
             files: RefCell::default(),
             current: Cell::new(0),
             cancelled: Cell::new(false),
+            fits: Cell::new(0),
         }
     }
 
@@ -114,12 +118,13 @@ impl Session {
         conn.cancel_read();
         // No setting can change while files load (their figures are not shown yet).
         let settings = state.settings.clone();
+        let valuation = state.lifetime.settings.clone();
         let session = self.clone();
         spawn_local(async move {
             // A worker that stopped shows in the first file's answer.
             let _ = conn.request(p::Reset, None).await;
             let total_files = files.len();
-            let mut has_log = false;
+            let (mut has_log, mut has_summary, mut has_subscriptions) = (false, false, false);
             for (i, file) in files.iter().enumerate() {
                 if session.current.get() != id {
                     return;
@@ -140,12 +145,22 @@ impl Session {
                 });
                 let entry = read_one(&conn, file, &name, &overrides, &session.cancelled).await;
                 has_log |= matches!(&entry.result, Ok(r) if matches!(r.content, Content::Transactions(_)));
+                has_summary |= matches!(&entry.result, Ok(r) if matches!(r.content, Content::CustomerSummary { .. }));
+                has_subscriptions |=
+                    matches!(&entry.result, Ok(r) if matches!(r.content, Content::Subscriptions { .. }));
                 state.dispatch(Action::FileDone { id, entry: Box::new(entry) });
             }
             state.dispatch(Action::LoadFinished { id });
             browser::mark("rc:read-done");
             if has_log && session.current.get() == id {
-                session.request_analysis(&conn, state, id, settings).await;
+                session.request_analysis(&conn, state.clone(), id, settings).await;
+            }
+            // The models after the retention figures are on screen (`ready` does not wait).
+            if has_subscriptions && session.current.get() == id {
+                session.fetch_subscriptions(&conn, &state, id, valuation.clone()).await;
+            }
+            if (has_log || has_summary) && session.current.get() == id {
+                session.run_fits(&conn, state, id, valuation).await;
             }
         });
     }
@@ -184,6 +199,98 @@ impl Session {
         state.dispatch(Action::SetSettings(settings));
     }
 
+    /// Fits the lifetime-value models for `settings` one after the other (the worker
+    /// gives a fit it made for the same time unit and calibration end at once), each
+    /// shown as it ends, then their figures and the first pages of the tables.
+    async fn run_fits(&self, conn: &Conn, state: UseReducerHandle<AppState>, id: u64, settings: ValuationSettings) {
+        let round = self.fits.get() + 1;
+        self.fits.set(round);
+        let current = || self.current.get() == id && self.fits.get() == round;
+        state.dispatch(Action::Lifetime(LifetimeAction::Started(settings.clone())));
+        for model in ModelKind::ALL {
+            let Ok(Some(answer)) = conn.request(p::FitModel { settings: settings.clone(), model }, None).await else {
+                break;
+            };
+            if !current() {
+                return;
+            }
+            let answer = Box::new(answer);
+            state.dispatch(Action::Lifetime(LifetimeAction::ModelDone { settings: settings.clone(), answer }));
+        }
+        let valuation = conn.request(p::Value { settings: settings.clone() }, None).await.unwrap_or(None);
+        if !current() {
+            return;
+        }
+        browser::mark("rc:fits-done");
+        let has_valuation = valuation.is_some();
+        state.dispatch(Action::Lifetime(LifetimeAction::ValuationDone { settings, valuation }));
+        if has_valuation {
+            for lapsed_only in [false, true] {
+                let query = TableQuery { lapsed_only, descending: true, limit: TABLE_PAGE, ..TableQuery::default() };
+                self.fetch_page(conn, &state, id, query).await;
+            }
+        }
+    }
+
+    async fn fetch_subscriptions(
+        &self,
+        conn: &Conn,
+        state: &UseReducerHandle<AppState>,
+        id: u64,
+        settings: ValuationSettings,
+    ) {
+        let request = p::Subscriptions { unit: settings.time_unit, discount_pct: settings.discount_pct };
+        if let Ok(figures) = conn.request(request, None).await {
+            if self.current.get() == id {
+                state.dispatch(Action::Lifetime(LifetimeAction::SubscriptionsDone { settings, figures }));
+            }
+        }
+    }
+
+    async fn fetch_page(&self, conn: &Conn, state: &UseReducerHandle<AppState>, id: u64, query: TableQuery) {
+        if let Ok(page) = conn.request(p::CustomerPage { query: query.clone() }, None).await {
+            if self.current.get() == id {
+                state.dispatch(Action::Lifetime(LifetimeAction::PageDone { query, page: Box::new(page) }));
+            }
+        }
+    }
+
+    /// The user changed a lifetime-value setting: what it changes is computed again
+    /// (a new time unit or calibration end refits; horizon, margin and discount only
+    /// predict again).
+    pub fn change_valuation(self: &Rc<Self>, state: UseReducerHandle<AppState>, settings: ValuationSettings) {
+        state.dispatch(Action::Lifetime(LifetimeAction::SetSettings(settings.clone())));
+        let Ok(conn) = self.conn() else { return };
+        let (session, id) = (self.clone(), state.load_id);
+        let (models, subscriptions) = (state.files.has_models(), state.files.has_subscriptions());
+        spawn_local(async move {
+            if subscriptions {
+                session.fetch_subscriptions(&conn, &state, id, settings.clone()).await;
+            }
+            if models {
+                session.run_fits(&conn, state, id, settings).await;
+            }
+        });
+    }
+
+    /// Asks for another page of the customer table or the activation list.
+    pub fn customer_page(self: &Rc<Self>, state: UseReducerHandle<AppState>, query: TableQuery) {
+        let Ok(conn) = self.conn() else { return };
+        let (session, id) = (self.clone(), state.load_id);
+        spawn_local(async move { session.fetch_page(&conn, &state, id, query).await });
+    }
+
+    /// Downloads the customer table or the activation list (all its rows).
+    pub fn export_customers(&self, query: TableQuery) {
+        let Some(conn) = self.conn.borrow().clone() else { return };
+        spawn_local(async move {
+            let name = if query.lapsed_only { "activation-list.csv" } else { "customers-clv.csv" };
+            if let Ok(csv) = conn.request(p::ExportCustomers { query }, None).await {
+                browser::download(name, "text/csv;charset=utf-8", &csv);
+            }
+        });
+    }
+
     /// Downloads the customers of one RFM segment.
     pub fn export_segment(&self, segment: Segment) {
         let Some(conn) = self.conn.borrow().clone() else { return };
@@ -212,6 +319,9 @@ impl Session {
         });
     }
 }
+
+/// Rows of the customer table asked for at a time.
+pub const TABLE_PAGE: usize = 120;
 
 fn cancelled_entry(name: &str) -> FileEntry {
     FileEntry {

@@ -1,0 +1,127 @@
+//! The page's share of the lifetime-value figures: the settings (mirrored in the URL),
+//! each model's answer as it arrives, the valuation, and where the fits are
+//! (`data-fit-state`). The worker fits after the retention figures are on screen, so
+//! `data-state=ready` never waits for this.
+
+use crate::metrics::lifetime::{ModelAnswer, SubscriptionFigures, TablePage, TableQuery, Valuation, ValuationSettings};
+use std::rc::Rc;
+
+/// `[data-fit-state]` of the lifetime-value section.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum FitState {
+    /// Nothing to fit (no log or summary), or not started.
+    #[default]
+    Idle,
+    Fitting,
+    Done,
+    /// BG/NBD could not be fitted: the reason is in its answer.
+    Failed,
+}
+
+impl FitState {
+    pub fn key(&self) -> &'static str {
+        match self {
+            FitState::Idle => "idle",
+            FitState::Fitting => "fitting",
+            FitState::Done => "done",
+            FitState::Failed => "failed",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Lifetime {
+    pub settings: ValuationSettings,
+    pub state: FitState,
+    /// The answers of the current fits, in the order they arrived.
+    pub models: Vec<ModelAnswer>,
+    pub valuation: Option<Rc<Valuation>>,
+    /// The page of the customer table and of the activation list in view, with the
+    /// query each answers (of the current valuation).
+    pub table: Option<(TableQuery, Rc<TablePage>)>,
+    pub activation: Option<(TableQuery, Rc<TablePage>)>,
+    /// Kaplan-Meier and sBG of a subscriptions file, for the settings' time unit.
+    pub subscriptions: Option<Rc<SubscriptionFigures>>,
+}
+
+pub enum LifetimeAction {
+    /// The user changed a setting: fits for an older time unit or calibration end no
+    /// longer apply, predictions for older settings are replaced when the new arrive.
+    SetSettings(ValuationSettings),
+    /// The worker starts fitting for `settings`.
+    Started(ValuationSettings),
+    ModelDone {
+        settings: ValuationSettings,
+        answer: Box<ModelAnswer>,
+    },
+    /// `None`: BG/NBD could not be fitted (or there is nothing to fit).
+    ValuationDone {
+        settings: ValuationSettings,
+        valuation: Option<Box<Valuation>>,
+    },
+    /// A page of the customer table (or of the activation list) arrived.
+    PageDone {
+        query: TableQuery,
+        page: Box<TablePage>,
+    },
+    /// The survival figures of a subscriptions file for `settings`.
+    SubscriptionsDone {
+        settings: ValuationSettings,
+        figures: Option<Box<SubscriptionFigures>>,
+    },
+    /// A new load: nothing of the old one applies.
+    Clear,
+}
+
+impl Lifetime {
+    pub fn reduce(mut self, action: LifetimeAction) -> Lifetime {
+        match action {
+            LifetimeAction::SetSettings(s) => {
+                if s.fit_key() != self.settings.fit_key() {
+                    self.models.clear();
+                }
+                self.settings = s;
+            }
+            LifetimeAction::Started(s) if s == self.settings => {
+                self.state = FitState::Fitting;
+            }
+            LifetimeAction::ModelDone { settings, answer } if settings.fit_key() == self.settings.fit_key() => {
+                self.models.retain(|m| m.kind != answer.kind);
+                self.models.push(*answer);
+            }
+            LifetimeAction::ValuationDone { settings, valuation } if settings == self.settings => {
+                self.state = match (&valuation, self.models.is_empty()) {
+                    (Some(_), _) => FitState::Done,
+                    (None, true) => FitState::Idle,
+                    (None, false) => FitState::Failed,
+                };
+                self.valuation = valuation.map(|v| Rc::new(*v));
+                self.table = None;
+                self.activation = None;
+            }
+            LifetimeAction::PageDone { query, page } => {
+                let slot = if query.lapsed_only { &mut self.activation } else { &mut self.table };
+                *slot = Some((query, Rc::new(*page)));
+            }
+            LifetimeAction::SubscriptionsDone { settings, figures }
+                if (settings.time_unit, settings.discount_pct)
+                    == (self.settings.time_unit, self.settings.discount_pct) =>
+            {
+                self.subscriptions = figures.map(|f| Rc::new(*f));
+            }
+            LifetimeAction::Started(_)
+            | LifetimeAction::ModelDone { .. }
+            | LifetimeAction::ValuationDone { .. }
+            | LifetimeAction::SubscriptionsDone { .. } => {}
+            LifetimeAction::Clear => {
+                self = Lifetime { settings: self.settings, ..Lifetime::default() };
+            }
+        }
+        self
+    }
+
+    /// The answer of one model, if it arrived.
+    pub fn model(&self, kind: crate::metrics::lifetime::ModelKind) -> Option<&ModelAnswer> {
+        self.models.iter().find(|m| m.kind == kind)
+    }
+}
