@@ -8,8 +8,8 @@
 //!   Σ_{k=1..H} margin × spend × (E[N(k)] − E[N(k−1)]) / (1 + d_unit)^k, with E[N(h)] the
 //!   expected purchases in the customer's next h units (a [`CountModel`]'s
 //!   `conditional_expected`) and d_unit the yearly discount rate converted to the unit,
-//!   (1 + d)^(days/365.25) − 1. Discounting follows the unit (the `lifetimes` bug #137 and
-//!   #215 applied the yearly or a per-unit rate regardless of the unit's length).
+//!   (1 + d)^(days/365.25) − 1. Discounting follows the unit (the `lifetimes` issues #137 and
+//!   #215: discounting that did not follow the time unit).
 
 use crate::models::data::{CountModel, Customer};
 

@@ -1,6 +1,6 @@
 //! Kaplan-Meier survival of subscriptions per period since their start (Kaplan & Meier
 //! 1958), with Greenwood's variance (Greenwood 1926) and a 95% band on the log(−log)
-//! scale (Kalbfleisch & Prentice 1980, §1.3), so that the band stays inside [0, 1]; and
+//! scale (Kalbfleisch & Prentice 1980), so that the band stays inside [0, 1]; and
 //! the same counts as input for the sBG model (`sbg::SbgData`).
 //!
 //! Time is measured in whole periods since each subscription's start: periods of a fixed
