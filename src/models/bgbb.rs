@@ -4,7 +4,7 @@
 //!
 //! While alive, a customer transacts at each opportunity with probability p,
 //! p ~ Beta(α, β); she becomes inactive at the start of an opportunity with probability
-//! θ, θ ~ Beta(γ, δ). For x transactions in n opportunities, the last at t_x (eq. 5):
+//! θ, θ ~ Beta(γ, δ). For x transactions in n opportunities, the last at t_x:
 //!
 //! ```text
 //!   L = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n)/B(γ,δ)
@@ -16,11 +16,11 @@
 //! ln(c + j) and 1/(c + j) for c = α, β, α+β, δ, γ+δ, and each term and its exact
 //! gradient cost O(1). Terms are added in log space (log-sum-exp).
 //!
-//! Predictions (FHS 2010, eqs. 9, 11, 13), with the first term of L as "alive through n":
+//! Predictions (FHS 2010), with the first term of L as "alive through n":
 //! P(alive at n + m) = B(α+x, β+n−x)/B(α,β) · B(γ, δ+n+m)/B(γ,δ) / L, and the expected
 //! transactions in the next n* opportunities
 //! E = P(alive at n | …) · (α+x)/(α+β+n) · Σ_{k=1..n*} B(γ, δ+n+k)/B(γ, δ+n),
-//! the closed form of eq. (13) written as its finite sum (no 1/(γ − 1) at γ = 1).
+//! the paper's closed form written as its finite sum (no 1/(γ − 1) at γ = 1).
 
 use crate::models::optimise::{Fit, FitError, Objective};
 use std::collections::BTreeMap;
@@ -163,7 +163,7 @@ impl Bgbb {
     }
 
     /// P(alive at opportunity n + m | x, t_x, n), m ≥ 0 (m = 1: alive at the next
-    /// opportunity, FHS 2010 Table 6 and `lifetimes`' `conditional_probability_alive(1, …)`).
+    /// opportunity, FHS 2010's P(alive in 2002) and `lifetimes`' `conditional_probability_alive(1, …)`).
     pub fn p_alive(&self, m: u32, x: u32, t_x: u32, n: u32) -> f64 {
         let (first, total) = self.ln_row(x, t_x, n);
         let t = self.tables(n as usize + m as usize);
@@ -385,11 +385,11 @@ mod tests {
             assert!(close(m.conditional_expected(1, x, t_x, n), e1, 1e-9), "E1 {x} {t_x} {n}");
             assert!(close(m.conditional_expected(5, x, t_x, n), e5, 1e-9), "E5 {x} {t_x} {n}");
         }
-        // FHS (2010) eq. 9: E[X(6)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+6)/(Γ(γ+δ+6)Γ(1+δ))], by scipy.
+        // FHS (2010): E[X(6)] = α/(α+β) · δ/(γ−1) · [1 − Γ(γ+δ)Γ(1+δ+6)/(Γ(γ+δ+6)Γ(1+δ))], by scipy.
         assert!(close(PUBLISHED.expected(6), 2.219631393487, 1e-10));
         // Alive at n (m = 0) is at least alive at n + 1.
         assert!(PUBLISHED.p_alive(0, 3, 4, 6) > PUBLISHED.p_alive(1, 3, 4, 6));
-        // γ = 1 exactly: eq. 13 divides by γ − 1, the finite sum does not.
+        // γ = 1 exactly: the paper's closed form divides by γ − 1, the finite sum does not.
         let one = Bgbb { gamma: 1.0, ..PUBLISHED };
         let below = Bgbb { gamma: 1.0 - 1e-7, ..PUBLISHED };
         assert!(close(one.conditional_expected(5, 3, 4, 6), below.conditional_expected(5, 3, 4, 6), 1e-6));

@@ -8,8 +8,8 @@
 //!   Σ_{k=1..H} margin × spend × (E[N(k)] − E[N(k−1)]) / (1 + d_unit)^k, with E[N(h)] the
 //!   expected purchases in the customer's next h units (a [`CountModel`]'s
 //!   `conditional_expected`) and d_unit the yearly discount rate converted to the unit,
-//!   (1 + d)^(days/365.25) − 1. Discounting follows the unit (the `lifetimes` bug #137 and
-//!   #215 applied the yearly or a per-unit rate regardless of the unit's length).
+//!   (1 + d)^(days/365.25) − 1. Discounting follows the unit (the `lifetimes` issues #137 and
+//!   #215: discounting that did not follow the time unit).
 
 use crate::models::data::{CountModel, Customer};
 
@@ -212,5 +212,27 @@ mod tests {
         // 30.4375 × (1 − 1.1^−24) / 0.1 ≈ 272, far from 665.
         let wrong: f64 = (1..=24).map(|k| 30.4375 / 1.1f64.powi(k)).sum();
         assert!(wrong < 0.5 * month);
+    }
+
+    #[test]
+    fn bgnbd_and_gamma_gamma_customers() {
+        // `lifetimes` 0.11.3 BetaGeoFitter (r, α, a, b = 0.243, 4.414, 0.793, 2.426, CDNOW
+        // in weeks) for E(k) and GammaGammaFitter (6.25, 3.74, 15.44) for the spend, summed
+        // in tests/models/other_reference.py: margin 0.3, 52 weeks at 10% a year.
+        use crate::models::bgnbd::BgNbd;
+        use crate::models::gamma_gamma::GammaGamma;
+        let bg = BgNbd { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+        let gg = GammaGamma { p: 6.25, q: 3.74, v: 15.44 };
+        let cases = [
+            (2.0, 30.43, 38.86, 22.35, 11.029361293462),
+            (1.0, 1.71, 38.86, 11.77, 1.409483389706),
+            (10.0, 37.0, 38.86, 35.0, 82.849771970288),
+        ];
+        for (x, t_x, t, zbar, want) in cases {
+            let spend = gg.conditional_expected_spend(x, zbar).unwrap();
+            let c = Customer { x, t_x, t, weight: 1.0 };
+            let got = model_clv(&bg, &c, 0.3, spend, 52, TimeUnit::Week, 0.1);
+            assert!(close(got, want, 1e-6), "x = {x}: {got} vs {want}");
+        }
     }
 }

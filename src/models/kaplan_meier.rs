@@ -1,13 +1,16 @@
 //! Kaplan-Meier survival of subscriptions per period since their start (Kaplan & Meier
 //! 1958), with Greenwood's variance (Greenwood 1926) and a 95% band on the log(−log)
-//! scale (Kalbfleisch & Prentice 1980, §1.3), so that the band stays inside [0, 1]; and
+//! scale (Kalbfleisch & Prentice 1980), so that the band stays inside [0, 1]; and
 //! the same counts as input for the sBG model (`sbg::SbgData`).
 //!
-//! Time is measured in whole periods of a chosen length (in days) since each
-//! subscription's start. A subscription that ended after L days (L ≤ its observation
-//! end) was lost in period T = max(1, ⌈L / length⌉): active at t·length for t < T. One
-//! still running at its observation end after C days is right censored after
-//! c = ⌊C / length⌋ whole periods. A loss in a period the observation does not cover in
+//! Time is measured in whole periods since each subscription's start: periods of a fixed
+//! number of days, or calendar months (a subscription started on the 31st completes a
+//! month on the last day of a shorter month), which monthly billing follows and a fixed
+//! 30.4375 days does not (1 July to 1 September is 62 days, 2.04 such "months"). A
+//! subscription that ended at L periods (L ≤ its observation end, L fractional) was lost
+//! in period T = max(1, ⌈L⌉): active at t for t < T, so ending exactly k periods after its
+//! start means k periods paid, lost in k. One still running at its observation end, C
+//! periods after its start, is right censored after c = ⌊C⌋ whole periods. A loss in a period the observation does not cover in
 //! full (T > c) is censored after c as well: the part of period c + 1 that was seen is
 //! dropped for lost and surviving subscriptions alike, otherwise the last, partly seen
 //! period would count its losses but not its survivors.
@@ -57,15 +60,65 @@ pub struct KmRow {
     pub high: Option<f64>,
 }
 
+/// How periods since a subscription's start are counted.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub enum Period {
+    /// A fixed number of days (1, 7, 30.4375, 365.25, …).
+    Days(f64),
+    /// This many calendar months (1: monthly, 3: quarterly, 12: yearly), from the start's
+    /// day of the month (clamped to the month's last day).
+    CalendarMonths(u32),
+}
+
+impl Period {
+    fn valid(self) -> bool {
+        match self {
+            Period::Days(d) => d.is_finite() && d > 0.0,
+            Period::CalendarMonths(m) => m > 0,
+        }
+    }
+
+    /// Whole periods from `start` to `date` (date ≥ start) and whether `date` is exactly
+    /// on a period boundary.
+    fn elapsed(self, start: Date, date: Date) -> (usize, bool) {
+        match self {
+            Period::Days(len) => {
+                let x = f64::from(date.0 - start.0) / len;
+                let whole = x.floor();
+                (whole as usize, whole == x)
+            }
+            Period::CalendarMonths(per) => {
+                let (y, m, d) = start.ymd();
+                let anniversary = |k: i64| -> Date {
+                    let total = i64::from(y) * 12 + i64::from(m) - 1 + k * i64::from(per);
+                    let (year, month) = (total.div_euclid(12) as i32, total.rem_euclid(12) as u32 + 1);
+                    let day = d.min(crate::calendar::days_in_month(year, month));
+                    Date::from_ymd(year, month, day).unwrap_or(Date(i32::MAX))
+                };
+                let (y2, m2, _) = date.ymd();
+                let months = (i64::from(y2) - i64::from(y)) * 12 + i64::from(m2) - i64::from(m);
+                let mut k = months.div_euclid(i64::from(per)).max(0);
+                while k > 0 && anniversary(k) > date {
+                    k -= 1;
+                }
+                while anniversary(k + 1) <= date {
+                    k += 1;
+                }
+                (k as usize, anniversary(k) == date)
+            }
+        }
+    }
+}
+
 /// The Kaplan-Meier table of a set of subscriptions.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct KaplanMeier {
-    /// The period length in days.
-    pub period_days: f64,
+    /// How periods are counted.
+    pub period: Period,
     /// Rows for t = 0, 1, …, the last period anyone is at risk in.
     pub rows: Vec<KmRow>,
     /// Subscriptions left out: ending before they start, observed only before their
-    /// start, or a period length that is not a positive number.
+    /// start, or all of them for a period that is not a positive length.
     pub skipped: usize,
 }
 
@@ -75,27 +128,26 @@ enum Exit {
     Censored(usize),
 }
 
-fn exit(s: &Subscription, period_days: f64) -> Option<Exit> {
-    let observed = s.observed_until.0 - s.start.0;
-    if observed < 0 {
+fn exit(s: &Subscription, period: Period) -> Option<Exit> {
+    if s.observed_until < s.start {
         return None;
     }
-    let c = (f64::from(observed) / period_days).floor() as usize;
+    let (c, _) = period.elapsed(s.start, s.observed_until);
     match s.end {
-        Some(end) if end.0 < s.start.0 => None,
+        Some(end) if end < s.start => None,
         Some(end) if end <= s.observed_until => {
-            let lived = f64::from(end.0 - s.start.0);
-            let t = ((lived / period_days).ceil() as usize).max(1);
+            let (whole, exact) = period.elapsed(s.start, end);
+            let t = if exact { whole } else { whole + 1 }.max(1);
             Some(if t <= c { Exit::Lost(t) } else { Exit::Censored(c) })
         }
         _ => Some(Exit::Censored(c)),
     }
 }
 
-/// The Kaplan-Meier table of `subscriptions` in periods of `period_days` days.
-pub fn kaplan_meier(subscriptions: &[Subscription], period_days: f64) -> KaplanMeier {
-    if !(period_days.is_finite() && period_days > 0.0) {
-        return KaplanMeier { period_days, rows: Vec::new(), skipped: subscriptions.len() };
+/// The Kaplan-Meier table of `subscriptions` in periods counted as `period`.
+pub fn kaplan_meier(subscriptions: &[Subscription], period: Period) -> KaplanMeier {
+    if !period.valid() {
+        return KaplanMeier { period, rows: Vec::new(), skipped: subscriptions.len() };
     }
     let mut lost: Vec<u64> = Vec::new();
     let mut censored: Vec<u64> = vec![0];
@@ -107,7 +159,7 @@ pub fn kaplan_meier(subscriptions: &[Subscription], period_days: f64) -> KaplanM
         v[t] += 1;
     };
     for s in subscriptions {
-        match exit(s, period_days) {
+        match exit(s, period) {
             Some(Exit::Lost(t)) => grow(&mut lost, t),
             Some(Exit::Censored(c)) => grow(&mut censored, c),
             None => skipped += 1,
@@ -157,7 +209,7 @@ pub fn kaplan_meier(subscriptions: &[Subscription], period_days: f64) -> KaplanM
         });
         at_risk = n - d - censored[t];
     }
-    KaplanMeier { period_days, rows, skipped }
+    KaplanMeier { period, rows, skipped }
 }
 
 impl KaplanMeier {
@@ -235,7 +287,7 @@ mod tests {
                 sub(s.start.0 + k, s.end.map(|e| e.0 + k), s.observed_until.0 + k)
             })
             .collect();
-        let km = kaplan_meier(&subs, 10.0);
+        let km = kaplan_meier(&subs, Period::Days(10.0));
         assert_eq!(km.skipped, 0);
         let counts: Vec<_> = km.rows.iter().map(|r| (r.period, r.at_risk, r.lost, r.censored)).collect();
         assert_eq!(counts, vec![(0, 8, 0, 0), (1, 8, 2, 1), (2, 5, 0, 1), (3, 4, 2, 1), (4, 1, 0, 1)]);
@@ -265,7 +317,7 @@ mod tests {
         let ends = [10, 20, 25, 30, 40, 60, 70];
         let mut subs: Vec<_> = ends.iter().map(|&e| sub(0, Some(e), 92)).collect();
         subs.extend((0..3).map(|_| sub(0, None, 92)));
-        let km = kaplan_meier(&subs, m);
+        let km = kaplan_meier(&subs, Period::Days(m));
         let survivors: Vec<f64> = km.survival().iter().map(|s| s * 10.0).collect();
         let expected = [10.0, 6.0, 4.0, 3.0];
         assert_eq!(survivors.len(), 4);
@@ -277,23 +329,26 @@ mod tests {
 
     #[test]
     fn everyone_lost_and_odd_input() {
-        let km = kaplan_meier(&[sub(0, Some(3), 50), sub(0, Some(0), 50), sub(5, Some(2), 50), sub(9, None, 3)], 7.0);
+        let km = kaplan_meier(
+            &[sub(0, Some(3), 50), sub(0, Some(0), 50), sub(5, Some(2), 50), sub(9, None, 3)],
+            Period::Days(7.0),
+        );
         assert_eq!(km.skipped, 2);
         assert_eq!(km.rows.len(), 2);
         assert_eq!(km.rows[1].survival, 0.0);
         assert_eq!(km.rows[1].variance, None);
         assert_eq!((km.rows[1].low, km.rows[1].high), (None, None));
-        let none = kaplan_meier(&[sub(0, None, 10)], 0.0);
+        let none = kaplan_meier(&[sub(0, None, 10)], Period::Days(0.0));
         assert!(none.rows.is_empty());
         assert_eq!(none.skipped, 1);
-        assert!(kaplan_meier(&[], 7.0).rows.len() == 1);
+        assert!(kaplan_meier(&[], Period::Days(7.0)).rows.len() == 1);
     }
 
     #[test]
     fn the_band_stays_inside_the_unit_interval() {
         // Small risk sets make the plain band S ± 1.96 √Var leave [0, 1].
         let subs = [sub(0, Some(5), 100), sub(0, None, 100), sub(0, Some(15), 100)];
-        let km = kaplan_meier(&subs, 10.0);
+        let km = kaplan_meier(&subs, Period::Days(10.0));
         for r in &km.rows[1..] {
             if let (Some(lo), Some(hi)) = (r.low, r.high) {
                 assert!(0.0 <= lo && lo <= r.survival && r.survival <= hi && hi <= 1.0, "{r:?}");
@@ -323,10 +378,36 @@ mod tests {
         for _ in 0..241 {
             subs.push(Subscription { start, end: None, observed_until: until });
         }
-        let km = kaplan_meier(&subs, 365.25);
+        let km = kaplan_meier(&subs, Period::Days(365.25));
         let s: Vec<f64> = km.survival().iter().map(|s| (s * 1000.0).round()).collect();
         assert_eq!(s, survivors.iter().map(|&v| f64::from(v)).collect::<Vec<_>>());
         let f = sbg::fit(&km.sbg_data()).unwrap();
         assert!(close(f.model.alpha, 0.704, 1e-3) && close(f.model.beta, 1.182, 1e-3), "{:?}", f.model);
+    }
+
+    #[test]
+    fn calendar_months() {
+        let d = |y, m, day| Date::from_ymd(y, m, day).unwrap();
+        let monthly = Period::CalendarMonths(1);
+        // By hand: 31 January 2024 + 1 month = 29 February (clamped), + 2 = 31 March.
+        assert_eq!(monthly.elapsed(d(2024, 1, 31), d(2024, 2, 28)), (0, false));
+        assert_eq!(monthly.elapsed(d(2024, 1, 31), d(2024, 2, 29)), (1, true));
+        assert_eq!(monthly.elapsed(d(2024, 1, 31), d(2024, 3, 30)), (1, false));
+        assert_eq!(monthly.elapsed(d(2024, 1, 31), d(2024, 3, 31)), (2, true));
+        assert_eq!(monthly.elapsed(d(2023, 7, 1), d(2024, 7, 1)), (12, true));
+        assert_eq!(Period::CalendarMonths(3).elapsed(d(2023, 7, 1), d(2024, 6, 30)), (3, false));
+        assert_eq!(Period::CalendarMonths(12).elapsed(d(2020, 2, 29), d(2021, 2, 28)), (1, true));
+        // 1 July → 1 September: two months paid, lost in month 2; 62 days are 2.04 fixed
+        // 30.4375-day months, which would put the loss in period 3.
+        let s = Subscription { start: d(2023, 7, 1), end: Some(d(2023, 9, 1)), observed_until: d(2024, 1, 1) };
+        let km = kaplan_meier(&[s], monthly);
+        assert_eq!(km.rows.iter().map(|r| r.lost).collect::<Vec<_>>(), vec![0, 0, 1]);
+        let fixed = kaplan_meier(&[s], Period::Days(30.4375));
+        assert_eq!(fixed.rows.iter().map(|r| r.lost).collect::<Vec<_>>(), vec![0, 0, 0, 1]);
+        // Seen until 29 February from 31 January: one whole month, censored after 1.
+        let s = Subscription { start: d(2024, 1, 31), end: None, observed_until: d(2024, 2, 29) };
+        let km = kaplan_meier(&[s], monthly);
+        assert_eq!(km.rows.last().map(|r| (r.period, r.censored)), Some((1, 1)));
+        assert_eq!(kaplan_meier(&[s], Period::CalendarMonths(0)).skipped, 1);
     }
 }

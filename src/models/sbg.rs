@@ -123,7 +123,7 @@ impl Sbg {
         (0..=periods).map(|t| (t, self.survival(t), if t == 0 { 1.0 } else { self.retention(t) })).collect()
     }
 
-    /// Discounted expected residual lifetime (Fader & Hardie 2010, eq. 6) of a customer who
+    /// Discounted expected residual lifetime (Fader & Hardie 2010) of a customer who
     /// has renewed `renewals` times, just before her next renewal decision, in payments:
     /// Σ_{k≥0} S(renewals + 1 + k) / S(renewals) / (1 + d)^k
     /// = (β + n)/(α + β + n) · ₂F₁(1, β + n + 1; α + β + n + 1; 1/(1 + d)), n = renewals,
@@ -154,7 +154,7 @@ impl Sbg {
     }
 
     /// Discounted expected lifetime of a new customer in payments, the first undiscounted:
-    /// Σ_{t≥0} S(t) / (1 + d)^t = ₂F₁(1, β; α + β; 1/(1 + d)) (Fader & Hardie 2010, eq. 4);
+    /// Σ_{t≥0} S(t) / (1 + d)^t = ₂F₁(1, β; α + β; 1/(1 + d)) (Fader & Hardie 2010);
     /// `None` when it diverges.
     pub fn del(&self, discount: f64) -> Option<f64> {
         // Σ_{t≥1} S(t) z^t = z · Σ_{k≥0} S(1 + k) z^k = DERL(d, 0) / (1 + d).

@@ -157,3 +157,19 @@ print("sBG regular se r(12) %.10f" % delta(llr, mle, lambda q: (q[1] + 11) / (q[
 ggm = [6.2488026949, 3.7445884393, 15.4477472178]
 print("GG mean spend %.10f se %.10f" % (ggm[0] * ggm[2] / (ggm[1] - 1),
       delta(lambda q: gg_ll(*q), ggm, lambda q: q[0] * q[2] / (q[1] - 1))))
+
+# ---------------------------------------------------------------- discounted model CLV
+# BG/NBD (lifetimes BetaGeoFitter, parameters set to Fader, Hardie & Lee's 0.243, 4.414,
+# 0.793, 2.426) for purchases in weeks, Gamma-Gamma spend at (6.25, 3.74, 15.44), margin
+# 0.3, 52 weeks at 10% a year: sum_k 0.3 * spend * (E(k) - E(k-1)) / (1 + d_w)^k with
+# d_w = 1.1^(7/365.25) - 1.
+print("== model CLV")
+from lifetimes import BetaGeoFitter
+bg = BetaGeoFitter()
+bg.params_ = pd.Series(dict(r=0.243, alpha=4.414, a=0.793, b=2.426))
+dw = 1.1 ** (7 / 365.25) - 1
+for (xi, txi, Ti, zi) in [(2, 30.43, 38.86, 22.35), (1, 1.71, 38.86, 11.77), (10, 37.0, 38.86, 35.0)]:
+    e = [0.0] + [float(bg.conditional_expected_number_of_purchases_up_to_time(k, xi, txi, Ti)) for k in range(1, 53)]
+    spend = gg.conditional_expected_average_profit(pd.Series([xi]), pd.Series([zi])).iloc[0]
+    clv = sum(0.3 * spend * (e[k] - e[k - 1]) / (1 + dw) ** k for k in range(1, 53))
+    print("x=%d t_x=%.2f T=%.2f zbar=%.2f spend=%.12f clv=%.12f" % (xi, txi, Ti, zi, spend, clv))
