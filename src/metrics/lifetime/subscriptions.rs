@@ -7,7 +7,7 @@
 use crate::calendar::{Date, TimeUnit};
 use crate::ingest::other_kinds::SubscriptionRow;
 use crate::models::clv::unit_discount_rate;
-use crate::models::kaplan_meier::{kaplan_meier, KaplanMeier, Subscription};
+use crate::models::kaplan_meier::{kaplan_meier, KaplanMeier, Period, Subscription};
 use crate::models::optimise::{Fit, FitError};
 use crate::models::sbg::{self, Sbg};
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,12 @@ impl SubscriptionFigures {
         let observed_until = rows.iter().flat_map(|r| [Some(r.start), r.end]).flatten().max()?;
         let subscriptions: Vec<Subscription> =
             rows.iter().map(|r| Subscription { start: r.start, end: r.end, observed_until }).collect();
-        let mut km = kaplan_meier(&subscriptions, unit.days());
+        // Months are calendar months (a subscription from 1 July to 1 September lasts two).
+        let period = match unit {
+            TimeUnit::Month => Period::CalendarMonths(1),
+            _ => Period::Days(unit.days()),
+        };
+        let mut km = kaplan_meier(&subscriptions, period);
         // Fitted on every period; shown up to MAX_PERIODS.
         let fitted = sbg::fit(&km.sbg_data());
         km.rows.truncate(MAX_PERIODS as usize + 1);
