@@ -354,6 +354,20 @@ pub(crate) mod tests {
         assert!(rel(fit.log_likelihood, -9582.43) < 1e-5, "{}", fit.log_likelihood);
         assert_eq!(fit.convergence, super::super::optimise::Convergence::Gradient);
         assert!(fit.estimates.iter().all(|e| e.se.is_some_and(|s| s > 0.0)));
+        // lifetimes' standard errors (count_reference.py: its exact Hessian by autograd).
+        for (e, want) in
+            fit.estimates.iter().zip([0.012557320698193184, 0.378221457043926, 0.18571907191206236, 0.7053453435329929])
+        {
+            let se = e.se.unwrap();
+            assert!(rel(se, want) < 1e-3, "se({}) = {se}, lifetimes {want}", e.name);
+        }
+        // The delta method on a parameter itself gives back its standard error.
+        let iv = super::super::optimise::delta_interval(&fit, |p| p[1]);
+        assert!(rel(iv.se.unwrap(), fit.estimates[1].se.unwrap()) < 1e-6);
+        let pop = super::super::optimise::delta_interval(&fit, |p| {
+            BgNbd { r: p[0], alpha: p[1], a: p[2], b: p[3] }.expected(39.0)
+        });
+        assert!(pop.se.unwrap() > 0.0 && pop.low.unwrap() < pop.value && pop.value < pop.high.unwrap());
         // The paper's worked example: customer 1 (x = 2, t_x = 30.43, T = 38.86), 39 weeks.
         let e = m.conditional_expected(39.0, 2.0, 30.43, 38.86);
         assert!(rel(e, 1.226) < 1e-3, "{e}");

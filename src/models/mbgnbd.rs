@@ -82,6 +82,12 @@ mod tests {
         // Ours is the maximum: not below lifetimes' value.
         assert!(fit.log_likelihood >= -9582.13268489992 - 1e-6);
         assert_eq!(fit.convergence, Convergence::Gradient);
+        for (e, want) in
+            fit.estimates.iter().zip([0.08326394529768373, 0.6955971916028643, 0.15478532069898931, 0.5374723507887403])
+        {
+            let se = e.se.unwrap();
+            assert!(rel(se, want) < 1e-3, "se({}) = {se}, lifetimes {want}", e.name);
+        }
     }
 
     #[test]
