@@ -479,6 +479,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn too_little_data_is_an_error() {
+        use super::super::optimise::FitError;
+        assert_eq!(BgNbd::fit(&[]).unwrap_err(), FitError::NotEnoughData { needed: 4, got: 0 });
+        let none_repeat: Vec<Customer> =
+            (0..10).map(|i| Customer { x: 0.0, t_x: 0.0, t: 10.0 + i as f64, weight: 1.0 }).collect();
+        assert!(matches!(BgNbd::fit(&none_repeat), Err(FitError::NotEnoughData { .. })));
+    }
+
+    #[test]
     fn heavy_buyer_and_small_a_plus_b_stay_finite() {
         let m = BgNbd { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
         let p = m.p_alive(300.0, 38.0, 40.0);
