@@ -182,8 +182,12 @@ impl BgNbd {
     }
 
     /// One customer's log-likelihood (Fader & Hardie note 027, solution 2).
+    /// NaN for an impossible history (x < 0, t_x < 0 or t_x > t).
     pub fn log_likelihood(&self, x: f64, t_x: f64, t: f64) -> f64 {
         let lik = BetaGeoLikelihood { ix: Indexed::new(&[Customer { x, t_x, t, weight: 1.0 }]), modified: false };
+        if lik.ix.rows.is_empty() {
+            return f64::NAN;
+        }
         let mut g = [0.0; 4];
         lik.value_gradient_at(&[self.r.ln(), self.alpha.ln(), self.a.ln(), self.b.ln()], &mut g)
     }
@@ -379,6 +383,7 @@ pub(crate) mod tests {
         let m = BgNbd { r: 0.25, alpha: 4.0, a: 0.80, b: 2.50 };
         assert!((m.log_likelihood(0.0, 0.0, 40.0) - -0.59947382).abs() < 1e-7);
         assert!((m.log_likelihood(200.0, 38.0, 40.0) - 100.7957).abs() < 1e-4);
+        assert!(m.log_likelihood(2.0, 41.0, 40.0).is_nan());
         // Hardie's BG/NBD estimation spreadsheet (note 004) as pymc-marketing quotes it.
         let m = BgNbd { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
         for &(x, t_x, want) in &[

@@ -35,8 +35,12 @@ impl MbgNbd {
     }
 
     /// One customer's log-likelihood.
+    /// NaN for an impossible history (x < 0, t_x < 0 or t_x > t).
     pub fn log_likelihood(&self, x: f64, t_x: f64, t: f64) -> f64 {
         let lik = BetaGeoLikelihood { ix: Indexed::new(&[Customer { x, t_x, t, weight: 1.0 }]), modified: true };
+        if lik.ix.rows.is_empty() {
+            return f64::NAN;
+        }
         let mut g = [0.0; 4];
         lik.value_gradient_at(&[self.r.ln(), self.alpha.ln(), self.a.ln(), self.b.ln()], &mut g)
     }

@@ -150,8 +150,13 @@ impl ParetoNbd {
     }
 
     /// One customer's log-likelihood.
+    /// NaN for an impossible history (x < 0, t_x < 0 or t_x > t).
     pub fn log_likelihood(&self, x: f64, t_x: f64, t: f64) -> f64 {
-        Likelihood::new(&[Customer { x, t_x, t, weight: 1.0 }]).eval(self.r, self.alpha, self.s, self.beta)
+        let lik = Likelihood::new(&[Customer { x, t_x, t, weight: 1.0 }]);
+        if lik.ix.rows.is_empty() {
+            return f64::NAN;
+        }
+        lik.eval(self.r, self.alpha, self.s, self.beta)
     }
 
     /// ln of the odds of having dropped out: ln[s/(r+s+x)] + (r+x) ln(α+T) + s ln(β+T) + ln A₀.
@@ -231,6 +236,7 @@ mod tests {
             assert!(rel(m.log_likelihood(3.0, 20.0, 38.0), want[0]) < 1e-10, "{m:?}");
             assert!(rel(m.log_likelihood(0.0, 0.0, 38.0), want[1]) < 1e-10, "{m:?}");
         }
+        assert!(m.log_likelihood(3.0, 40.0, 38.0).is_nan());
         // Continuous through α = β.
         let at = |beta: f64| ParetoNbd { r: 0.8, alpha: 5.0, s: 0.6, beta }.log_likelihood(3.0, 20.0, 38.0);
         assert!((at(5.0 * (1.0 + 1e-9)) - at(5.0)).abs() < 1e-8);
@@ -343,6 +349,20 @@ mod tests {
              ({:?}, {:?}, {} iterations, {} starts): {m:?}",
             fit.method, fit.convergence, fit.iterations, fit.starts
         );
+        // The worst case: continuous times, nothing to compress.
+        let data = simulate(&mut rng, 1_000_000, truth, false, (0.0, 52.0), 0.0);
+        let start = Instant::now();
+        let (m, fit) = BgNbd::fit(&data).unwrap();
+        println!(
+            "BG/NBD, continuous times: {} rows; fit {:.3} s ({:?}, {} iterations): {m:?}",
+            compress(data.iter().copied()).len(),
+            start.elapsed().as_secs_f64(),
+            fit.convergence,
+            fit.iterations
+        );
+        for e in &fit.estimates {
+            println!("  {} = {:.4} ± {:.4}", e.name, e.value, e.se.unwrap_or(f64::NAN));
+        }
         let truth = ParetoNbd { r: 0.55, alpha: 10.5, s: 0.6, beta: 11.7 };
         let data = simulate_pareto(&mut rng, 1_000_000, truth, (0.0, 52.0), true);
         let rows = compress(data.iter().copied()).len();
