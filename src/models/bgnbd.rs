@@ -294,8 +294,10 @@ pub(crate) mod tests {
     }
 
     /// The BG/NBD generative process (MBG/NBD with `modified`: a possible dropout right
-    /// after the first purchase too), T uniform in [t_min, t_max], times rounded to
-    /// `resolution` (e.g. 1/7 week) when positive.
+    /// after the first purchase too), T uniform in [t_min, t_max]. With a positive
+    /// `resolution` (e.g. 1/7 week) t_x and T are then rounded as dates are: the first
+    /// purchase falls at a uniform point within its day, and every time is floored to
+    /// the day it falls in (unbiased on average).
     pub(crate) fn simulate(
         rng: &mut Rng,
         n: usize,
@@ -304,22 +306,26 @@ pub(crate) mod tests {
         (t_min, t_max): (f64, f64),
         resolution: f64,
     ) -> Vec<Customer> {
-        let round = |v: f64| if resolution > 0.0 { (v / resolution).floor() * resolution } else { v };
         (0..n)
             .map(|_| {
-                let t = round(t_min + (t_max - t_min) * rng.uniform());
+                let t = t_min + (t_max - t_min) * rng.uniform();
                 let lambda = rng.gamma(p.r, p.alpha);
                 let drop = rng.beta(p.a, p.b);
                 let (mut x, mut t_x, mut now) = (0.0, 0.0, 0.0);
                 let mut alive = !(modified && rng.uniform() < drop);
                 while alive {
                     now += rng.exponential(lambda);
-                    if round(now) > t {
+                    if now > t {
                         break;
                     }
                     x += 1.0;
-                    t_x = round(now);
+                    t_x = now;
                     alive = rng.uniform() >= drop;
+                }
+                if resolution > 0.0 {
+                    let offset = rng.uniform();
+                    let day = |v: f64| (v / resolution + offset).floor() * resolution;
+                    return Customer { x, t_x: day(t_x), t: day(t), weight: 1.0 };
                 }
                 Customer { x, t_x, t, weight: 1.0 }
             })

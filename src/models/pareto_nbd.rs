@@ -294,12 +294,14 @@ mod tests {
         }
     }
 
-    /// The Pareto/NBD generative process: T in whole weeks, purchase times rounded down
-    /// to days (weeks / 7) when `days`.
+    /// The Pareto/NBD generative process: T in whole weeks; with `days`, t_x rounded as
+    /// dates are (the first purchase at a uniform point in its day, times floored to
+    /// their day).
     fn simulate_pareto(rng: &mut Rng, n: usize, p: ParetoNbd, (t_min, t_max): (f64, f64), days: bool) -> Vec<Customer> {
-        let day = |v: f64| if days { (v * 7.0).floor() / 7.0 } else { v };
         (0..n)
             .map(|_| {
+                let offset = if days { rng.uniform() } else { 0.0 };
+                let day = |v: f64| if days { ((v * 7.0 + offset).floor()) / 7.0 } else { v };
                 let t = (t_min + (t_max - t_min) * rng.uniform()).floor();
                 let lambda = rng.gamma(p.r, p.alpha);
                 let mu = rng.gamma(p.s, p.beta);
