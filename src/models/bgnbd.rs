@@ -41,7 +41,9 @@ pub(crate) struct BetaGeoLikelihood {
 impl BetaGeoLikelihood {
     pub(crate) fn starts_for(&self) -> Vec<Vec<f64>> {
         let rate = self.ix.purchase_rate().max(1e-6);
-        [(1.0, 1.0, 1.0, 1.0), (0.5, 0.5, 0.5, 2.0), (1.0, 1.0 / rate, 1.0, 3.0), (2.0, 2.0 / rate, 2.0, 5.0)]
+        // Mean rate r/α at the data's purchase rate, two heterogeneity levels, and
+        // lifetimes' all-ones start (three, as each BFGS run costs ~30 evaluations).
+        [(1.0, 1.0 / rate, 1.0, 3.0), (0.5, 0.5 / rate, 0.5, 2.0), (1.0, 1.0, 1.0, 1.0)]
             .iter()
             .map(|&(r, al, a, b): &(f64, f64, f64, f64)| vec![r.ln(), al.ln(), a.ln(), b.ln()])
             .collect()
@@ -180,8 +182,12 @@ impl BgNbd {
     }
 
     /// One customer's log-likelihood (Fader & Hardie note 027, solution 2).
+    /// NaN for an impossible history (x < 0, t_x < 0 or t_x > t).
     pub fn log_likelihood(&self, x: f64, t_x: f64, t: f64) -> f64 {
         let lik = BetaGeoLikelihood { ix: Indexed::new(&[Customer { x, t_x, t, weight: 1.0 }]), modified: false };
+        if lik.ix.rows.is_empty() {
+            return f64::NAN;
+        }
         let mut g = [0.0; 4];
         lik.value_gradient_at(&[self.r.ln(), self.alpha.ln(), self.a.ln(), self.b.ln()], &mut g)
     }
@@ -288,8 +294,10 @@ pub(crate) mod tests {
     }
 
     /// The BG/NBD generative process (MBG/NBD with `modified`: a possible dropout right
-    /// after the first purchase too), T uniform in [t_min, t_max], times rounded to
-    /// `resolution` (e.g. 1/7 week) when positive.
+    /// after the first purchase too), T uniform in [t_min, t_max]. With a positive
+    /// `resolution` (e.g. 1/7 week) t_x and T are then rounded as dates are: the first
+    /// purchase falls at a uniform point within its day, and every time is floored to
+    /// the day it falls in (unbiased on average).
     pub(crate) fn simulate(
         rng: &mut Rng,
         n: usize,
@@ -298,22 +306,26 @@ pub(crate) mod tests {
         (t_min, t_max): (f64, f64),
         resolution: f64,
     ) -> Vec<Customer> {
-        let round = |v: f64| if resolution > 0.0 { (v / resolution).floor() * resolution } else { v };
         (0..n)
             .map(|_| {
-                let t = round(t_min + (t_max - t_min) * rng.uniform());
+                let t = t_min + (t_max - t_min) * rng.uniform();
                 let lambda = rng.gamma(p.r, p.alpha);
                 let drop = rng.beta(p.a, p.b);
                 let (mut x, mut t_x, mut now) = (0.0, 0.0, 0.0);
                 let mut alive = !(modified && rng.uniform() < drop);
                 while alive {
                     now += rng.exponential(lambda);
-                    if round(now) > t {
+                    if now > t {
                         break;
                     }
                     x += 1.0;
-                    t_x = round(now);
+                    t_x = now;
                     alive = rng.uniform() >= drop;
+                }
+                if resolution > 0.0 {
+                    let offset = rng.uniform();
+                    let day = |v: f64| (v / resolution + offset).floor() * resolution;
+                    return Customer { x, t_x: day(t_x), t: day(t), weight: 1.0 };
                 }
                 Customer { x, t_x, t, weight: 1.0 }
             })
@@ -352,6 +364,20 @@ pub(crate) mod tests {
         assert!(rel(fit.log_likelihood, -9582.43) < 1e-5, "{}", fit.log_likelihood);
         assert_eq!(fit.convergence, super::super::optimise::Convergence::Gradient);
         assert!(fit.estimates.iter().all(|e| e.se.is_some_and(|s| s > 0.0)));
+        // lifetimes' standard errors (count_reference.py: its exact Hessian by autograd).
+        for (e, want) in
+            fit.estimates.iter().zip([0.012557320698193184, 0.378221457043926, 0.18571907191206236, 0.7053453435329929])
+        {
+            let se = e.se.unwrap();
+            assert!(rel(se, want) < 1e-3, "se({}) = {se}, lifetimes {want}", e.name);
+        }
+        // The delta method on a parameter itself gives back its standard error.
+        let iv = super::super::optimise::delta_interval(&fit, |p| p[1]);
+        assert!(rel(iv.se.unwrap(), fit.estimates[1].se.unwrap()) < 1e-6);
+        let pop = super::super::optimise::delta_interval(&fit, |p| {
+            BgNbd { r: p[0], alpha: p[1], a: p[2], b: p[3] }.expected(39.0)
+        });
+        assert!(pop.se.unwrap() > 0.0 && pop.low.unwrap() < pop.value && pop.value < pop.high.unwrap());
         // The paper's worked example: customer 1 (x = 2, t_x = 30.43, T = 38.86), 39 weeks.
         let e = m.conditional_expected(39.0, 2.0, 30.43, 38.86);
         assert!(rel(e, 1.226) < 1e-3, "{e}");
@@ -363,6 +389,7 @@ pub(crate) mod tests {
         let m = BgNbd { r: 0.25, alpha: 4.0, a: 0.80, b: 2.50 };
         assert!((m.log_likelihood(0.0, 0.0, 40.0) - -0.59947382).abs() < 1e-7);
         assert!((m.log_likelihood(200.0, 38.0, 40.0) - 100.7957).abs() < 1e-4);
+        assert!(m.log_likelihood(2.0, 41.0, 40.0).is_nan());
         // Hardie's BG/NBD estimation spreadsheet (note 004) as pymc-marketing quotes it.
         let m = BgNbd { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
         for &(x, t_x, want) in &[
@@ -460,6 +487,15 @@ pub(crate) mod tests {
         let m = BgNbd { r: 0.2426, alpha: 4.4136, a: 0.7929, b: 2.4259 };
         assert!(rel(m.p_alive(2.0, 30.43, 38.86), 0.7266140448542472) < 1e-12);
         assert!(rel(m.p_alive(300.0, 38.0, 40.0), 0.00037298667354945797) < 1e-10);
+    }
+
+    #[test]
+    fn too_little_data_is_an_error() {
+        use super::super::optimise::FitError;
+        assert_eq!(BgNbd::fit(&[]).unwrap_err(), FitError::NotEnoughData { needed: 4, got: 0 });
+        let none_repeat: Vec<Customer> =
+            (0..10).map(|i| Customer { x: 0.0, t_x: 0.0, t: 10.0 + i as f64, weight: 1.0 }).collect();
+        assert!(matches!(BgNbd::fit(&none_repeat), Err(FitError::NotEnoughData { .. })));
     }
 
     #[test]

@@ -35,8 +35,12 @@ impl MbgNbd {
     }
 
     /// One customer's log-likelihood.
+    /// NaN for an impossible history (x < 0, t_x < 0 or t_x > t).
     pub fn log_likelihood(&self, x: f64, t_x: f64, t: f64) -> f64 {
         let lik = BetaGeoLikelihood { ix: Indexed::new(&[Customer { x, t_x, t, weight: 1.0 }]), modified: true };
+        if lik.ix.rows.is_empty() {
+            return f64::NAN;
+        }
         let mut g = [0.0; 4];
         lik.value_gradient_at(&[self.r.ln(), self.alpha.ln(), self.a.ln(), self.b.ln()], &mut g)
     }
@@ -82,6 +86,12 @@ mod tests {
         // Ours is the maximum: not below lifetimes' value.
         assert!(fit.log_likelihood >= -9582.13268489992 - 1e-6);
         assert_eq!(fit.convergence, Convergence::Gradient);
+        for (e, want) in
+            fit.estimates.iter().zip([0.08326394529768373, 0.6955971916028643, 0.15478532069898931, 0.5374723507887403])
+        {
+            let se = e.se.unwrap();
+            assert!(rel(se, want) < 1e-3, "se({}) = {se}, lifetimes {want}", e.name);
+        }
     }
 
     #[test]

@@ -132,15 +132,10 @@ impl Objective for Likelihood {
     fn starts(&self) -> Vec<Vec<f64>> {
         let rate = self.ix.purchase_rate().max(1e-6);
         let mean_t = self.ix.mean_t().max(1e-6);
-        [
-            (1.0, 1.0 / rate, 1.0, mean_t),
-            (0.5, 0.5 / rate, 0.5, mean_t),
-            (2.0, 2.0 / rate, 1.0, 2.0 * mean_t),
-            (1.0, 1.0, 1.0, 1.0),
-        ]
-        .iter()
-        .map(|&(r, al, s, be): &(f64, f64, f64, f64)| vec![r.ln(), al.ln(), s.ln(), be.ln()])
-        .collect()
+        [(1.0, 1.0 / rate, 1.0, mean_t), (0.5, 0.5 / rate, 0.5, mean_t), (1.0, 1.0, 1.0, 1.0)]
+            .iter()
+            .map(|&(r, al, s, be): &(f64, f64, f64, f64)| vec![r.ln(), al.ln(), s.ln(), be.ln()])
+            .collect()
     }
 }
 
@@ -155,8 +150,13 @@ impl ParetoNbd {
     }
 
     /// One customer's log-likelihood.
+    /// NaN for an impossible history (x < 0, t_x < 0 or t_x > t).
     pub fn log_likelihood(&self, x: f64, t_x: f64, t: f64) -> f64 {
-        Likelihood::new(&[Customer { x, t_x, t, weight: 1.0 }]).eval(self.r, self.alpha, self.s, self.beta)
+        let lik = Likelihood::new(&[Customer { x, t_x, t, weight: 1.0 }]);
+        if lik.ix.rows.is_empty() {
+            return f64::NAN;
+        }
+        lik.eval(self.r, self.alpha, self.s, self.beta)
     }
 
     /// ln of the odds of having dropped out: ln[s/(r+s+x)] + (r+x) ln(α+T) + s ln(β+T) + ln A₀.
@@ -196,7 +196,9 @@ impl CountModel for ParetoNbd {
 
 #[cfg(test)]
 mod tests {
-    use super::super::bgnbd::tests::{cdnow, check_gradient, rel};
+    use super::super::bgnbd::tests::{cdnow, check_gradient, rel, simulate, Rng};
+    use super::super::bgnbd::BgNbd;
+    use super::super::data::compress;
     use super::super::optimise::Convergence;
     use super::*;
 
@@ -234,6 +236,7 @@ mod tests {
             assert!(rel(m.log_likelihood(3.0, 20.0, 38.0), want[0]) < 1e-10, "{m:?}");
             assert!(rel(m.log_likelihood(0.0, 0.0, 38.0), want[1]) < 1e-10, "{m:?}");
         }
+        assert!(m.log_likelihood(3.0, 40.0, 38.0).is_nan());
         // Continuous through α = β.
         let at = |beta: f64| ParetoNbd { r: 0.8, alpha: 5.0, s: 0.6, beta }.log_likelihood(3.0, 20.0, 38.0);
         assert!((at(5.0 * (1.0 + 1e-9)) - at(5.0)).abs() < 1e-8);
@@ -288,6 +291,92 @@ mod tests {
                 assert!(e.is_finite() && e >= 0.0, "{e}");
                 assert!(m.log_likelihood(x, t_x, 40.0).is_finite());
             }
+        }
+    }
+
+    /// The Pareto/NBD generative process: T in whole weeks; with `days`, t_x rounded as
+    /// dates are (the first purchase at a uniform point in its day, times floored to
+    /// their day).
+    fn simulate_pareto(rng: &mut Rng, n: usize, p: ParetoNbd, (t_min, t_max): (f64, f64), days: bool) -> Vec<Customer> {
+        (0..n)
+            .map(|_| {
+                let offset = if days { rng.uniform() } else { 0.0 };
+                let day = |v: f64| if days { ((v * 7.0 + offset).floor()) / 7.0 } else { v };
+                let t = (t_min + (t_max - t_min) * rng.uniform()).floor();
+                let lambda = rng.gamma(p.r, p.alpha);
+                let mu = rng.gamma(p.s, p.beta);
+                let end = rng.exponential(mu).min(t);
+                let (mut x, mut t_x, mut now) = (0.0, 0.0, 0.0);
+                loop {
+                    now += rng.exponential(lambda);
+                    if now > end {
+                        break;
+                    }
+                    x += 1.0;
+                    t_x = day(now);
+                }
+                Customer { x, t_x, t, weight: 1.0 }
+            })
+            .collect()
+    }
+
+    #[test]
+    fn recovers_simulated_parameters_within_two_standard_errors() {
+        let truth = ParetoNbd { r: 0.55, alpha: 10.5, s: 0.6, beta: 11.7 };
+        let mut rng = Rng(0x0000_7a7e_70bd);
+        let data = simulate_pareto(&mut rng, 3000, truth, (20.0, 52.0), false);
+        let (_, fit) = ParetoNbd::fit(&data).unwrap();
+        for (e, want) in fit.estimates.iter().zip([truth.r, truth.alpha, truth.s, truth.beta]) {
+            let se = e.se.unwrap();
+            assert!((e.value - want).abs() <= 2.0 * se, "{}: {} ± {se}, truth {want}", e.name, e.value);
+        }
+    }
+
+    /// `cargo test --release --lib models::pareto_nbd::tests::timing -- --ignored --nocapture`
+    #[test]
+    #[ignore = "timing on a million simulated customers; run in release"]
+    fn timing_one_million_customers() {
+        use std::time::Instant;
+        let mut rng = Rng(0x0123_4567_89ab_cdef);
+        let truth = BgNbd { r: 0.25, alpha: 4.0, a: 0.8, b: 2.5 };
+        let data = simulate(&mut rng, 1_000_000, truth, false, (0.0, 52.0), 1.0 / 7.0);
+        let start = Instant::now();
+        let rows = compress(data.iter().copied()).len();
+        let compress_s = start.elapsed().as_secs_f64();
+        let start = Instant::now();
+        let (m, fit) = BgNbd::fit(&data).unwrap();
+        let bg_s = start.elapsed().as_secs_f64();
+        println!(
+            "BG/NBD: 1,000,000 customers → {rows} rows (compress {compress_s:.3} s); fit {bg_s:.3} s \
+             ({:?}, {:?}, {} iterations, {} starts): {m:?}",
+            fit.method, fit.convergence, fit.iterations, fit.starts
+        );
+        // The worst case: continuous times, nothing to compress.
+        let data = simulate(&mut rng, 1_000_000, truth, false, (0.0, 52.0), 0.0);
+        let start = Instant::now();
+        let (m, fit) = BgNbd::fit(&data).unwrap();
+        println!(
+            "BG/NBD, continuous times: {} rows; fit {:.3} s ({:?}, {} iterations): {m:?}",
+            compress(data.iter().copied()).len(),
+            start.elapsed().as_secs_f64(),
+            fit.convergence,
+            fit.iterations
+        );
+        for e in &fit.estimates {
+            println!("  {} = {:.4} ± {:.4}", e.name, e.value, e.se.unwrap_or(f64::NAN));
+        }
+        let truth = ParetoNbd { r: 0.55, alpha: 10.5, s: 0.6, beta: 11.7 };
+        let data = simulate_pareto(&mut rng, 1_000_000, truth, (0.0, 52.0), true);
+        let rows = compress(data.iter().copied()).len();
+        let start = Instant::now();
+        let (m, fit) = ParetoNbd::fit(&data).unwrap();
+        let pn_s = start.elapsed().as_secs_f64();
+        println!(
+            "Pareto/NBD: 1,000,000 customers → {rows} rows; fit {pn_s:.3} s ({:?}, {:?}, {} iterations, {} starts): {m:?}",
+            fit.method, fit.convergence, fit.iterations, fit.starts
+        );
+        for e in &fit.estimates {
+            println!("  {} = {:.4} ± {:.4}", e.name, e.value, e.se.unwrap_or(f64::NAN));
         }
     }
 }

@@ -84,15 +84,19 @@ print("params", {k: float(v) for k, v in p.items()})
 ll = -ModifiedBetaGeoFitter._negative_log_likelihood(np.log([p.r, p.alpha, p.a, p.b]), f.values, rec.values,
                                                      T.values, np.ones(len(f)), 0.0) * len(f)
 print("LL", float(ll))
-r, alpha, a, b = p.r, p.alpha, p.a, p.b
+# Predictions at the fitted values as printed by the first run (fixed, so that reruns
+# print the same references).
+r, alpha, a, b = 0.5248377255677019, 6.182988479134203, 0.8913562809310627, 1.614000025671838
+mbg_fixed = ModifiedBetaGeoFitter()
+mbg_fixed.params_ = pd.Series({"r": r, "alpha": alpha, "a": a, "b": b})
 for x, tx, TT, h in points:
-    lt = float(mbg.conditional_expected_number_of_purchases_up_to_time(h, x, tx, TT))
+    lt = float(mbg_fixed.conditional_expected_number_of_purchases_up_to_time(h, x, tx, TT))
     q = mbg_p_alive(r, alpha, a, b, x, tx, TT) * e_alive_quad(r, alpha, a, b + x + 1, x, TT, h)
-    pa = float(mbg.conditional_probability_alive(x, tx, TT))
+    pa = float(mbg_fixed.conditional_probability_alive(x, tx, TT))
     print(f"  cond x={x} t_x={tx} T={TT} h={h}: quad {q!r}  lifetimes {lt!r}  p_alive lifetimes {pa!r}")
 for t in [10.0, 39.0]:
     q = b / (a + b) * e_alive_quad(r, alpha, a, b + 1, 0, 0.0, t)
-    print(f"  E[X({t})]: quad {q!r}  lifetimes {float(mbg.expected_number_of_purchases_up_to_time(t))!r}")
+    print(f"  E[X({t})]: quad {q!r}  lifetimes {float(mbg_fixed.expected_number_of_purchases_up_to_time(t))!r}")
 
 print("== Pareto/NBD on CDNOW (lifetimes ParetoNBDFitter)")
 pn = ParetoNBDFitter().fit(f, rec, T)
@@ -100,6 +104,10 @@ p = pn.params_
 print("params", {k: float(v) for k, v in p.items()})
 ll = np.sum(ParetoNBDFitter._conditional_log_likelihood((p.r, p.alpha, p.s, p.beta), f.values, rec.values, T.values))
 print("LL", float(ll))
+# Predictions at fixed values (a first run's fit; lifetimes' Pareto/NBD fit varies in the
+# fifth digit between runs).
+pn.params_ = pd.Series({"r": 0.5532724143725101, "alpha": 10.577554103323658, "s": 0.6062915148875586,
+                        "beta": 11.670196896637568})
 for x, tx, TT, h in points:
     try:
         lt = float(pn.conditional_expected_number_of_purchases_up_to_time(h, x, tx, TT))
@@ -117,3 +125,7 @@ for x, tx, TT in [(0, 0.0, 38.86), (2, 30.43, 38.86), (7, 29.43, 38.86)]:
 for prm in [(0.8, 12.0, 0.6, 3.0), (0.8, 5.0, 0.6, 5.0)]:
     v = ParetoNBDFitter._conditional_log_likelihood(prm, np.array([3.0, 0.0]), np.array([20.0, 0.0]), np.array([38.0, 38.0]))
     print(f"  ll{prm} | (3, 20, 38), (0, 0, 38) = {[float(u) for u in v]!r}")
+
+print("== standard errors (lifetimes summary: inverse Hessian of the negative log-likelihood)")
+for name, m in [("BG/NBD", bg), ("MBG/NBD", mbg)]:  # ParetoNBDFitter has no standard errors
+    print(name, {k: float(v) for k, v in m.summary["se(coef)"].items()})
