@@ -465,6 +465,7 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                          the ones most worth a win-back campaign.",
     export_activation: "Download the activation list (CSV)",
 
+    calculators_title: "Lifetime value without a file",
     simple_title: "Simple CLV",
     simple_revenue: "Revenue per customer per year",
     simple_margin: "Margin (%)",

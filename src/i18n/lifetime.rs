@@ -94,6 +94,7 @@ pub struct LifetimeTexts {
     pub activation_explain: &'static str,
     pub export_activation: &'static str,
 
+    pub calculators_title: &'static str,
     pub simple_title: &'static str,
     pub simple_revenue: &'static str,
     pub simple_margin: &'static str,

@@ -579,6 +579,7 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                          de klanten die een terugwincampagne het meest waard zijn.",
     export_activation: "Download de activatielijst (CSV)",
 
+    calculators_title: "Klantwaarde zonder bestand",
     simple_title: "Eenvoudige CLV",
     simple_revenue: "Omzet per klant per jaar",
     simple_margin: "Marge (%)",

@@ -184,7 +184,8 @@ pub fn app() -> Html {
                     }
                 }
                 <manual::Manual {lang} />
-                <section class="card manual" aria-label={t.lifetime.simple_title}>
+                <section class="card manual" aria-labelledby="clv-calculators-heading">
+                    <h2 id="clv-calculators-heading">{ t.lifetime.calculators_title }</h2>
                     <lifetime::simple::SimpleClv {lang} measured={None} margin_pct={state.lifetime.settings.margin_pct}
                         discount_pct={state.lifetime.settings.discount_pct} source="manual" />
                     <lifetime::subscriptions::SurvivorsCalculator {lang} />

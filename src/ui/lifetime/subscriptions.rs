@@ -101,6 +101,8 @@ pub fn subscriptions_section(p: &SubscriptionsProps) -> Html {
                 </div>
             </div>
             <ChartFigure name="survival" title={x.km_title} {svg} alt={(x.km_alt)(rows.len(), &last)} stem="subscriptions" />
+            <details class="table-fold">
+                <summary>{ (t.analysis.show_table)(periods * 5) }</summary>
             { figures_table(x.col_period, &[x.col_at_risk, x.col_lost, x.col_survival, x.band_name, x.col_projected], html! {
                 { for (0..periods).map(|i| {
                     let r = rows.get(i);
@@ -119,6 +121,7 @@ pub fn subscriptions_section(p: &SubscriptionsProps) -> Html {
                     }
                 }) }
             }) }
+            </details>
             { how_computed(t.how_computed, &[x.subscriptions_explain]) }
         </section>
     }
