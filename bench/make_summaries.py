@@ -22,6 +22,11 @@ The process, with CDNOW-like parameters (Fader, Hardie & Lee 2005; Fader & Hardi
   z ~ Gamma(shape p = 6.25, rate nu), so the mean of x purchases is Gamma(p x, rate nu x);
   monetary_value = that mean for x >= 1, 0 for x = 0 (the lifetimes convention).
 recency and T are rounded to 4 decimals (recency then capped at T), monetary_value to 2.
+
+With --days, T and recency are whole days (written in weeks, days / 7 to 6 decimals), as a
+summary computed from dated orders is: summary_<n>_days.csv. Many customers then share
+a history (x, t_x, T), which is what a log's summary looks like; the 4-decimal files are
+the worst case for compressing identical histories.
 """
 import argparse
 import hashlib
@@ -35,7 +40,7 @@ GG = {"p": 6.25, "q": 3.74, "v": 15.44}
 T_RANGE = (27.0, 39.0)
 
 
-def simulate(n, seed):
+def simulate(n, seed, days=False):
     rng = np.random.default_rng([seed, n])
     T = rng.uniform(*T_RANGE, size=n)
     lam = rng.gamma(BGNBD["r"], 1.0 / BGNBD["alpha"], size=n)
@@ -46,8 +51,12 @@ def simulate(n, seed):
     u = np.zeros(n)
     pos = x > 0
     u[pos] = rng.beta(x[pos], N[pos] - x[pos] + 1)
-    T4 = np.round(T, 4)
-    tx = np.minimum(np.round(T * u, 4), T4)
+    if days:
+        T4 = np.floor(T * 7) / 7
+        tx = np.minimum(np.floor(T * u * 7) / 7, T4)
+    else:
+        T4 = np.round(T, 4)
+        tx = np.minimum(np.round(T * u, 4), T4)
     nu = rng.gamma(GG["q"], 1.0 / GG["v"], size=n)
     m = np.zeros(n)
     m[pos] = rng.gamma(GG["p"] * x[pos], 1.0 / (nu[pos] * x[pos]))
@@ -59,15 +68,17 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="23570,100000,1000000")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--days", action="store_true", help="whole days (summary_<n>_days.csv)")
     ap.add_argument("--out", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "output"))
     args = ap.parse_args()
     os.makedirs(args.out, exist_ok=True)
     for n in [int(s) for s in args.sizes.split(",")]:
-        x, tx, T, m = simulate(n, args.seed)
-        path = os.path.join(args.out, "summary_%d.csv" % n)
+        x, tx, T, m = simulate(n, args.seed, args.days)
+        path = os.path.join(args.out, "summary_%d%s.csv" % (n, "_days" if args.days else ""))
         with open(path, "w", newline="\n") as f:
             f.write("ID,frequency,recency,T,monetary_value\n")
-            f.writelines("%d,%d,%.4f,%.4f,%.2f\n" % row for row in zip(range(1, n + 1), x, tx, T, m))
+            line = "%d,%d,%.6f,%.6f,%.2f\n" if args.days else "%d,%d,%.4f,%.4f,%.2f\n"
+            f.writelines(line % row for row in zip(range(1, n + 1), x, tx, T, m))
         digest = hashlib.sha256(open(path, "rb").read()).hexdigest()
         meta = {"file": os.path.basename(path), "customers": n, "seed": [args.seed, n],
                 "generator": "numpy.random.default_rng (PCG64), numpy " + np.__version__,

@@ -3,6 +3,7 @@
 
 use crate::ingest::other_kinds::{SpendRow, SubscriptionRow, SummaryRow};
 use crate::ingest::{Dataset, LoadedFile, PeriodCounts, ReadSettings, RowErrors};
+use crate::metrics::lifetime::OpportunityFigures;
 use crate::metrics::nps::SurveySummary;
 use crate::metrics::spend::SpendTotals;
 use crate::metrics::summary::LogSummary;
@@ -35,6 +36,9 @@ pub enum Content {
         active: usize,
         ended: usize,
     },
+    /// Discrete purchase opportunities, with their BG/BB fit (a few dozen rows: fitted
+    /// when the file is read).
+    Opportunities(Box<OpportunityFigures>),
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -53,6 +57,7 @@ impl Content {
             }
             Dataset::Survey(rows) => Content::Survey(SurveySummary::of(rows)),
             Dataset::Subscriptions(rows) => subscriptions_content(rows),
+            Dataset::Opportunities(rows) => Content::Opportunities(Box::new(OpportunityFigures::of(rows))),
         }
     }
 }

@@ -35,6 +35,7 @@ use retention::ingest::date::{self, DateFormat};
 use retention::ingest::encoding::{self, Decoder, Encoding};
 use retention::ingest::number::{DecimalMark, NumberStyle};
 use retention::ingest::{self, Dataset, FileError, ReadOutcome, ReadSettings, Reader, RowErrors};
+use retention::metrics::lifetime::ModelKind;
 
 // ---------------------------------------------------------------------------------
 // Configuration
@@ -150,6 +151,22 @@ fn check_outcome(bytes: &[u8], dataset: &Dataset, errors: &RowErrors, data_rows:
                 assert!(r.monetary_value.is_none_or(f64::is_finite), "{r:?}");
                 assert!(!r.customer.is_empty());
             }
+            // Whatever was kept, BG/NBD and Gamma-Gamma fit or say why, without a panic
+            // (tests/fuzz_models.rs fuzzes every model on histories of its own).
+            let cal =
+                retention::metrics::calibration::Calibration::of_summary(rows, retention::calendar::TimeUnit::Week);
+            for kind in [ModelKind::BgNbd, ModelKind::GammaGamma] {
+                let (answer, _) = retention::metrics::lifetime::fits::fit(kind, &cal);
+                if let Ok(fit) = &answer.result {
+                    assert!(fit.log_likelihood.is_finite() && fit.estimates.iter().all(|e| e.value > 0.0), "{fit:?}");
+                }
+            }
+            rows.len() as u64
+        }
+        Dataset::Opportunities(rows) => {
+            assert!(rows.iter().all(|r| r.frequency <= r.recency && r.recency <= r.periods && r.weight >= 0.0));
+            let figures = retention::metrics::lifetime::OpportunityFigures::of(rows);
+            assert!(figures.predictions.iter().all(|p| (0.0..=1.0).contains(&p.p_alive) && p.expected >= 0.0));
             rows.len() as u64
         }
         Dataset::MarketingSpend(rows) => {

@@ -387,6 +387,8 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                               after the first purchase, so a one-time buyer is not taken for alive.",
         ModelKind::GammaGamma => "Gamma-Gamma (Fader & Hardie 2013): a customer's spend per purchase varies around their own mean \
                                   (shape p), and those means vary over customers (q, v). Fitted on customers with a repeat purchase.",
+        ModelKind::BgBb => "BG/BB (Fader, Hardie & Shang 2010): at each opportunity (a year, an edition) an active customer buys with \
+                            probability p (beta-distributed with α, β) and drops out with probability θ (beta-distributed with γ, δ).",
     },
     no_se: "not available (the likelihood is flat there)",
 
@@ -481,6 +483,11 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                      yearly discount rate: the value of a customer who keeps buying as now, for as long as they stay.",
     simple_reset: "Use the measured values",
 
+    opportunities_title: "Purchase opportunities (BG/BB)",
+    col_weight: "Customers",
+    col_periods: "Opportunities (n)",
+    col_alive_next: "P(alive)",
+    col_expected_next: |n| format!("Expected purchases in the next {n}"),
     subscriptions_title: "Subscriptions: survival and the sBG projection",
     km_title: "Share of subscriptions still running",
     km_x: |unit| format!("{unit} since the start"),

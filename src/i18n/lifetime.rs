@@ -107,6 +107,11 @@ pub struct LifetimeTexts {
     pub simple_explain: &'static str,
     pub simple_reset: &'static str,
 
+    pub opportunities_title: &'static str,
+    pub col_weight: &'static str,
+    pub col_periods: &'static str,
+    pub col_alive_next: &'static str,
+    pub col_expected_next: fn(n: u32) -> String,
     pub subscriptions_title: &'static str,
     pub km_title: &'static str,
     pub km_x: fn(unit: &str) -> String,
@@ -136,5 +141,6 @@ pub fn model_name(kind: ModelKind) -> &'static str {
         ModelKind::ParetoNbd => "Pareto/NBD",
         ModelKind::MbgNbd => "MBG/NBD",
         ModelKind::GammaGamma => "Gamma-Gamma",
+        ModelKind::BgBb => "BG/BB",
     }
 }

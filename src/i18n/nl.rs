@@ -291,6 +291,7 @@ pub fn kind_name(k: FileKind) -> &'static str {
         FileKind::MarketingSpend => "marketinguitgaven",
         FileKind::Survey => "enquêtescores",
         FileKind::Subscriptions => "abonnementen",
+        FileKind::Opportunities => "aankoopkansen",
     }
 }
 
@@ -353,6 +354,8 @@ pub fn role_name(r: Role) -> &'static str {
         Role::Score => "de score 0-10 (bijv. score, NPS, cijfer)",
         Role::SubscriptionStart => "de startdatum van het abonnement",
         Role::SubscriptionEnd => "de einddatum van het abonnement",
+        Role::Opportunities => "aankoopkansen (bijv. periods, perioden, kansen)",
+        Role::Weight => "aantal klanten per rij (bijv. weights, aantal klanten)",
     }
 }
 
@@ -501,6 +504,8 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                               aankoop kan afhaken, zodat een eenmalige koper niet voor actief wordt gehouden.",
         ModelKind::GammaGamma => "Gamma-Gamma (Fader & Hardie 2013): de besteding per aankoop varieert rond het eigen gemiddelde van \
                                   een klant (vorm p), en die gemiddelden variëren over klanten (q, v). Geschat op klanten met een herhaalaankoop.",
+        ModelKind::BgBb => "BG/BB (Fader, Hardie & Shang 2010): bij elke kans (een jaar, een editie) koopt een actieve klant met \
+                            kans p (bèta-verdeeld, α en β) en haakt af met kans θ (bèta-verdeeld, γ en δ).",
     },
     no_se: "niet beschikbaar (de likelihood is daar vlak)",
 
@@ -595,6 +600,11 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                      disconteringsvoet per jaar: de waarde van een klant die blijft kopen zoals nu, zolang die klant blijft.",
     simple_reset: "Gebruik de gemeten waarden",
 
+    opportunities_title: "Aankoopkansen (BG/BB)",
+    col_weight: "Klanten",
+    col_periods: "Kansen (n)",
+    col_alive_next: "P(actief)",
+    col_expected_next: |n| format!("Verwachte aankopen in de volgende {n}"),
     subscriptions_title: "Abonnementen: overleving en de sBG-projectie",
     km_title: "Aandeel abonnementen dat nog loopt",
     km_x: |unit| format!("{unit} sinds de start"),

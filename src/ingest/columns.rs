@@ -44,6 +44,10 @@ pub enum Role {
     SubscriptionStart,
     /// Subscriptions: the day it ended (empty while active).
     SubscriptionEnd,
+    /// Purchase opportunities: how many a row's customers had (BG/BB's n).
+    Opportunities,
+    /// How many customers a row stands for.
+    Weight,
 }
 
 impl Role {
@@ -68,12 +72,14 @@ impl Role {
             Role::Score => "score 0-10 (e.g. score, NPS, cijfer)",
             Role::SubscriptionStart => "start date of the subscription",
             Role::SubscriptionEnd => "end date of the subscription",
+            Role::Opportunities => "purchase opportunities (e.g. periods, opportunities)",
+            Role::Weight => "number of customers the row stands for (e.g. weights, count)",
         }
     }
 }
 
 impl Role {
-    pub const ALL: [Role; 17] = [
+    pub const ALL: [Role; 19] = [
         Role::Customer,
         Role::Date,
         Role::Amount,
@@ -91,6 +97,8 @@ impl Role {
         Role::Score,
         Role::SubscriptionStart,
         Role::SubscriptionEnd,
+        Role::Opportunities,
+        Role::Weight,
     ];
 
     /// The stable name used in saved mappings and settings.
@@ -113,6 +121,8 @@ impl Role {
             Role::Score => "score",
             Role::SubscriptionStart => "subscription_start",
             Role::SubscriptionEnd => "subscription_end",
+            Role::Opportunities => "periods",
+            Role::Weight => "weight",
         }
     }
 
@@ -158,6 +168,8 @@ const RULES: &[(Role, &[&[&str]])] = &[
     ),
     (Role::Frequency, &[&["frequency"], &["frequentie"], &["x"]]),
     (Role::Recency, &[&["recency"], &["recentheid"], &["t", "x"]]),
+    (Role::Opportunities, &[&["periods"], &["opportunities"], &["perioden"], &["kansen"]]),
+    (Role::Weight, &[&["weights"], &["weight"], &["gewicht"], &["count"], &["aantal", "klanten"]]),
     (Role::Age, &[&["t"], &["age"], &["klantleeftijd"]]),
     (
         Role::SubscriptionStart,

@@ -26,6 +26,9 @@ pub enum FileKind {
     MarketingSpend,
     Survey,
     Subscriptions,
+    /// Purchase histories over discrete opportunities (yearly donations, editions):
+    /// frequency, recency, periods and a weight per row, as BG/BB takes them.
+    Opportunities,
 }
 
 impl FileKind {
@@ -38,6 +41,7 @@ impl FileKind {
             FileKind::MarketingSpend => "marketing spend",
             FileKind::Survey => "survey scores",
             FileKind::Subscriptions => "subscriptions",
+            FileKind::Opportunities => "purchase opportunities",
         }
     }
 }
@@ -50,8 +54,9 @@ impl std::fmt::Display for FileKind {
 
 impl FileKind {
     /// In the order detection tries them: the most specific first.
-    pub const ALL: [FileKind; 6] = [
+    pub const ALL: [FileKind; 7] = [
         FileKind::CustomerSummary,
+        FileKind::Opportunities,
         FileKind::PeriodCounts,
         FileKind::Subscriptions,
         FileKind::MarketingSpend,
@@ -67,6 +72,7 @@ impl FileKind {
             FileKind::MarketingSpend => "marketing_spend",
             FileKind::Survey => "survey",
             FileKind::Subscriptions => "subscriptions",
+            FileKind::Opportunities => "opportunities",
         }
     }
 
@@ -83,6 +89,7 @@ impl FileKind {
             FileKind::MarketingSpend => &[Role::Period, Role::Spend],
             FileKind::Survey => &[Role::Score],
             FileKind::Subscriptions => &[Role::Customer, Role::SubscriptionStart],
+            FileKind::Opportunities => &[Role::Frequency, Role::Recency, Role::Opportunities],
         }
     }
 
@@ -95,6 +102,7 @@ impl FileKind {
             FileKind::Survey => &[Role::Customer],
             FileKind::Subscriptions => &[Role::SubscriptionEnd],
             FileKind::PeriodCounts => &[],
+            FileKind::Opportunities => &[Role::Weight],
         }
     }
 

@@ -62,6 +62,17 @@ pub struct SurveyRow {
     pub score: u8,
 }
 
+/// Customers with the same history over discrete purchase opportunities (BG/BB's
+/// input, as `donations.csv` in the `lifetimes` package): x purchases in n
+/// opportunities, the last in opportunity t_x; `weight` customers had it.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OpportunityRow {
+    pub frequency: u32,
+    pub recency: u32,
+    pub periods: u32,
+    pub weight: f64,
+}
+
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SubscriptionRow {
     pub customer: String,
@@ -91,6 +102,33 @@ pub(crate) fn summary_row(cx: &RowContext) -> Result<SummaryRow, RowError> {
     }
     let monetary_value = cx.optional_number(Role::MonetaryValue)?;
     Ok(SummaryRow { customer, frequency, recency, age, monetary_value })
+}
+
+/// A whole number ≥ 0 in `role`'s column.
+fn count(cx: &RowContext, role: Role) -> Result<u32, RowError> {
+    let v = non_negative(cx, role)?;
+    if v.fract() != 0.0 || v > u32::MAX as f64 {
+        return Err(cx.error(role, RowErrorKind::BadFrequency { text: cx.text(role).into() }));
+    }
+    Ok(v as u32)
+}
+
+pub(crate) fn opportunity_row(cx: &RowContext) -> Result<OpportunityRow, RowError> {
+    let frequency = count(cx, Role::Frequency)?;
+    let recency = count(cx, Role::Recency)?;
+    let periods = count(cx, Role::Opportunities)?;
+    if recency > periods {
+        return Err(cx.error(Role::Recency, RowErrorKind::RecencyAboveAge));
+    }
+    // x purchases need x opportunities up to the last one (and none means recency 0).
+    if frequency > recency || (frequency == 0) != (recency == 0) {
+        return Err(cx.error(Role::Frequency, RowErrorKind::BadFrequency { text: cx.text(Role::Frequency).into() }));
+    }
+    let weight = match cx.text(Role::Weight) {
+        "" => 1.0,
+        _ => non_negative(cx, Role::Weight)?,
+    };
+    Ok(OpportunityRow { frequency, recency, periods, weight })
 }
 
 pub(crate) fn spend_row(cx: &RowContext) -> Result<SpendRow, RowError> {

@@ -15,7 +15,7 @@ use super::detect::{FileKind, ReadSettings};
 use super::encoding::Decoder;
 use super::error::{ColumnRef, FileError, FileErrorKind, RowError, RowErrorKind};
 use super::number::NumberError;
-use super::other_kinds::{self, SpendRow, SubscriptionRow, SummaryRow, SurveyRow};
+use super::other_kinds::{self, OpportunityRow, SpendRow, SubscriptionRow, SummaryRow, SurveyRow};
 use super::period_counts::{self, PeriodCounts};
 use super::transactions::{CustomerLog, LogBuilder};
 use crate::calendar::Date;
@@ -55,6 +55,7 @@ pub enum Dataset {
     MarketingSpend(Vec<SpendRow>),
     Survey(Vec<SurveyRow>),
     Subscriptions(Vec<SubscriptionRow>),
+    Opportunities(Vec<OpportunityRow>),
 }
 
 impl Dataset {
@@ -66,6 +67,7 @@ impl Dataset {
             Dataset::MarketingSpend(_) => FileKind::MarketingSpend,
             Dataset::Survey(_) => FileKind::Survey,
             Dataset::Subscriptions(_) => FileKind::Subscriptions,
+            Dataset::Opportunities(_) => FileKind::Opportunities,
         }
     }
 
@@ -78,6 +80,7 @@ impl Dataset {
             Dataset::MarketingSpend(r) => r.len(),
             Dataset::Survey(r) => r.len(),
             Dataset::Subscriptions(r) => r.len(),
+            Dataset::Opportunities(r) => r.len(),
         }
     }
 
@@ -198,6 +201,7 @@ enum Builder {
     MarketingSpend(Vec<SpendRow>),
     Survey(Vec<SurveyRow>),
     Subscriptions(Vec<SubscriptionRow>),
+    Opportunities(Vec<OpportunityRow>),
 }
 
 impl Builder {
@@ -209,6 +213,7 @@ impl Builder {
             FileKind::MarketingSpend => Builder::MarketingSpend(Vec::new()),
             FileKind::Survey => Builder::Survey(Vec::new()),
             FileKind::Subscriptions => Builder::Subscriptions(Vec::new()),
+            FileKind::Opportunities => Builder::Opportunities(Vec::new()),
         }
     }
 
@@ -220,6 +225,7 @@ impl Builder {
             Builder::MarketingSpend(rows) => rows.push(other_kinds::spend_row(cx)?),
             Builder::Survey(rows) => rows.push(other_kinds::survey_row(cx)?),
             Builder::Subscriptions(rows) => rows.push(other_kinds::subscription_row(cx)?),
+            Builder::Opportunities(rows) => rows.push(other_kinds::opportunity_row(cx)?),
         }
         Ok(())
     }
@@ -239,6 +245,7 @@ impl Builder {
             Builder::MarketingSpend(r) => Dataset::MarketingSpend(r),
             Builder::Survey(r) => Dataset::Survey(r),
             Builder::Subscriptions(r) => Dataset::Subscriptions(r),
+            Builder::Opportunities(r) => Dataset::Opportunities(r),
         }
     }
 }

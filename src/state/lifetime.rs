@@ -55,9 +55,11 @@ pub enum LifetimeAction {
         answer: Box<ModelAnswer>,
     },
     /// `None`: BG/NBD could not be fitted (or there is nothing to fit).
+    /// `last`: every model is fitted (until then the section stays `fitting`).
     ValuationDone {
         settings: ValuationSettings,
         valuation: Option<Box<Valuation>>,
+        last: bool,
     },
     /// A page of the customer table (or of the activation list) arrived.
     PageDone {
@@ -89,15 +91,19 @@ impl Lifetime {
                 self.models.retain(|m| m.kind != answer.kind);
                 self.models.push(*answer);
             }
-            LifetimeAction::ValuationDone { settings, valuation } if settings == self.settings => {
+            LifetimeAction::ValuationDone { settings, valuation, last } if settings == self.settings => {
                 self.state = match (&valuation, self.models.is_empty()) {
+                    (Some(_), _) if !last => FitState::Fitting,
                     (Some(_), _) => FitState::Done,
                     (None, true) => FitState::Idle,
                     (None, false) => FitState::Failed,
                 };
+                // The second answer only adds the comparison: the table's pages stay.
+                if !last {
+                    self.table = None;
+                    self.activation = None;
+                }
                 self.valuation = valuation.map(|v| Rc::new(*v));
-                self.table = None;
-                self.activation = None;
             }
             LifetimeAction::PageDone { query, page } => {
                 let slot = if query.lapsed_only { &mut self.activation } else { &mut self.table };
@@ -123,5 +129,45 @@ impl Lifetime {
     /// The answer of one model, if it arrived.
     pub fn model(&self, kind: crate::metrics::lifetime::ModelKind) -> Option<&ModelAnswer> {
         self.models.iter().find(|m| m.kind == kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::TimeUnit;
+
+    fn valuation(settings: &ValuationSettings) -> Option<Box<Valuation>> {
+        use crate::synth::{log_string, LogOptions};
+        let text = log_string(&LogOptions { rows: 3000, seed: 3, ..LogOptions::default() });
+        let file = crate::ingest::read_file("log.csv", &text).unwrap();
+        let crate::ingest::Dataset::Transactions(log) = file.dataset else { panic!() };
+        crate::metrics::lifetime::Valuer::default()
+            .value(crate::metrics::lifetime::Source::Log(&log), settings, &|| 0.0)
+            .map(Box::new)
+    }
+
+    #[test]
+    fn fitting_until_the_last_figures_and_answers_for_old_settings_dropped() {
+        let s = ValuationSettings::default();
+        let l = Lifetime::default().reduce(LifetimeAction::Started(s.clone()));
+        assert_eq!(l.state, FitState::Fitting);
+        let first = valuation(&s);
+        assert!(first.is_some(), "a generated log fits");
+        let l = l.reduce(LifetimeAction::ValuationDone { settings: s.clone(), valuation: first.clone(), last: false });
+        assert_eq!(l.state, FitState::Fitting, "Pareto/NBD and MBG/NBD still to come");
+        assert!(l.valuation.is_some());
+        // A new time unit: the old fits no longer apply, an answer for the old unit is dropped.
+        let day = ValuationSettings { time_unit: TimeUnit::Day, ..s.clone() };
+        let l = l.reduce(LifetimeAction::SetSettings(day.clone()));
+        let l = l.reduce(LifetimeAction::ValuationDone { settings: s, valuation: first, last: true });
+        assert_eq!(l.state, FitState::Fitting);
+        let l =
+            l.reduce(LifetimeAction::ValuationDone { settings: day.clone(), valuation: valuation(&day), last: true });
+        assert_eq!(l.state, FitState::Done);
+        // Nothing to fit: idle again.
+        let l =
+            Lifetime::default().reduce(LifetimeAction::ValuationDone { settings: day, valuation: None, last: true });
+        assert_eq!(l.state, FitState::Idle);
     }
 }

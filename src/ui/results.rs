@@ -152,6 +152,15 @@ fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
                 (t.fig_ended, key::ENDED, Some(*ended as f64), n(*ended as f64, 0)),
             ],
         ),
+        Content::Opportunities(figures) => {
+            return html! {
+                <section class="card file-result lifetime" data-file={name.to_string()} data-kind="opportunities" data-fit-state="done">
+                    <h2>{ t.lifetime.opportunities_title }</h2>
+                    <p class="file-summary">{ summary_line(name, report, lang) }</p>
+                    <super::lifetime::opportunities::Opportunities {lang} figures={Rc::new((**figures).clone())} />
+                </section>
+            }
+        }
         Content::PeriodCounts(_) => return html! {},
     };
     html! {

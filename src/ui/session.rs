@@ -207,27 +207,39 @@ impl Session {
         self.fits.set(round);
         let current = || self.current.get() == id && self.fits.get() == round;
         state.dispatch(Action::Lifetime(LifetimeAction::Started(settings.clone())));
-        for model in ModelKind::ALL {
-            let Ok(Some(answer)) = conn.request(p::FitModel { settings: settings.clone(), model }, None).await else {
-                break;
-            };
+        // BG/NBD and Gamma-Gamma first, then their figures (CLV, P(alive), the table);
+        // then Pareto/NBD and MBG/NBD, and the figures again with the comparison.
+        for (i, models) in [&ModelKind::FIRST[..], &ModelKind::ALL[2..]].into_iter().enumerate() {
+            for &model in models {
+                let Ok(Some(answer)) = conn.request(p::FitModel { settings: settings.clone(), model }, None).await
+                else {
+                    break;
+                };
+                if !current() {
+                    return;
+                }
+                let answer = Box::new(answer);
+                state.dispatch(Action::Lifetime(LifetimeAction::ModelDone { settings: settings.clone(), answer }));
+            }
+            let valuation = conn.request(p::Value { settings: settings.clone() }, None).await.unwrap_or(None);
             if !current() {
                 return;
             }
-            let answer = Box::new(answer);
-            state.dispatch(Action::Lifetime(LifetimeAction::ModelDone { settings: settings.clone(), answer }));
-        }
-        let valuation = conn.request(p::Value { settings: settings.clone() }, None).await.unwrap_or(None);
-        if !current() {
-            return;
-        }
-        browser::mark("rc:fits-done");
-        let has_valuation = valuation.is_some();
-        state.dispatch(Action::Lifetime(LifetimeAction::ValuationDone { settings, valuation }));
-        if has_valuation {
-            for lapsed_only in [false, true] {
-                let query = TableQuery { lapsed_only, descending: true, limit: TABLE_PAGE, ..TableQuery::default() };
-                self.fetch_page(conn, &state, id, query).await;
+            let last = i == 1;
+            if last {
+                browser::mark("rc:fits-done");
+            } else {
+                browser::mark("rc:first-figures");
+            }
+            let has_valuation = valuation.is_some();
+            let settings = settings.clone();
+            state.dispatch(Action::Lifetime(LifetimeAction::ValuationDone { settings, valuation, last }));
+            if has_valuation && !last {
+                for lapsed_only in [false, true] {
+                    let query =
+                        TableQuery { lapsed_only, descending: true, limit: TABLE_PAGE, ..TableQuery::default() };
+                    self.fetch_page(conn, &state, id, query).await;
+                }
             }
         }
     }

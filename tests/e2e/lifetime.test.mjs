@@ -70,6 +70,10 @@ test('a log with a calibration end: parameters, holdout totals, a customer, refi
   await page.waitForSelector(row, { timeout: WAIT });
   close(await value(page, row), c.bgnbd.p_alive * 100, 1e-4, 'p_alive of C00009');
   close(await value(page, `[data-testid=customer-table] [data-metric=expected_spend][data-customer=C00009]`), c.gg_spend, 1e-4, 'spend');
+  // Its CLV with a 95% interval around it.
+  const clvCell = '[data-testid=customer-table] [data-metric=clv][data-customer=C00009]';
+  const [clv, low, high] = await page.$eval(clvCell, (el) => ['data-value', 'data-low', 'data-high'].map((a) => Number(el.getAttribute(a))));
+  assert.ok(low < clv && clv < high && low >= 0, `CLV ${clv} in (${low}, ${high})`);
 
   // CLV is linear in the margin: 30% → 60% doubles it, without a refit.
   const clv30 = Number(await value(page, '[data-metric=clv_mean]'));
@@ -98,6 +102,7 @@ test('a log with a calibration end: parameters, holdout totals, a customer, refi
   assert.equal(await page.$('[data-metric=holdout_predicted_total]'), null);
   assert.notEqual(await value(page, '[data-metric=bgnbd_r]'), r30, 'a new calibration end refits');
   assert.deepEqual(p.requests.filter((r) => !r.url.startsWith(app.origin)), [], 'nothing left the page');
+  p.assertClean();
 });
 
 test('the CDNOW customer summary: the published BG/NBD and Pareto/NBD fits', async () => {
@@ -128,6 +133,20 @@ test('subscriptions: Kaplan-Meier by hand; survivors typed in: sBG as Fader & Ha
   await page.waitForSelector('[data-metric=sbg_alpha][data-source=manual]', { timeout: WAIT });
   close(await value(page, '[data-metric=sbg_alpha][data-source=manual]'), 0.704, 1e-3, 'sbg_alpha');
   close(await value(page, '[data-metric=sbg_beta][data-source=manual]'), 1.182, 1e-3, 'sbg_beta');
+});
+
+test('donations (discrete opportunities): the published BG/BB fit', async () => {
+  const { page } = await app.open();
+  await dropModelsFile(page, 'donations.csv', 'models/donations.csv');
+  const scope = 'section[data-kind=opportunities]';
+  await page.waitForSelector(`${scope} [data-metric=bgbb_alpha]`, { timeout: FIT_WAIT });
+  // Fader, Hardie & Shang (2010), as the lifetimes tests quote them.
+  for (const [key, want] of Object.entries({ bgbb_alpha: 1.204, bgbb_beta: 0.750, bgbb_gamma: 0.657, bgbb_delta: 2.783 })) {
+    close(await value(page, `${scope} [data-metric=${key}]`), want, 1e-3, key);
+    assert.ok(Number(await value(page, `${scope} [data-metric=${key}_se]`)) > 0, `${key}_se`);
+  }
+  close(await value(page, `${scope} [data-metric=bgbb_ll]`), -33225.5813, 1e-8, 'bgbb_ll');
+  assert.equal(await value(page, `${scope} [data-metric=model_customers]`), '11104');
 });
 
 test('the manual simple CLV: 200 revenue, 50% margin, 80% retention, 10% discount', async () => {

@@ -21,10 +21,15 @@ pub enum ModelKind {
     GammaGamma,
     ParetoNbd,
     MbgNbd,
+    /// For discrete purchase opportunities (its own kind of file, not fitted to a log).
+    BgBb,
 }
 
 impl ModelKind {
+    /// The models of a log or summary, in the order they are fitted.
     pub const ALL: [ModelKind; 4] = [Self::BgNbd, Self::GammaGamma, Self::ParetoNbd, Self::MbgNbd];
+    /// Those the first figures need (CLV, P(alive)); the others follow.
+    pub const FIRST: [ModelKind; 2] = [Self::BgNbd, Self::GammaGamma];
 
     /// The prefix of its figures' keys (METRICS.md).
     pub fn key(self) -> &'static str {
@@ -33,6 +38,7 @@ impl ModelKind {
             Self::MbgNbd => keys::MBGNBD,
             Self::ParetoNbd => keys::PNBD,
             Self::GammaGamma => keys::GG,
+            Self::BgBb => keys::BGBB,
         }
     }
 }
@@ -127,6 +133,7 @@ pub fn fit(kind: ModelKind, calibration: &Calibration) -> (ModelAnswer, Option<F
             };
             (calibration.customers.len(), rows.len(), result, None)
         }
+        ModelKind::BgBb => (0, 0, Err(FitError::NotEnoughData { needed: 1, got: 0 }), None),
         ModelKind::GammaGamma => {
             let rows = spend_rows(calibration);
             if rows.is_empty() {

@@ -12,6 +12,7 @@
 
 pub mod backtest;
 pub mod fits;
+pub mod opportunities;
 pub mod predictions;
 pub mod simple;
 pub mod subscriptions;
@@ -19,6 +20,7 @@ pub mod table;
 
 pub use backtest::Backtest;
 pub use fits::{ModelAnswer, ModelKind, SpendFit};
+pub use opportunities::OpportunityFigures;
 pub use predictions::{Prediction, Valuation};
 pub use simple::SimpleInputs;
 pub use subscriptions::SubscriptionFigures;
@@ -151,10 +153,12 @@ impl Valuer {
         self.fits.iter().find(|(a, _)| a.kind == kind).and_then(|(a, f)| Some((f.as_ref()?, a.result.as_ref().ok()?)))
     }
 
-    /// The figures of every model for `settings` (fitting what is not fitted yet);
-    /// `None` when BG/NBD could not be fitted.
+    /// The figures for `settings`, fitting BG/NBD and Gamma-Gamma if they are not yet
+    /// (the backtest compares with Pareto/NBD once that is fitted: it can take much
+    /// longer, so the page asks for it after these figures); `None` when BG/NBD could
+    /// not be fitted.
     pub fn value(&mut self, source: Source, settings: &ValuationSettings, now: &dyn Fn() -> f64) -> Option<Valuation> {
-        for kind in [ModelKind::BgNbd, ModelKind::GammaGamma, ModelKind::ParetoNbd] {
+        for kind in [ModelKind::BgNbd, ModelKind::GammaGamma] {
             self.fit(source, settings, kind, now);
         }
         let (bgnbd, bgnbd_fit) = self.fitted(ModelKind::BgNbd)?;
@@ -207,7 +211,21 @@ impl Valuer {
             self.order = Some((order_key, table.order(query.sort, query.descending, query.lapsed_only)));
         }
         let order = &self.order.as_ref().expect("just made").1;
-        table.page(order, query)
+        let (matching, indices) = table.page_rows(order, query);
+        let mut rows: Vec<table::CustomerRow> = indices.iter().map(|&i| table.row(i)).collect();
+        // The intervals of the rows in view (a few evaluations of the predictions each).
+        if let (Some((bgnbd, bgnbd_fit)), Some((settings, _))) = (self.fitted(ModelKind::BgNbd), &self.predictions) {
+            let gg = match self.fitted(ModelKind::GammaGamma) {
+                Some((Fitted::GammaGamma(m), f)) if m.q > 1.0 => Some((m, f)),
+                _ => None,
+            };
+            for (row, &i) in rows.iter_mut().zip(&indices) {
+                let c = &calibration.customers[i as usize];
+                (row.expected_interval, row.clv_interval) =
+                    predictions::customer_intervals(c, bgnbd, bgnbd_fit, gg, settings);
+            }
+        }
+        TablePage { matching, offset: query.offset, rows }
     }
 
     /// The whole table (or the activation list) as CSV, in the order asked.

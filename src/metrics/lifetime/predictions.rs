@@ -176,6 +176,41 @@ pub fn predict(
         .collect()
 }
 
+/// A 95% interval: (low, high).
+pub type Bounds = (f64, f64);
+
+/// 95% intervals of one customer's expected purchases over H and CLV (delta method;
+/// for CLV the BG/NBD and Gamma-Gamma variances added), each cut at 0 below.
+pub fn customer_intervals(
+    c: &Calibrated,
+    bgnbd: &Fitted,
+    bgnbd_fit: &crate::models::optimise::Fit,
+    gg: Option<(&GammaGamma, &crate::models::optimise::Fit)>,
+    settings: &ValuationSettings,
+) -> (Option<Bounds>, Option<Bounds>) {
+    use crate::models::optimise::delta_interval;
+    let (x, t_x, t) = (c.x as f64, c.t_x, c.t);
+    let h = settings.horizon_units() as f64;
+    let bounds = |value: f64, se: Option<f64>| se.map(|se| ((value - 1.96 * se).max(0.0), value + 1.96 * se));
+    let e = delta_interval(bgnbd_fit, |p| {
+        bgnbd.with_params(p).counts().map_or(f64::NAN, |m| m.conditional_expected(h, x, t_x, t))
+    });
+    let expected = bounds(e.value, e.se);
+    let clv = gg.and_then(|(spend, spend_fit)| {
+        let steps = ClvSteps::new(settings);
+        let margin = settings.margin_pct / 100.0;
+        let value_of = |counts: &dyn CountModel, gg: &GammaGamma| {
+            expected_spend(Some(gg), c).map_or(f64::NAN, |s| margin * s * steps.discounted_purchases(counts, x, t_x, t))
+        };
+        let counts = bgnbd.counts()?;
+        let a = delta_interval(bgnbd_fit, |p| bgnbd.with_params(p).counts().map_or(f64::NAN, |m| value_of(m, spend)));
+        let b = delta_interval(spend_fit, |p| value_of(counts, &super::fits::gamma_gamma(p)));
+        let se = Some((a.se? * a.se? + b.se? * b.se?).sqrt());
+        bounds(a.value, se)
+    });
+    (expected, clv)
+}
+
 /// Total CLV for the calibration's customers with given models (for the intervals).
 pub fn clv_total(
     calibration: &Calibration,

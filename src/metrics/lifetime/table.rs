@@ -67,6 +67,9 @@ pub struct CustomerRow {
     /// CLV if the customer were alive (the activation list's order).
     pub value_at_stake: Option<f64>,
     pub holdout: Option<u32>,
+    /// 95% intervals of `expected` and `clv` (filled in for the rows of a page).
+    pub expected_interval: Option<(f64, f64)>,
+    pub clv_interval: Option<(f64, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq, Default, Serialize, Deserialize)]
@@ -142,23 +145,28 @@ impl Table<'_> {
             clv: p.clv,
             value_at_stake: value_at_stake(p),
             holdout: self.has_holdout.then_some(c.holdout),
+            expected_interval: None,
+            clv_interval: None,
         }
     }
 
-    /// One page of `order` (the rows of a sort) for `query`'s search, offset and limit.
-    pub fn page(&self, order: &[u32], query: &TableQuery) -> TablePage {
+    /// The rows of one page of `order` (the rows of a sort) for `query`'s search,
+    /// offset and limit, and how many rows match in all.
+    pub fn page_rows(&self, order: &[u32], query: &TableQuery) -> (usize, Vec<u32>) {
         let needle = query.search.trim().to_lowercase();
         let limit = query.limit.min(MAX_PAGE_ROWS);
-        let matches = |i: &&u32| {
-            needle.is_empty() || (self.id)(self.customers[**i as usize].index).to_lowercase().contains(&needle)
-        };
-        let (matching, rows) = if needle.is_empty() {
-            (order.len(), order.iter().skip(query.offset).take(limit).map(|&i| self.row(i)).collect())
-        } else {
-            let found: Vec<u32> = order.iter().filter(matches).copied().collect();
-            (found.len(), found.iter().skip(query.offset).take(limit).map(|&i| self.row(i)).collect())
-        };
-        TablePage { matching, offset: query.offset, rows }
+        if needle.is_empty() {
+            return (order.len(), order.iter().skip(query.offset).take(limit).copied().collect());
+        }
+        let id_matches = |i: &&u32| (self.id)(self.customers[**i as usize].index).to_lowercase().contains(&needle);
+        let found: Vec<u32> = order.iter().filter(id_matches).copied().collect();
+        (found.len(), found.into_iter().skip(query.offset).take(limit).collect())
+    }
+
+    /// One page of `order` for `query`.
+    pub fn page(&self, order: &[u32], query: &TableQuery) -> TablePage {
+        let (matching, rows) = self.page_rows(order, query);
+        TablePage { matching, offset: query.offset, rows: rows.into_iter().map(|i| self.row(i)).collect() }
     }
 }
 

@@ -6,7 +6,8 @@
 
 mod charts;
 mod figures;
-mod models;
+pub(crate) mod models;
+pub mod opportunities;
 mod settings;
 pub mod simple;
 pub mod subscriptions;

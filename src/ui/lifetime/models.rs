@@ -91,7 +91,8 @@ fn model_card(lang: Lang, m: &ModelAnswer) -> Html {
     };
     let explain = [(x.model_explain)(m.kind)];
     html! {
-        <div class="model-card" data-model={prefix} data-fit-state={if m.result.is_ok() { "done" } else { "failed" }}>
+        <div class="model-card" data-model={prefix} data-fit-state={if m.result.is_ok() { "done" } else { "failed" }}
+            data-elapsed-ms={m.elapsed_ms.to_string()} data-distinct={m.distinct.to_string()}>
             <h4>{ model_name(m.kind) }</h4>
             { body }
             { how_computed(t.how_computed, &explain) }

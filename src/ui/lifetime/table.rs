@@ -14,7 +14,7 @@ use super::super::figure::machine_value;
 
 /// Height of one row, px (fixed, so that a scroll position is a row number).
 const ROW_PX: f64 = 30.0;
-/// Rows visible in the scroll box.
+/// Rows visible in the scroll box (its height is in the style sheet: 14 × 30 px).
 const VISIBLE: usize = 14;
 /// Rows asked for above the first visible one (and the page size from the session).
 const AHEAD: usize = 30;
@@ -46,6 +46,8 @@ pub fn customer_table(p: &TableProps) -> Html {
     let t = lang.texts();
     let x = t.lifetime;
     let scroller = use_node_ref();
+    let spacer = use_node_ref();
+    let rows_box = use_node_ref();
     let current = p.page.as_ref().map(|(q, _)| q.clone()).unwrap_or_else(|| TableQuery {
         lapsed_only: p.activation,
         descending: true,
@@ -121,10 +123,40 @@ pub fn customer_table(p: &TableProps) -> Html {
         Some((_, page)) => (page.matching, page.offset, page.rows.as_slice()),
         None => (0, 0, &[][..]),
     };
-    let grid = format!("grid-template-columns: minmax(9em, 2fr) repeat({}, minmax(6em, 1fr));", cols.len() - 1);
+    // The page's CSP forbids style attributes: sizes go through the CSSOM, column
+    // layouts are classes.
+    let grid = if p.activation { "vt-row vt-cols-7" } else { "vt-row vt-cols-10" };
+    {
+        let (spacer, rows_box) = (spacer.clone(), rows_box.clone());
+        use_effect_with((matching, offset), move |&(matching, offset)| {
+            let set = |node: &NodeRef, name: &str, value: String| {
+                if let Some(el) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = el.style().set_property(name, &value);
+                }
+            };
+            set(&spacer, "height", format!("{}px", ROW_PX * matching as f64));
+            set(&rows_box, "transform", format!("translateY({}px)", ROW_PX * offset as f64));
+        });
+    }
     let num = |v: Option<f64>, d: usize| v.map_or(t.no_figure.to_string(), |v| lang.number(v, d));
     let cell = |metric: &'static str, value: Option<f64>, shown: String, customer: &str| {
         html! { <span role="cell" class="num" data-metric={metric} data-value={machine_value(value)} data-customer={customer.to_string()}>{ shown }</span> }
+    };
+    // A figure with its 95% interval (`data-low`, `data-high`), the interval in small print.
+    let with_interval = |metric: &'static str,
+                         value: Option<f64>,
+                         interval: Option<(f64, f64)>,
+                         d: usize,
+                         customer: &str| {
+        let (low, high) =
+            interval.map_or((String::new(), String::new()), |(l, h)| (machine_value(Some(l)), machine_value(Some(h))));
+        html! {
+            <span role="cell" class="num" data-metric={metric} data-value={machine_value(value)} data-customer={customer.to_string()}
+                data-low={low} data-high={high}>
+                { num(value, d) }
+                if let Some((l, h)) = interval { <small class="interval">{ format!(" ({}–{})", lang.number(l, d), lang.number(h, d)) }</small> }
+            </span>
+        }
     };
     let plain = |shown: String| html! { <span role="cell" class="num">{ shown }</span> };
     let (title, testid) =
@@ -150,7 +182,7 @@ pub fn customer_table(p: &TableProps) -> Html {
                 </span>
             </div>
             <div class="virtual-table" role="table" aria-rowcount={(matching + 1).to_string()}>
-                <div class="vt-row vt-head" role="row" style={grid.clone()}>
+                <div class={classes!(grid, "vt-head")} role="row">
                     { for cols.iter().map(|&c| {
                         let sorted = current.sort == c && !p.activation;
                         let aria = if sorted { if current.descending { "descending" } else { "ascending" } } else { "none" };
@@ -165,11 +197,11 @@ pub fn customer_table(p: &TableProps) -> Html {
                         }
                     }) }
                 </div>
-                <div class="vt-scroll" ref={scroller} onscroll={on_scroll} style={format!("height: {}px", ROW_PX * VISIBLE as f64)} tabindex="0">
-                    <div class="vt-spacer" style={format!("height: {}px", ROW_PX * matching as f64)}>
-                        <div class="vt-rows" style={format!("transform: translateY({}px)", ROW_PX * offset as f64)}>
+                <div class="vt-scroll" ref={scroller} onscroll={on_scroll} tabindex="0">
+                    <div class="vt-spacer" ref={spacer}>
+                        <div class="vt-rows" ref={rows_box}>
                             { for rows.iter().enumerate().map(|(i, r)| html! {
-                                <div class="vt-row" role="row" aria-rowindex={(offset + i + 2).to_string()} style={grid.clone()} data-customer={r.customer.clone()}>
+                                <div role="row" aria-rowindex={(offset + i + 2).to_string()} class={grid} data-customer={r.customer.clone()}>
                                     { for cols.iter().map(|&c| match c {
                                         SortColumn::Customer => html! { <span role="rowheader">{ r.customer.clone() }</span> },
                                         SortColumn::Purchases => plain(lang.number(r.x as f64, 0)),
@@ -177,10 +209,10 @@ pub fn customer_table(p: &TableProps) -> Html {
                                         SortColumn::Age => plain(lang.number(r.t, 1)),
                                         SortColumn::Monetary => plain(num(r.monetary, 2)),
                                         SortColumn::PAlive => cell(keys::P_ALIVE, Some(r.p_alive * 100.0), lang.percent(r.p_alive * 100.0), &r.customer),
-                                        SortColumn::Expected => cell(keys::EXPECTED_PURCHASES, Some(r.expected), lang.number(r.expected, 2), &r.customer),
+                                        SortColumn::Expected => with_interval(keys::EXPECTED_PURCHASES, Some(r.expected), r.expected_interval, 2, &r.customer),
                                         SortColumn::Spend => cell(keys::EXPECTED_SPEND, r.spend, num(r.spend, 2), &r.customer),
                                         SortColumn::Clv if p.activation => plain(num(r.value_at_stake, 2)),
-                                        SortColumn::Clv => cell(keys::CLV, r.clv, num(r.clv, 2), &r.customer),
+                                        SortColumn::Clv => with_interval(keys::CLV, r.clv, r.clv_interval, 2, &r.customer),
                                         SortColumn::Holdout => plain(r.holdout.map_or(t.no_figure.to_string(), |h| h.to_string())),
                                     }) }
                                 </div>
