@@ -47,6 +47,47 @@ pub struct Holdout {
     pub length: f64,
 }
 
+/// The distinct histories (x, t_x, T) of the model's customers: every prediction of a
+/// count model depends on these alone, so it is computed once per history (a million
+/// customers of a log in days have a few hundred thousand).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Histories {
+    /// (x, t_x, T) of each distinct history, in order of first appearance.
+    pub rows: Vec<(f64, f64, f64)>,
+    /// How many customers have it.
+    pub weight: Vec<f64>,
+    /// Per customer (as `Calibration::customers`), the index of their history.
+    pub of_customer: Vec<u32>,
+}
+
+impl Histories {
+    fn of(customers: &[Calibrated]) -> Histories {
+        let mut index: rustc_hash::FxHashMap<(u32, u64, u64), u32> = rustc_hash::FxHashMap::default();
+        let mut h = Histories::default();
+        for c in customers {
+            let next = h.rows.len() as u32;
+            let k = *index.entry((c.x, c.t_x.to_bits(), c.t.to_bits())).or_insert(next);
+            if k == next {
+                h.rows.push((c.x as f64, c.t_x, c.t));
+                h.weight.push(0.0);
+            }
+            h.weight[k as usize] += 1.0;
+            h.of_customer.push(k);
+        }
+        h
+    }
+
+    /// Σ over customers of f(history), evaluated once per history.
+    pub fn total(&self, f: impl Fn(f64, f64, f64) -> f64) -> f64 {
+        self.rows.iter().zip(&self.weight).map(|(&(x, t_x, t), w)| w * f(x, t_x, t)).sum()
+    }
+
+    /// f(history) for every history.
+    pub fn each(&self, f: impl Fn(f64, f64, f64) -> f64) -> Vec<f64> {
+        self.rows.iter().map(|&(x, t_x, t)| f(x, t_x, t)).collect()
+    }
+}
+
 /// The model's customers for one calibration end and time unit.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Calibration {
@@ -55,6 +96,8 @@ pub struct Calibration {
     pub end: Option<Date>,
     pub holdout: Option<Holdout>,
     pub customers: Vec<Calibrated>,
+    /// Their distinct histories.
+    pub histories: Histories,
     /// Holdout purchase dates of the model's customers by day: `[k]` on day c + 1 + k.
     pub holdout_by_day: Vec<u32>,
 }
@@ -65,7 +108,14 @@ impl Calibration {
     /// the last date (there is nothing after it to hold out).
     pub fn of_log(log: &CustomerLog, end: Option<Date>, unit: TimeUnit) -> Calibration {
         let Some((_, last)) = log.span() else {
-            return Calibration { unit, end, holdout: None, customers: Vec::new(), holdout_by_day: Vec::new() };
+            return Calibration {
+                unit,
+                end,
+                holdout: None,
+                customers: Vec::new(),
+                histories: Histories::default(),
+                holdout_by_day: Vec::new(),
+            };
         };
         let c = end.map_or(last, |d| d.0.min(last));
         let days = unit.days();
@@ -93,7 +143,8 @@ impl Calibration {
                 holdout: after.len() as u32,
             });
         }
-        Calibration { unit, end: Some(Date(c)), holdout, customers, holdout_by_day }
+        let histories = Histories::of(&customers);
+        Calibration { unit, end: Some(Date(c)), holdout, customers, histories, holdout_by_day }
     }
 
     /// From a customer summary file (in whatever unit it was written; `unit` says which).
@@ -109,8 +160,9 @@ impl Calibration {
                 monetary: r.monetary_value.filter(|_| r.frequency >= 1.0),
                 holdout: 0,
             })
-            .collect();
-        Calibration { unit, end: None, holdout: None, customers, holdout_by_day: Vec::new() }
+            .collect::<Vec<_>>();
+        let histories = Histories::of(&customers);
+        Calibration { unit, end: None, holdout: None, customers, histories, holdout_by_day: Vec::new() }
     }
 
     /// `holdout_actual_total`: the model's customers' purchase dates in the holdout.

@@ -69,8 +69,11 @@ impl Backtest {
         let holdout = calibration.holdout?;
         let length = holdout.length;
         let customers = &calibration.customers;
+        // Once per distinct history, then per customer.
+        let hs = &calibration.histories;
         let per = |m: &dyn CountModel, h: f64| -> Vec<f64> {
-            customers.iter().map(|c| m.conditional_expected(h, c.x as f64, c.t_x, c.t)).collect()
+            let by_history = hs.each(|x, t_x, t| m.conditional_expected(h, x, t_x, t));
+            hs.of_customer.iter().map(|&k| by_history[k as usize]).collect()
         };
         let actual: Vec<u32> = customers.iter().map(|c| c.holdout).collect();
         let actual_total = calibration.holdout_actual_total().unwrap_or(0);

@@ -19,7 +19,6 @@ use crate::calendar::{Date, TimeUnit};
 use crate::metrics::calibration::{Calibrated, Calibration, Holdout};
 use crate::models::data::CountModel;
 use crate::models::gamma_gamma::GammaGamma;
-use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
 /// The most steps CLV is summed over.
@@ -142,12 +141,8 @@ pub fn expected_spend(gg: Option<&GammaGamma>, c: &Calibrated) -> Option<f64> {
     }
 }
 
-/// The key of a customer's history for the cache of predictions.
-fn history_key(c: &Calibrated) -> (u32, u64, u64, u64) {
-    (c.x, c.t_x.to_bits(), c.t.to_bits(), c.monetary.unwrap_or(-1.0).to_bits())
-}
-
-/// Every customer's predictions with `counts` (the BG/NBD fit) and `spend`.
+/// Every customer's predictions with `counts` (the BG/NBD fit) and `spend`: the count
+/// model once per distinct history, the spend per customer.
 pub fn predict(
     calibration: &Calibration,
     counts: &dyn CountModel,
@@ -157,21 +152,23 @@ pub fn predict(
     let steps = ClvSteps::new(settings);
     let h = settings.horizon_units() as f64;
     let margin = settings.margin_pct / 100.0;
-    let mut cache: FxHashMap<(u32, u64, u64, u64), Prediction> = FxHashMap::default();
+    let hs = &calibration.histories;
+    let alive = hs.each(|x, t_x, t| counts.p_alive(x, t_x, t));
+    let expected = hs.each(|x, t_x, t| counts.conditional_expected(h, x, t_x, t));
+    let discounted = hs.each(|x, t_x, t| steps.discounted_purchases(counts, x, t_x, t));
     calibration
         .customers
         .iter()
-        .map(|c| {
-            *cache.entry(history_key(c)).or_insert_with(|| {
-                let (x, t_x, t) = (c.x as f64, c.t_x, c.t);
-                let spend = expected_spend(spend, c);
-                Prediction {
-                    p_alive: counts.p_alive(x, t_x, t),
-                    expected: counts.conditional_expected(h, x, t_x, t),
-                    spend,
-                    clv: spend.map(|s| margin * s * steps.discounted_purchases(counts, x, t_x, t)),
-                }
-            })
+        .zip(&hs.of_customer)
+        .map(|(c, &k)| {
+            let k = k as usize;
+            let spend = expected_spend(spend, c);
+            Prediction {
+                p_alive: alive[k],
+                expected: expected[k],
+                spend,
+                clv: spend.map(|s| margin * s * discounted[k]),
+            }
         })
         .collect()
 }
@@ -211,14 +208,40 @@ pub fn customer_intervals(
     (expected, clv)
 }
 
-/// Total CLV for the calibration's customers with given models (for the intervals).
-pub fn clv_total(
+/// Total CLV as a function of the count model, the customers' expected spends fixed
+/// (`spend_by_history[k]`: the spends of history k's customers added up).
+fn clv_total_counts(
     calibration: &Calibration,
     counts: &dyn CountModel,
-    spend: &GammaGamma,
+    spend_by_history: &[f64],
     settings: &ValuationSettings,
 ) -> f64 {
-    predict(calibration, counts, Some(spend), settings).iter().filter_map(|p| p.clv).sum()
+    let steps = ClvSteps::new(settings);
+    let margin = settings.margin_pct / 100.0;
+    let hs = &calibration.histories;
+    hs.rows
+        .iter()
+        .zip(spend_by_history)
+        .filter(|(_, &s)| s > 0.0)
+        .map(|(&(x, t_x, t), s)| margin * s * steps.discounted_purchases(counts, x, t_x, t))
+        .sum()
+}
+
+/// Total CLV as a function of the spend model, the discounted purchases fixed
+/// (`discounted[k]` of history k).
+fn clv_total_spend(
+    calibration: &Calibration,
+    spend: &GammaGamma,
+    discounted: &[f64],
+    settings: &ValuationSettings,
+) -> f64 {
+    let margin = settings.margin_pct / 100.0;
+    calibration
+        .customers
+        .iter()
+        .zip(&calibration.histories.of_customer)
+        .filter_map(|(c, &k)| expected_spend(Some(spend), c).map(|s| margin * s * discounted[k as usize]))
+        .sum()
 }
 
 /// The CLV histogram: [`HISTOGRAM_BINS`] equal bars from 0 to the 99th percentile
@@ -286,11 +309,12 @@ pub fn valuation(
     let mean = |f: &dyn Fn(&Prediction) -> f64| predictions.iter().map(f).sum::<f64>() / n.max(1) as f64;
     let h = settings.horizon_units() as f64;
     let purchases: f64 = predictions.iter().map(|p| p.expected).sum();
+    let hs = &calibration.histories;
     let purchases_interval = bgnbd_cov.map(|fit| {
         delta_interval(fit, |p| {
             let m = bgnbd.with_params(p);
             let m = m.counts().expect("a count model");
-            calibration.customers.iter().map(|c| m.conditional_expected(h, c.x as f64, c.t_x, c.t)).sum()
+            hs.total(|x, t_x, t| m.conditional_expected(h, x, t_x, t))
         })
     });
     let expected_purchases_total = Estimate {
@@ -300,21 +324,29 @@ pub fn valuation(
     };
     let clv: Vec<f64> = predictions.iter().filter_map(|p| p.clv).collect();
     let (clv_mean, clv_total) = match (gg, clv.len() == n && n > 0) {
-        (Some((spend, spend_fit)), true) => {
+        (Some((_, spend_fit)), true) => {
             let total: f64 = clv.iter().sum();
             // The two fits' uncertainties added (they are fitted apart).
+            let mut spend_by_history = vec![0.0; hs.rows.len()];
+            for (p, &k) in predictions.iter().zip(&hs.of_customer) {
+                spend_by_history[k as usize] += p.spend.unwrap_or(0.0);
+            }
             let var_counts = bgnbd_cov
                 .map(|fit| {
                     delta_interval(fit, |p| {
-                        clv_total(calibration, bgnbd.with_params(p).counts().unwrap(), spend, settings)
+                        let m = bgnbd.with_params(p);
+                        clv_total_counts(calibration, m.counts().expect("a count model"), &spend_by_history, settings)
                     })
                 })
                 .and_then(|i| i.se)
                 .map(|se| se * se);
-            let var_spend =
-                delta_interval(spend_fit, |p| clv_total(calibration, counts, &super::fits::gamma_gamma(p), settings))
-                    .se
-                    .map(|se| se * se);
+            let steps = ClvSteps::new(settings);
+            let discounted = hs.each(|x, t_x, t| steps.discounted_purchases(counts, x, t_x, t));
+            let var_spend = delta_interval(spend_fit, |p| {
+                clv_total_spend(calibration, &super::fits::gamma_gamma(p), &discounted, settings)
+            })
+            .se
+            .map(|se| se * se);
             let se = match (var_counts, var_spend) {
                 (Some(a), Some(b)) => Some((a + b).sqrt()),
                 _ => None,
