@@ -32,11 +32,7 @@ pub fn set_query_params(pairs: &[(&str, &str)]) {
     let current = w.location().href().unwrap_or_default();
     let Ok(url) = web_sys::Url::new(&current) else { return };
     for (name, value) in pairs {
-        if value.is_empty() {
-            url.search_params().delete(name);
-        } else {
-            url.search_params().set(name, value);
-        }
+        url.search_params().set(name, value);
     }
     // One history entry update (each costs an IPC to the browser: tens of ms on a busy
     // machine), and none when nothing changed.

@@ -121,9 +121,18 @@ pub fn spend_rows(calibration: &Calibration) -> Vec<SpendRow> {
         .collect()
 }
 
+/// Fewer customers than this say nothing about a population (and a handful of odd
+/// histories can send Pareto/NBD's series into millions of terms while the worker,
+/// which also answers the page's setting changes, waits).
+pub const MIN_CUSTOMERS: usize = 20;
+
 /// Fits `kind` to the calibration's customers.
 pub fn fit(kind: ModelKind, calibration: &Calibration) -> (ModelAnswer, Option<Fitted>) {
     let (customers, distinct, result, spend_problem): (usize, usize, Result<(Fitted, Fit), FitError>, _) = match kind {
+        ModelKind::BgNbd | ModelKind::MbgNbd | ModelKind::ParetoNbd if calibration.customers.len() < MIN_CUSTOMERS => {
+            let got = calibration.customers.len();
+            (got, 0, Err(FitError::NotEnoughData { needed: MIN_CUSTOMERS, got }), None)
+        }
         ModelKind::BgNbd | ModelKind::MbgNbd | ModelKind::ParetoNbd => {
             let rows = count_rows(calibration);
             let result = match kind {
