@@ -153,6 +153,14 @@ impl Valuer {
         self.fits.iter().find(|(a, _)| a.kind == kind).and_then(|(a, f)| Some((f.as_ref()?, a.result.as_ref().ok()?)))
     }
 
+    /// Gamma-Gamma with its fit, when its expected spends can be used (q > 1).
+    fn spend_fit(&self) -> Option<(&crate::models::gamma_gamma::GammaGamma, &crate::models::optimise::Fit)> {
+        match self.fitted(ModelKind::GammaGamma) {
+            Some((Fitted::GammaGamma(m), f)) if m.q > 1.0 => Some((m, f)),
+            _ => None,
+        }
+    }
+
     /// The figures for `settings`, fitting BG/NBD and Gamma-Gamma if they are not yet
     /// (the backtest compares with Pareto/NBD once that is fitted: it can take much
     /// longer, so the page asks for it after these figures); `None` when BG/NBD could
@@ -162,10 +170,7 @@ impl Valuer {
             self.fit(source, settings, kind, now);
         }
         let (bgnbd, bgnbd_fit) = self.fitted(ModelKind::BgNbd)?;
-        let gg = match self.fitted(ModelKind::GammaGamma) {
-            Some((Fitted::GammaGamma(m), f)) if m.q > 1.0 => Some((m, f)),
-            _ => None,
-        };
+        let gg = self.spend_fit();
         let spend_problem =
             self.fits.iter().find(|(a, _)| a.kind == ModelKind::GammaGamma).and_then(|(a, _)| a.spend_problem.clone());
         let pnbd = self.fitted(ModelKind::ParetoNbd).and_then(|(m, _)| m.counts());
@@ -200,12 +205,7 @@ impl Valuer {
             return TablePage::default();
         };
         let id = move |i: u32| source.id(i);
-        let table = Table {
-            customers: &calibration.customers,
-            predictions,
-            id: &id,
-            has_holdout: calibration.holdout.is_some(),
-        };
+        let table = Table::of(calibration, predictions, &id);
         let order_key = (query.sort, query.descending, query.lapsed_only);
         if self.order.as_ref().is_none_or(|(k, _)| *k != order_key) {
             self.order = Some((order_key, table.order(query.sort, query.descending, query.lapsed_only)));
@@ -215,10 +215,7 @@ impl Valuer {
         let mut rows: Vec<table::CustomerRow> = indices.iter().map(|&i| table.row(i)).collect();
         // The intervals of the rows in view (a few evaluations of the predictions each).
         if let (Some((bgnbd, bgnbd_fit)), Some((settings, _))) = (self.fitted(ModelKind::BgNbd), &self.predictions) {
-            let gg = match self.fitted(ModelKind::GammaGamma) {
-                Some((Fitted::GammaGamma(m), f)) if m.q > 1.0 => Some((m, f)),
-                _ => None,
-            };
+            let gg = self.spend_fit();
             for (row, &i) in rows.iter_mut().zip(&indices) {
                 let c = &calibration.customers[i as usize];
                 (row.expected_interval, row.clv_interval) =
@@ -235,12 +232,7 @@ impl Valuer {
             return String::new();
         };
         let id = move |i: u32| source.id(i);
-        let table = Table {
-            customers: &calibration.customers,
-            predictions,
-            id: &id,
-            has_holdout: calibration.holdout.is_some(),
-        };
+        let table = Table::of(calibration, predictions, &id);
         let order = table.order(all.sort, all.descending, all.lapsed_only);
         table::csv(&table, &order, &all.search)
     }

@@ -105,6 +105,17 @@ fn key(t: &Table, i: usize, col: SortColumn) -> f64 {
     }
 }
 
+impl<'a> Table<'a> {
+    /// The table of a calibration's customers and their predictions.
+    pub fn of(
+        calibration: &'a crate::metrics::calibration::Calibration,
+        predictions: &'a [Prediction],
+        id: &'a dyn Fn(u32) -> &'a str,
+    ) -> Table<'a> {
+        Table { customers: &calibration.customers, predictions, id, has_holdout: calibration.holdout.is_some() }
+    }
+}
+
 impl Table<'_> {
     /// Row indices in the order of `query` (ties by customer order), the activation
     /// list by value at stake, descending.
