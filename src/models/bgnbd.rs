@@ -17,8 +17,8 @@
 //!   the Euler transform of the ₂F₁ with the common factor (a−1) cancelled; c + 1 > 0
 //!   always, so the series has no poles, and (1 − q^(a−1))/(a−1) is taken by expm1.
 
-use super::data::{CountModel, Customer, Indexed};
-use super::optimise::{maximise, Fit, FitError, Objective};
+use super::data::{CountModel, Customer, Indexed, COARSE_ROWS};
+use super::optimise::{maximise, maximise_coarse_to_fine, Fit, FitError, Objective};
 use super::special::{digamma, ln_gamma};
 
 /// Fitted BG/NBD parameters: purchase rate λ ~ Gamma(r, α) (α a rate, in the data's
@@ -39,6 +39,17 @@ pub(crate) struct BetaGeoLikelihood {
 }
 
 impl BetaGeoLikelihood {
+    /// Fits the (M)BG/NBD likelihood of `customers`: coarse to fine (on a subsample of
+    /// the distinct histories first) when there are many.
+    pub(crate) fn fit(customers: &[Customer], modified: bool) -> Result<Fit, FitError> {
+        let lik = BetaGeoLikelihood { ix: Indexed::new(customers), modified };
+        lik.ix.check(4)?;
+        match lik.ix.subsample(COARSE_ROWS) {
+            Some(ix) => maximise_coarse_to_fine(&lik, &BetaGeoLikelihood { ix, modified }),
+            None => maximise(&lik),
+        }
+    }
+
     pub(crate) fn starts_for(&self) -> Vec<Vec<f64>> {
         let rate = self.ix.purchase_rate().max(1e-6);
         // Mean rate r/α at the data's purchase rate, two heterogeneity levels, and
@@ -174,9 +185,7 @@ pub(crate) fn expected_alive(a: f64, beta_post: f64, m: f64, alpha_post: f64, t:
 impl BgNbd {
     /// The fitted model and its diagnostics (customers with weights; compressed here).
     pub fn fit(customers: &[Customer]) -> Result<(BgNbd, Fit), FitError> {
-        let lik = BetaGeoLikelihood { ix: Indexed::new(customers), modified: false };
-        lik.ix.check(4)?;
-        let fit = maximise(&lik)?;
+        let fit = BetaGeoLikelihood::fit(customers, false)?;
         let p = fit.params();
         Ok((BgNbd { r: p[0], alpha: p[1], a: p[2], b: p[3] }, fit))
     }

@@ -43,6 +43,10 @@ pub fn compress(customers: impl IntoIterator<Item = Customer>) -> Vec<Customer> 
     out
 }
 
+/// Above twice this many distinct histories, a fit runs on a subsample of this many
+/// first ([`Indexed::subsample`], [`super::optimise::maximise_coarse_to_fine`]).
+pub const COARSE_ROWS: usize = 5_000;
+
 /// One row of [`Indexed`]: indices into its distinct values, and the row's weight.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Row {
@@ -96,6 +100,40 @@ impl Indexed {
             })
             .collect();
         Indexed { xs, t_xs, ts, x_weight, rows, total_weight }
+    }
+
+    /// A systematic sample of at most about `max_rows` rows (every k-th row of the
+    /// (x, t_x, t) order, so every range of x is represented), each weighted k times,
+    /// so that the sample's log-likelihood estimates the whole one without bias: the
+    /// coarse stand-in of [`super::optimise::maximise_coarse_to_fine`]. `None` when there
+    /// are not more than `2 · max_rows` rows (the whole is cheap enough).
+    pub fn subsample(&self, max_rows: usize) -> Option<Indexed> {
+        if max_rows == 0 || self.rows.len() <= 2 * max_rows {
+            return None;
+        }
+        let k = self.rows.len().div_ceil(max_rows);
+        let mut x_weight = vec![0.0; self.xs.len()];
+        let mut total_weight = 0.0;
+        let rows: Vec<Row> = self
+            .rows
+            .iter()
+            .skip(k / 2)
+            .step_by(k)
+            .map(|r| {
+                let weight = r.weight * k as f64;
+                x_weight[r.x as usize] += weight;
+                total_weight += weight;
+                Row { weight, ..*r }
+            })
+            .collect();
+        Some(Indexed {
+            xs: self.xs.clone(),
+            t_xs: self.t_xs.clone(),
+            ts: self.ts.clone(),
+            x_weight,
+            rows,
+            total_weight,
+        })
     }
 
     /// Weight of the customers with at least one repeat purchase.

@@ -13,7 +13,7 @@
 
 use super::bgnbd::{expected_alive, logistic_neg, BetaGeoLikelihood};
 use super::data::{CountModel, Customer, Indexed};
-use super::optimise::{maximise, Fit, FitError};
+use super::optimise::{Fit, FitError};
 
 /// Fitted MBG/NBD parameters (as BG/NBD: λ ~ Gamma(r, α), p ~ Beta(a, b)).
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
@@ -27,9 +27,7 @@ pub struct MbgNbd {
 impl MbgNbd {
     /// The fitted model and its diagnostics (customers with weights; compressed here).
     pub fn fit(customers: &[Customer]) -> Result<(MbgNbd, Fit), FitError> {
-        let lik = BetaGeoLikelihood { ix: Indexed::new(customers), modified: true };
-        lik.ix.check(4)?;
-        let fit = maximise(&lik)?;
+        let fit = BetaGeoLikelihood::fit(customers, true)?;
         let p = fit.params();
         Ok((MbgNbd { r: p[0], alpha: p[1], a: p[2], b: p[3] }, fit))
     }

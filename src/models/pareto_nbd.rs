@@ -21,8 +21,8 @@
 use std::collections::HashMap;
 
 use super::bgnbd::{logistic_neg, one_minus_pow_over};
-use super::data::{CountModel, Customer, Indexed};
-use super::optimise::{maximise, Fit, FitError, Objective};
+use super::data::{CountModel, Customer, Indexed, COARSE_ROWS};
+use super::optimise::{maximise, maximise_coarse_to_fine, Fit, FitError, Objective};
 use super::special::{ln_hyp2f1, log_diff_exp_r, log_sum_exp_r, Dual, Real};
 
 /// Fitted Pareto/NBD parameters: λ ~ Gamma(r, α), μ ~ Gamma(s, β) (rates per time unit).
@@ -67,7 +67,10 @@ struct Likelihood {
 
 impl Likelihood {
     fn new(customers: &[Customer]) -> Likelihood {
-        let ix = Indexed::new(customers);
+        Likelihood::of(Indexed::new(customers))
+    }
+
+    fn of(ix: Indexed) -> Likelihood {
         let mut tx_map: HashMap<(u32, u32), u32> = HashMap::new();
         let mut t_map: HashMap<(u32, u32), u32> = HashMap::new();
         let (mut tx_pairs, mut t_pairs) = (Vec::new(), Vec::new());
@@ -144,7 +147,10 @@ impl ParetoNbd {
     pub fn fit(customers: &[Customer]) -> Result<(ParetoNbd, Fit), FitError> {
         let lik = Likelihood::new(customers);
         lik.ix.check(4)?;
-        let fit = maximise(&lik)?;
+        let fit = match lik.ix.subsample(COARSE_ROWS) {
+            Some(ix) => maximise_coarse_to_fine(&lik, &Likelihood::of(ix)),
+            None => maximise(&lik),
+        }?;
         let p = fit.params();
         Ok((ParetoNbd { r: p[0], alpha: p[1], s: p[2], beta: p[3] }, fit))
     }

@@ -14,7 +14,7 @@
 //!   converges at the rate n^(c−a−b−1) zⁿ instead of n^(a+b−c−1) zⁿ). It assumes the
 //!   series it ends up summing has terms of one sign (true for all a, b, c > 0 with
 //!   c − a, c − b ≥ 0, which covers Pareto/NBD); close to z = 1 it needs about
-//!   35/(1 − z) terms.
+//!   35/(1 − z) terms, and gives NaN beyond 100,000 (1 − z < 3.5e-4).
 //! - [`Real`] and [`Dual`]: forward-mode dual numbers, so that the Pareto/NBD
 //!   log-likelihood (with its ₂F₁) is written once and differentiated exactly.
 //!
@@ -139,6 +139,9 @@ pub trait Real:
     fn ln_gamma(self) -> Self;
     fn scale(self, k: f64) -> Self;
     fn add_cst(self, k: f64) -> Self;
+    /// A value v = f(x₁, …, x₄) given its partial derivatives ∂f/∂xᵢ (the chain rule, for
+    /// functions whose derivatives are cheaper summed by hand than through dual numbers).
+    fn from_partials(v: f64, partials: [(f64, Self); 4]) -> Self;
 }
 
 impl Real for f64 {
@@ -168,6 +171,9 @@ impl Real for f64 {
     }
     fn add_cst(self, k: f64) -> Self {
         self + k
+    }
+    fn from_partials(v: f64, _: [(f64, Self); 4]) -> Self {
+        v
     }
 }
 
@@ -276,6 +282,17 @@ impl<const N: usize> Real for Dual<N> {
     fn add_cst(self, k: f64) -> Self {
         Dual { v: self.v + k, d: self.d }
     }
+    fn from_partials(v: f64, partials: [(f64, Self); 4]) -> Self {
+        let mut d = [0.0; N];
+        for (p, x) in partials {
+            if p != 0.0 {
+                for (di, xi) in d.iter_mut().zip(x.d) {
+                    *di += p * xi;
+                }
+            }
+        }
+        Dual { v, d }
+    }
 }
 
 /// ln(eᵃ + eᵇ) for any [`Real`].
@@ -300,8 +317,10 @@ pub fn log_diff_exp_r<R: Real>(a: R, b: R) -> R {
     }
 }
 
-/// Most terms the ₂F₁ series may take (reached only for z within ~1e-4 of 1).
-const MAX_TERMS: usize = 1_000_000;
+/// Most terms the ₂F₁ series may take (reached only for z within ~3.5e-4 of 1); a series
+/// that has not converged by then gives NaN, never a truncated value (an optimiser takes
+/// NaN as "too far" and steps back).
+const MAX_TERMS: usize = 100_000;
 
 /// ln ₂F₁(a, b; c; z) for z < 1 and c > 0 (see the module header for the method and
 /// its assumptions). Written over [`Real`] so that its derivatives in a, b, c and z come
@@ -334,33 +353,57 @@ pub fn ln_hyp2f1<R: Real>(a: R, b: R, c: R, z: R) -> R {
     ln_series(a, b, c, z)
 }
 
-/// ln Σₙ (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ for 0 ≤ z < 1, with a running rescale.
+/// ln Σₙ (a)ₙ(b)ₙ/((c)ₙ n!) zⁿ for 0 ≤ z < 1, with a running rescale. The partial
+/// derivatives are summed alongside in plain f64 (∂ ln tₙ/∂a = Σₖ<ₙ 1/(a+k), likewise b
+/// and −c, and n/z), not through dual numbers: the Pareto/NBD fit spends most of its time
+/// here, and this is about three times faster than the series over `Dual<4>` (measured
+/// with `cargo bench --bench models`).
 fn ln_series<R: Real>(a: R, b: R, c: R, z: R) -> R {
     const BIG: f64 = 1e200;
     let ln_big = BIG.ln();
-    let zv = z.val();
-    let mut sum = R::cst(1.0);
-    let mut term = R::cst(1.0);
-    let mut ln_scale = 0.0;
+    let (av, bv, cv, zv) = (a.val(), b.val(), c.val(), z.val());
+    let (mut sum, mut term, mut ln_scale) = (1.0, 1.0, 0.0);
+    // Σ tₙ ∂ln tₙ/∂(a, b, c) and Σ n tₙ; the running ∂ln tₙ/∂(a, b, c).
+    let (mut sa, mut sb, mut sc, mut sn) = (0.0, 0.0, 0.0, 0.0);
+    let (mut da, mut db, mut dc) = (0.0, 0.0, 0.0);
+    // a = 1 (after Euler's transformation in Pareto/NBD): (1)ₙ/n! = 1, so the ratio is
+    // (b+n)/(c+n)·z with two divisions a term instead of four.
+    let a_is_one = av == 1.0;
+    let mut converged = false;
     for n in 0..MAX_TERMS {
         let nf = n as f64;
-        let ratio = a.add_cst(nf) * b.add_cst(nf) / (c.add_cst(nf) * R::cst(nf + 1.0)) * z;
-        term = term * ratio;
-        sum = sum + term;
-        if sum.val().abs() > BIG {
-            sum = sum.scale(1.0 / BIG);
-            term = term.scale(1.0 / BIG);
+        let (bn, cn) = (bv + nf, cv + nf);
+        let (inv_b, inv_c) = (1.0 / bn, 1.0 / cn);
+        let ratio = if a_is_one {
+            bn * inv_c * zv
+        } else {
+            let an = av + nf;
+            da += 1.0 / an;
+            an * bn * inv_c / (nf + 1.0) * zv
+        };
+        term *= ratio;
+        db += inv_b;
+        dc += inv_c;
+        sum += term;
+        sa += term * da;
+        sb += term * db;
+        sc += term * dc;
+        sn += term * (nf + 1.0);
+        if sum.abs() > BIG {
+            let k = 1.0 / BIG;
+            (sum, term, sa, sb, sc, sn) = (sum * k, term * k, sa * k, sb * k, sc * k, sn * k);
             ln_scale += ln_big;
         }
-        let r = ratio.val().abs().max(zv);
-        if r < 1.0 && term.val().abs() * r / (1.0 - r) <= 1e-17 * sum.val().abs() {
-            break;
-        }
-        if term.val() == 0.0 {
+        let r = ratio.abs().max(zv);
+        if (r < 1.0 && term.abs() * r <= 1e-17 * sum.abs() * (1.0 - r)) || term == 0.0 {
+            converged = true;
             break;
         }
     }
-    sum.ln().add_cst(ln_scale)
+    if !converged {
+        return R::cst(f64::NAN);
+    }
+    R::from_partials(sum.ln() + ln_scale, [(sa / sum, a), (sb / sum, b), (-sc / sum, c), (sn / (sum * zv), z)])
 }
 
 #[cfg(test)]
