@@ -52,6 +52,10 @@ fn main() {
                 last.2
             );
         };
+        if only.split(',').any(|m| m == "valuer") {
+            valuer(&text, runs);
+            continue;
+        }
         time("BG/NBD", &mut || {
             let (_, f) = bgnbd::fit(&customers).expect("fits");
             (f.iterations, f.evaluations, f.log_likelihood)
@@ -68,6 +72,56 @@ fn main() {
             let f = gamma_gamma::fit(&spend).expect("fits");
             (f.fit.iterations, f.fit.evaluations, f.fit.log_likelihood)
         });
+    }
+}
+
+/// What the worker does for a dropped summary (BENCH_MODELS=valuer): the four fits
+/// and the valuation (predictions for every customer, intervals, backtest), timed apart.
+#[cfg(not(target_arch = "wasm32"))]
+fn valuer(text: &str, runs: usize) {
+    use retention::ingest::other_kinds::SummaryRow;
+    use retention::metrics::lifetime::fits::ModelKind;
+    use retention::metrics::lifetime::{Source, ValuationSettings, Valuer};
+    use std::time::Instant;
+    let rows: Vec<SummaryRow> = text
+        .lines()
+        .skip(1)
+        .map(|line| {
+            let f: Vec<&str> = line.split(',').collect();
+            let n = |i: usize| f[i].parse::<f64>().expect("a number");
+            SummaryRow {
+                customer: f[0].to_string(),
+                frequency: n(1),
+                recency: n(2),
+                age: n(3),
+                monetary_value: Some(n(4)),
+            }
+        })
+        .collect();
+    let clock = Instant::now();
+    let now = || clock.elapsed().as_secs_f64() * 1e3;
+    for _ in 0..runs {
+        let mut v = Valuer::default();
+        let settings = ValuationSettings::default();
+        let source = Source::Summary(&rows);
+        let mut line = String::new();
+        for kind in [ModelKind::BgNbd, ModelKind::GammaGamma] {
+            let t = now();
+            v.fit(source, &settings, kind, &now);
+            line += &format!("{kind:?} {:.0} ms, ", now() - t);
+        }
+        let t = now();
+        v.value(source, &settings, &now).expect("a valuation");
+        line += &format!("value {:.0} ms, ", now() - t);
+        for kind in [ModelKind::ParetoNbd, ModelKind::MbgNbd] {
+            let t = now();
+            v.fit(source, &settings, kind, &now);
+            line += &format!("{kind:?} {:.0} ms, ", now() - t);
+        }
+        let t = now();
+        v.value(source, &settings, &now).expect("a valuation");
+        line += &format!("value with the backtest {:.0} ms", now() - t);
+        println!("  {line}");
     }
 }
 

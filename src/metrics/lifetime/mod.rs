@@ -110,7 +110,9 @@ pub struct Valuer {
     key: Option<(TimeUnit, Option<Date>)>,
     calibration: Option<Calibration>,
     fits: Vec<(ModelAnswer, Option<Fitted>)>,
-    predictions: Option<(ValuationSettings, Vec<Prediction>)>,
+    predictions: Option<(ValuationSettings, predictions::Predicted)>,
+    /// The last valuation (its backtest made again once Pareto/NBD is fitted).
+    valuation: Option<Valuation>,
     order: Option<((SortColumn, bool, bool), Vec<u32>)>,
 }
 
@@ -176,26 +178,18 @@ impl Valuer {
         let pnbd = self.fitted(ModelKind::ParetoNbd).and_then(|(m, _)| m.counts());
         let calibration = self.calibration.as_ref()?;
         let counts = bgnbd.counts()?;
-        let same = self.predictions.as_ref().is_some_and(|(s, _)| s == settings);
-        let predictions = if same {
-            self.predictions.as_ref().map(|(_, p)| p.clone()).unwrap_or_default()
-        } else {
-            predictions::predict(calibration, counts, gg.map(|(m, _)| m), settings)
-        };
-        let valuation = predictions::valuation(
-            calibration,
-            bgnbd,
-            Some(bgnbd_fit),
-            gg,
-            spend_problem,
-            pnbd,
-            &predictions,
-            settings,
-        );
-        if !same {
-            self.predictions = Some((settings.clone(), predictions));
-            self.order = None;
+        if let Some(last) = self.valuation.as_ref().filter(|v| v.settings == *settings) {
+            // Predictions and intervals are BG/NBD's and Gamma-Gamma's, already made: only
+            // the backtest gains Pareto/NBD.
+            let backtest = Backtest::of(calibration, counts, pnbd);
+            return Some(Valuation { backtest, ..last.clone() });
         }
+        let predicted = predictions::predict(calibration, counts, gg.map(|(m, _)| m), settings);
+        let valuation =
+            predictions::valuation(calibration, bgnbd, Some(bgnbd_fit), gg, spend_problem, pnbd, &predicted, settings);
+        self.predictions = Some((settings.clone(), predicted));
+        self.order = None;
+        self.valuation = Some(valuation.clone());
         Some(valuation)
     }
 

@@ -141,6 +141,64 @@ pub fn expected_spend(gg: Option<&GammaGamma>, c: &Calibrated) -> Option<f64> {
     }
 }
 
+/// The predictions of one setting, kept per distinct history where they depend only on
+/// (x, t_x, T) (a million customers' predictions in a few megabytes): [`Predicted::get`]
+/// gives customer i's [`Prediction`].
+pub struct Predicted {
+    /// Per distinct history: P(alive), expected purchases over H, and the discounted
+    /// expected purchases over H (which CLV and its interval need).
+    pub alive: Vec<f64>,
+    pub expected: Vec<f64>,
+    pub discounted: Vec<f64>,
+    /// Per customer: their history, and the expected spend per purchase (NaN: none).
+    pub history: Vec<u32>,
+    pub spend: Vec<f64>,
+    /// Margin on revenue, a fraction.
+    pub margin: f64,
+}
+
+impl Predicted {
+    /// Customers (each their own history) with given predictions, CLV as given (margin 1,
+    /// discounted purchases CLV / spend).
+    pub fn of_customers(predictions: &[Prediction]) -> Predicted {
+        let opt = |v: Option<f64>| v.unwrap_or(f64::NAN);
+        Predicted {
+            alive: predictions.iter().map(|p| p.p_alive).collect(),
+            expected: predictions.iter().map(|p| p.expected).collect(),
+            discounted: predictions.iter().map(|p| opt(p.clv) / opt(p.spend)).collect(),
+            history: (0..predictions.len() as u32).collect(),
+            spend: predictions.iter().map(|p| opt(p.spend)).collect(),
+            margin: 1.0,
+        }
+    }
+
+    /// The number of customers.
+    pub fn len(&self) -> usize {
+        self.history.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.history.is_empty()
+    }
+
+    /// Customer i's predictions.
+    pub fn get(&self, i: usize) -> Prediction {
+        let k = self.history[i] as usize;
+        let spend = Some(self.spend[i]).filter(|s| !s.is_nan());
+        Prediction {
+            p_alive: self.alive[k],
+            expected: self.expected[k],
+            spend,
+            clv: spend.map(|s| self.margin * s * self.discounted[k]),
+        }
+    }
+
+    /// Every customer's predictions, in customer order.
+    pub fn iter(&self) -> impl Iterator<Item = Prediction> + '_ {
+        (0..self.len()).map(|i| self.get(i))
+    }
+}
+
 /// Every customer's predictions with `counts` (the BG/NBD fit) and `spend`: the count
 /// model once per distinct history, the spend per customer.
 pub fn predict(
@@ -148,29 +206,18 @@ pub fn predict(
     counts: &dyn CountModel,
     spend: Option<&GammaGamma>,
     settings: &ValuationSettings,
-) -> Vec<Prediction> {
+) -> Predicted {
     let steps = ClvSteps::new(settings);
     let h = settings.horizon_units() as f64;
-    let margin = settings.margin_pct / 100.0;
     let hs = &calibration.histories;
-    let alive = hs.each(|x, t_x, t| counts.p_alive(x, t_x, t));
-    let expected = hs.each(|x, t_x, t| counts.conditional_expected(h, x, t_x, t));
-    let discounted = hs.each(|x, t_x, t| steps.discounted_purchases(counts, x, t_x, t));
-    calibration
-        .customers
-        .iter()
-        .zip(&hs.of_customer)
-        .map(|(c, &k)| {
-            let k = k as usize;
-            let spend = expected_spend(spend, c);
-            Prediction {
-                p_alive: alive[k],
-                expected: expected[k],
-                spend,
-                clv: spend.map(|s| margin * s * discounted[k]),
-            }
-        })
-        .collect()
+    Predicted {
+        alive: hs.each(|x, t_x, t| counts.p_alive(x, t_x, t)),
+        expected: hs.each(|x, t_x, t| counts.conditional_expected(h, x, t_x, t)),
+        discounted: hs.each(|x, t_x, t| steps.discounted_purchases(counts, x, t_x, t)),
+        history: hs.of_customer.clone(),
+        spend: calibration.customers.iter().map(|c| expected_spend(spend, c).unwrap_or(f64::NAN)).collect(),
+        margin: settings.margin_pct / 100.0,
+    }
 }
 
 /// A 95% interval: (low, high).
@@ -300,15 +347,15 @@ pub fn valuation(
     gg: Option<(&GammaGamma, &crate::models::optimise::Fit)>,
     spend_problem: Option<SpendFit>,
     pnbd: Option<&dyn CountModel>,
-    predictions: &[Prediction],
+    predicted: &Predicted,
     settings: &ValuationSettings,
 ) -> Valuation {
     use crate::models::optimise::delta_interval;
     let counts = bgnbd.counts().expect("a count model");
-    let n = predictions.len();
-    let mean = |f: &dyn Fn(&Prediction) -> f64| predictions.iter().map(f).sum::<f64>() / n.max(1) as f64;
+    let n = predicted.len();
+    let mean = |f: &dyn Fn(&Prediction) -> f64| predicted.iter().map(|p| f(&p)).sum::<f64>() / n.max(1) as f64;
     let h = settings.horizon_units() as f64;
-    let purchases: f64 = predictions.iter().map(|p| p.expected).sum();
+    let purchases: f64 = predicted.iter().map(|p| p.expected).sum();
     let hs = &calibration.histories;
     let purchases_interval = bgnbd_cov.map(|fit| {
         delta_interval(fit, |p| {
@@ -322,13 +369,13 @@ pub fn valuation(
         low: purchases_interval.as_ref().and_then(|i| i.low),
         high: purchases_interval.as_ref().and_then(|i| i.high),
     };
-    let clv: Vec<f64> = predictions.iter().filter_map(|p| p.clv).collect();
+    let clv: Vec<f64> = predicted.iter().filter_map(|p| p.clv).collect();
     let (clv_mean, clv_total) = match (gg, clv.len() == n && n > 0) {
         (Some((_, spend_fit)), true) => {
             let total: f64 = clv.iter().sum();
             // The two fits' uncertainties added (they are fitted apart).
             let mut spend_by_history = vec![0.0; hs.rows.len()];
-            for (p, &k) in predictions.iter().zip(&hs.of_customer) {
+            for (p, &k) in predicted.iter().zip(&hs.of_customer) {
                 spend_by_history[k as usize] += p.spend.unwrap_or(0.0);
             }
             let var_counts = bgnbd_cov
@@ -340,10 +387,8 @@ pub fn valuation(
                 })
                 .and_then(|i| i.se)
                 .map(|se| se * se);
-            let steps = ClvSteps::new(settings);
-            let discounted = hs.each(|x, t_x, t| steps.discounted_purchases(counts, x, t_x, t));
             let var_spend = delta_interval(spend_fit, |p| {
-                clv_total_spend(calibration, &super::fits::gamma_gamma(p), &discounted, settings)
+                clv_total_spend(calibration, &super::fits::gamma_gamma(p), &predicted.discounted, settings)
             })
             .se
             .map(|se| se * se);
@@ -378,6 +423,6 @@ pub fn valuation(
         backtest: Backtest::of(calibration, counts, pnbd),
         clv_histogram: histogram(&clv),
         alive_matrix: alive_matrix(calibration, counts),
-        lapsed: predictions.iter().filter(|p| lapsed(p)).count(),
+        lapsed: predicted.iter().filter(lapsed).count(),
     }
 }

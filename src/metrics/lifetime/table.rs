@@ -3,7 +3,7 @@
 //! the page renders only the rows in view. Also its CSV download, and the activation
 //! list (likely lapsed, most worth winning back).
 
-use super::predictions::{lapsed, value_at_stake, Prediction};
+use super::predictions::{lapsed, value_at_stake, Predicted};
 use crate::metrics::calibration::Calibrated;
 use serde::{Deserialize, Serialize};
 
@@ -83,13 +83,13 @@ pub struct TablePage {
 /// The model's customers with their ids and predictions, and the last order asked for.
 pub struct Table<'a> {
     pub customers: &'a [Calibrated],
-    pub predictions: &'a [Prediction],
+    pub predictions: &'a Predicted,
     pub id: &'a dyn Fn(u32) -> &'a str,
     pub has_holdout: bool,
 }
 
 fn key(t: &Table, i: usize, col: SortColumn) -> f64 {
-    let (c, p) = (&t.customers[i], &t.predictions[i]);
+    let (c, p) = (&t.customers[i], t.predictions.get(i));
     let none = f64::NEG_INFINITY;
     match col {
         SortColumn::Customer => 0.0,
@@ -109,7 +109,7 @@ impl<'a> Table<'a> {
     /// The table of a calibration's customers and their predictions.
     pub fn of(
         calibration: &'a crate::metrics::calibration::Calibration,
-        predictions: &'a [Prediction],
+        predictions: &'a Predicted,
         id: &'a dyn Fn(u32) -> &'a str,
     ) -> Table<'a> {
         Table { customers: &calibration.customers, predictions, id, has_holdout: calibration.holdout.is_some() }
@@ -121,10 +121,10 @@ impl Table<'_> {
     /// list by value at stake, descending.
     pub fn order(&self, sort: SortColumn, descending: bool, lapsed_only: bool) -> Vec<u32> {
         let mut rows: Vec<u32> = (0..self.customers.len() as u32)
-            .filter(|&i| !lapsed_only || lapsed(&self.predictions[i as usize]))
+            .filter(|&i| !lapsed_only || lapsed(&self.predictions.get(i as usize)))
             .collect();
         if lapsed_only {
-            let stake = |i: u32| value_at_stake(&self.predictions[i as usize]).unwrap_or(f64::NEG_INFINITY);
+            let stake = |i: u32| value_at_stake(&self.predictions.get(i as usize)).unwrap_or(f64::NEG_INFINITY);
             rows.sort_by(|&a, &b| stake(b).total_cmp(&stake(a)).then(a.cmp(&b)));
         } else if sort == SortColumn::Customer {
             rows.sort_by(|&a, &b| {
@@ -143,7 +143,7 @@ impl Table<'_> {
     }
 
     pub fn row(&self, i: u32) -> CustomerRow {
-        let (c, p) = (&self.customers[i as usize], &self.predictions[i as usize]);
+        let (c, p) = (&self.customers[i as usize], &self.predictions.get(i as usize));
         CustomerRow {
             customer: (self.id)(c.index).to_string(),
             x: c.x,
@@ -225,8 +225,8 @@ mod tests {
         Calibrated { index, x, t_x: x as f64, t: 10.0, monetary: None, holdout: 0 }
     }
 
-    fn prediction(p_alive: f64, clv: f64) -> Prediction {
-        Prediction { p_alive, expected: 1.0, spend: Some(1.0), clv: Some(clv) }
+    fn prediction(p_alive: f64, clv: f64) -> super::super::predictions::Prediction {
+        super::super::predictions::Prediction { p_alive, expected: 1.0, spend: Some(1.0), clv: Some(clv) }
     }
 
     #[test]
@@ -234,7 +234,12 @@ mod tests {
         let ids = ["K-3", "K-1", "X-2", "K-10"];
         let id = |i: u32| ids[i as usize];
         let customers = [customer(0, 1), customer(1, 5), customer(2, 3), customer(3, 0)];
-        let predictions = [prediction(0.9, 30.0), prediction(0.2, 10.0), prediction(0.4, 16.0), prediction(0.1, 1.0)];
+        let predictions = Predicted::of_customers(&[
+            prediction(0.9, 30.0),
+            prediction(0.2, 10.0),
+            prediction(0.4, 16.0),
+            prediction(0.1, 1.0),
+        ]);
         let t = Table { customers: &customers, predictions: &predictions, id: &id, has_holdout: false };
         let by_clv = t.order(SortColumn::Clv, true, false);
         assert_eq!(by_clv, vec![0, 2, 1, 3]);
