@@ -86,7 +86,7 @@ async function appRun(browser, origin, file) {
       bgnbd: ['r', 'alpha', 'a', 'b'].map((p) => Number(value(`bgnbd_${p}`))),
       pnbd: ['r', 'alpha', 's', 'beta'].map((p) => Number(value(`pnbd_${p}`))) };
   });
-  r.peak_kb = rendererPeak(own);
+  r.peak_bytes = rendererPeak(own);
   r.problems = problems;
   await context.close();
   return r;
@@ -116,7 +116,7 @@ async function main() {
       app[size].push(r);
       console.error(`app ${size} run ${i + 1}: all ${r.all.toFixed(0)} ms, ` +
         Object.entries(r.models).map(([k, m]) => `${k} ${m.ms.toFixed(0)} ms (${m.distinct} rows)`).join(', ') +
-        `, peak ${(r.peak_kb / 1024).toFixed(0)} MB`);
+        `, peak ${(r.peak_bytes / 1048576).toFixed(0)} MB`);
     }
   }
   await browser.close();
@@ -132,7 +132,7 @@ async function main() {
       app_read_ms: median(runs.map((r) => r.read)),
       app_ms: { bgnbd: model('bgnbd'), pnbd: model('pnbd'), gg: model('gg'), mbgnbd: model('mbgnbd') },
       distinct: runs[0].models.bgnbd?.distinct,
-      peak_mb: median(runs.map((r) => r.peak_kb / 1024)),
+      peak_mb: median(runs.map((r) => r.peak_bytes / 1048576)),
       lifetimes: lifetimes ? { bgnbd: lt('bgnbd'), pnbd: lt('pnbd'), gg: lt('gg') } : null,
     };
   }
