@@ -3,6 +3,7 @@
 //! worked out by hand, and cross-checked against an independent pandas implementation
 //! (`tests/oracle`).
 
+pub mod acquisition;
 pub mod analysis;
 pub mod base;
 pub mod calibration;

@@ -1,0 +1,397 @@
+//! Acquisition versus retention (METRICS.md, "Acquisition versus retention"; the exact
+//! forms in docs/definitions.md, "Acquisition versus retention (additions)"): marketing
+//! spend spread over the analysis periods and joined with the customer base of the log.
+//!
+//! - A spend row covers the days of its period (a month, a week, a quarter, a year, or
+//!   one day). Its amount goes to the analysis periods it overlaps in proportion to the
+//!   days of overlap ("pro rata by days"); spend dated by day, or by periods that nest in
+//!   the analysis periods, is simply summed. [`Allocation::split`] says whether any row
+//!   had to be split, so the page can say so; spend on days outside the log's periods is
+//!   kept apart ([`Allocation::outside`]), never silently dropped.
+//! - Per period: `cac` = acquisition spend / acquired, `cost_per_retained` = retention
+//!   spend / retained (S − churned), `cost_ratio` = cac / cost_per_retained, `cpo_new` =
+//!   acquisition spend / orders from new customers (orders in the period of the
+//!   customer's first purchase), `cpo_existing` = retention spend / the other orders. A
+//!   figure whose denominator is 0 is `None` (shown as "—"), never ∞.
+//! - Over the whole span the same ratios of the sums; `ltv_cac` = CLV / cac and
+//!   `payback_months` = cac / monthly margin per customer, both over the span.
+
+use super::base::BasePeriod;
+use super::timeline::Timeline;
+use crate::calendar::Date;
+use crate::ingest::other_kinds::{SpendKind, SpendRow};
+use crate::ingest::period_counts::PeriodLabel;
+use crate::ingest::CustomerLog;
+use serde::{Deserialize, Serialize};
+
+/// One spend row placed on the calendar: `amount` over the days `first..end`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpendSpan {
+    pub first: i32,
+    /// The first day after the span.
+    pub end: i32,
+    pub amount: f64,
+    pub kind: SpendKind,
+    pub channel: Option<String>,
+}
+
+impl SpendSpan {
+    /// The row's span, when its period label is a calendar period (a text label that
+    /// names no period cannot be placed: `None`).
+    pub fn of_row(row: &SpendRow) -> Option<SpendSpan> {
+        match &row.period {
+            PeriodLabel::Period(p) => Some(SpendSpan {
+                first: p.start().0,
+                end: p.end().0,
+                amount: row.spend,
+                kind: row.kind,
+                channel: row.channel.clone(),
+            }),
+            PeriodLabel::Text(_) => None,
+        }
+    }
+
+    /// A span of one day.
+    pub fn day(day: Date, amount: f64, kind: SpendKind, channel: Option<&str>) -> SpendSpan {
+        SpendSpan { first: day.0, end: day.0 + 1, amount, kind, channel: channel.map(str::to_string) }
+    }
+}
+
+/// Spend per analysis period, by kind.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Allocation {
+    pub acquisition: Vec<f64>,
+    pub retention: Vec<f64>,
+    /// Spend whose kind the file does not say (counted in neither figure).
+    pub unspecified: Vec<f64>,
+    /// Whether some row spanned more than one analysis period and was split by days.
+    pub split: bool,
+    /// Spend on days outside the analysis periods, by kind (acquisition, retention,
+    /// unspecified).
+    pub outside: [f64; 3],
+}
+
+fn kind_index(kind: SpendKind) -> usize {
+    match kind {
+        SpendKind::Acquisition => 0,
+        SpendKind::Retention => 1,
+        SpendKind::Unspecified => 2,
+    }
+}
+
+/// Spreads `spans` (of `channel` only, when given) over the periods of `timeline`, pro
+/// rata by days.
+pub fn allocate(spans: &[SpendSpan], timeline: &Timeline, channel: Option<&str>) -> Allocation {
+    let n = timeline.len();
+    let mut by_kind = [vec![0.0; n], vec![0.0; n], vec![0.0; n]];
+    let mut out = Allocation::default();
+    let bounds = timeline.bounds();
+    for s in spans.iter().filter(|s| channel.is_none_or(|c| s.channel.as_deref() == Some(c))) {
+        let days = f64::from((s.end - s.first).max(1));
+        let k = kind_index(s.kind);
+        let mut placed = 0.0;
+        let mut periods = 0;
+        for i in 0..n {
+            let (a, b) = (bounds[i].max(s.first), bounds[i + 1].min(s.end));
+            if b > a {
+                let share = s.amount * f64::from(b - a) / days;
+                by_kind[k][i] += share;
+                placed += f64::from(b - a);
+                periods += 1;
+            }
+        }
+        if periods > 1 {
+            out.split = true;
+        }
+        out.outside[k] += s.amount * (days - placed) / days;
+    }
+    let [acquisition, retention, unspecified] = by_kind;
+    Allocation { acquisition, retention, unspecified, ..out }
+}
+
+/// Orders per analysis period from new customers (in the period of the customer's first
+/// purchase) and from existing ones (every later period).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrderSplit {
+    pub new: Vec<u64>,
+    pub existing: Vec<u64>,
+}
+
+impl OrderSplit {
+    /// Purchase rows of the log (amount ≥ 0) by period and tenure.
+    pub fn of(log: &CustomerLog, timeline: &Timeline) -> OrderSplit {
+        let (mut new, mut existing) = (vec![0; timeline.len()], vec![0; timeline.len()]);
+        for c in 0..log.customers() {
+            let days = log.activity_of(c);
+            let Some(first) = days.first().and_then(|d| timeline.index_of(d.day)) else { continue };
+            for d in days {
+                match timeline.index_of(d.day) {
+                    Some(i) if i == first => new[i] += u64::from(d.purchases),
+                    Some(i) => existing[i] += u64::from(d.purchases),
+                    None => {}
+                }
+            }
+        }
+        OrderSplit { new, existing }
+    }
+}
+
+/// The acquisition and retention figures of one period (or of the whole span).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CostFigures {
+    pub acquisition_spend: f64,
+    pub retention_spend: f64,
+    pub acquired: u64,
+    pub retained: u64,
+    pub orders_new: u64,
+    pub orders_existing: u64,
+    pub cac: Option<f64>,
+    pub cost_per_retained: Option<f64>,
+    pub cost_ratio: Option<f64>,
+    pub cpo_new: Option<f64>,
+    pub cpo_existing: Option<f64>,
+}
+
+fn ratio(a: f64, b: f64) -> Option<f64> {
+    (b > 0.0 && a.is_finite()).then(|| a / b)
+}
+
+impl CostFigures {
+    pub fn of(
+        acquisition_spend: f64,
+        retention_spend: f64,
+        acquired: u64,
+        retained: u64,
+        orders_new: u64,
+        orders_existing: u64,
+    ) -> CostFigures {
+        let cac = ratio(acquisition_spend, acquired as f64);
+        let cost_per_retained = ratio(retention_spend, retained as f64);
+        CostFigures {
+            acquisition_spend,
+            retention_spend,
+            acquired,
+            retained,
+            orders_new,
+            orders_existing,
+            cac,
+            cost_per_retained,
+            cost_ratio: cac.zip(cost_per_retained).and_then(|(a, r)| ratio(a, r)),
+            cpo_new: ratio(acquisition_spend, orders_new as f64),
+            cpo_existing: ratio(retention_spend, orders_existing as f64),
+        }
+    }
+}
+
+/// What a customer is worth and earns, for `ltv_cac` and `payback_months`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct CustomerValue {
+    /// CLV (margin) of a customer.
+    pub clv: Option<f64>,
+    /// Margin a customer brings in a month.
+    pub monthly_margin: Option<f64>,
+}
+
+/// Every acquisition-versus-retention figure of a log and its spend.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AcquisitionFigures {
+    pub periods: Vec<(crate::calendar::Period, CostFigures)>,
+    pub span: CostFigures,
+    pub ltv_cac: Option<f64>,
+    pub payback_months: Option<f64>,
+    pub split: bool,
+    pub outside: [f64; 3],
+}
+
+impl AcquisitionFigures {
+    /// From the base over time (`base`, one entry per period of `timeline`), the orders
+    /// split by tenure and the spend allocated to the same periods.
+    pub fn of(
+        base: &[BasePeriod],
+        orders: &OrderSplit,
+        spend: &Allocation,
+        value: CustomerValue,
+    ) -> AcquisitionFigures {
+        let periods: Vec<_> = base
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let f = CostFigures::of(
+                    spend.acquisition.get(i).copied().unwrap_or(0.0),
+                    spend.retention.get(i).copied().unwrap_or(0.0),
+                    p.acquired,
+                    p.retained(),
+                    orders.new.get(i).copied().unwrap_or(0),
+                    orders.existing.get(i).copied().unwrap_or(0),
+                );
+                (p.period, f)
+            })
+            .collect();
+        let sum_f = |f: &dyn Fn(&CostFigures) -> f64| periods.iter().map(|(_, c)| f(c)).sum::<f64>();
+        let sum_u = |f: &dyn Fn(&CostFigures) -> u64| periods.iter().map(|(_, c)| f(c)).sum::<u64>();
+        let span = CostFigures::of(
+            sum_f(&|c| c.acquisition_spend),
+            sum_f(&|c| c.retention_spend),
+            sum_u(&|c| c.acquired),
+            sum_u(&|c| c.retained),
+            sum_u(&|c| c.orders_new),
+            sum_u(&|c| c.orders_existing),
+        );
+        let ltv_cac = value.clv.zip(span.cac).and_then(|(v, c)| ratio(v, c));
+        let payback_months = span.cac.zip(value.monthly_margin).and_then(|(c, m)| ratio(c, m));
+        AcquisitionFigures { periods, span, ltv_cac, payback_months, split: spend.split, outside: spend.outside }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::{Granularity, Period};
+
+    fn day(y: i32, m: u32, d: u32) -> i32 {
+        Date::from_ymd(y, m, d).unwrap().0
+    }
+
+    fn months(first: (i32, u32), last: (i32, u32)) -> Timeline {
+        Timeline::new(Granularity::Month, day(first.0, first.1, 1), day(last.0, last.1, 1))
+    }
+
+    fn month_span(y: i32, m: u32, amount: f64, kind: SpendKind) -> SpendSpan {
+        let p = Period::month(y, m).unwrap();
+        SpendSpan { first: p.start().0, end: p.end().0, amount, kind, channel: None }
+    }
+
+    #[test]
+    fn monthly_spend_on_monthly_periods_is_summed() {
+        let t = months((2024, 1), (2024, 3));
+        let spans = [
+            month_span(2024, 1, 100.0, SpendKind::Acquisition),
+            month_span(2024, 1, 40.0, SpendKind::Retention),
+            month_span(2024, 3, 10.0, SpendKind::Acquisition),
+            month_span(2024, 3, 5.0, SpendKind::Acquisition),
+        ];
+        let a = allocate(&spans, &t, None);
+        assert_eq!(a.acquisition, vec![100.0, 0.0, 15.0]);
+        assert_eq!(a.retention, vec![40.0, 0.0, 0.0]);
+        assert!(!a.split);
+        assert_eq!(a.outside, [0.0; 3]);
+    }
+
+    #[test]
+    fn daily_spend_is_summed_into_its_month() {
+        let t = months((2024, 1), (2024, 2));
+        let spans: Vec<SpendSpan> = (1..=31)
+            .map(|d| SpendSpan::day(Date::from_ymd(2024, 1, d).unwrap(), 2.0, SpendKind::Retention, Some("CRM")))
+            .chain([SpendSpan::day(Date::from_ymd(2024, 2, 29).unwrap(), 7.0, SpendKind::Retention, None)])
+            .collect();
+        let a = allocate(&spans, &t, None);
+        assert_eq!(a.retention, vec![62.0, 7.0]);
+        assert!(!a.split);
+        // Only the channel's rows.
+        assert_eq!(allocate(&spans, &t, Some("CRM")).retention, vec![62.0, 0.0]);
+    }
+
+    #[test]
+    fn a_quarter_on_monthly_periods_is_split_by_days() {
+        // Q1 2024 = 31 + 29 + 31 = 91 days; 910 over it: 310, 290, 310.
+        let t = months((2024, 1), (2024, 3));
+        let q = Period::quarter(2024, 1).unwrap();
+        let spans = [SpendSpan {
+            first: q.start().0,
+            end: q.end().0,
+            amount: 910.0,
+            kind: SpendKind::Acquisition,
+            channel: None,
+        }];
+        let a = allocate(&spans, &t, None);
+        let close = |a: &[f64], b: &[f64]| a.iter().zip(b).all(|(x, y)| (x - y).abs() < 1e-9);
+        assert!(close(&a.acquisition, &[310.0, 290.0, 310.0]), "{:?}", a.acquisition);
+        assert!(a.split);
+        // A month on weeks: January 2024 over the weeks from Monday 1 January: 7 days in
+        // each of the first four, 3 (29–31) in the fifth.
+        let weeks = Timeline::new(Granularity::Week, day(2024, 1, 1), day(2024, 1, 31));
+        let a = allocate(&[month_span(2024, 1, 310.0, SpendKind::Retention)], &weeks, None);
+        assert!(close(&a.retention, &[70.0, 70.0, 70.0, 70.0, 30.0]), "{:?}", a.retention);
+        assert!(a.split);
+    }
+
+    #[test]
+    fn spend_outside_the_periods_is_kept_apart() {
+        // A month of spend half before the log's first period (spend in December 2023
+        // for a log from January 2024) and a quarter reaching past its last.
+        let t = months((2024, 1), (2024, 2));
+        let q = Period::quarter(2024, 1).unwrap();
+        let spans = [
+            month_span(2023, 12, 31.0, SpendKind::Acquisition),
+            SpendSpan { first: q.start().0, end: q.end().0, amount: 91.0, kind: SpendKind::Unspecified, channel: None },
+        ];
+        let a = allocate(&spans, &t, None);
+        assert_eq!(a.acquisition, vec![0.0, 0.0]);
+        assert!((a.unspecified[0] - 31.0).abs() < 1e-9 && (a.unspecified[1] - 29.0).abs() < 1e-9);
+        assert!((a.outside[0] - 31.0).abs() < 1e-9 && (a.outside[2] - 31.0).abs() < 1e-9, "{:?}", a.outside);
+    }
+
+    fn base(period: Period, s: u64, churned: u64, acquired: u64) -> BasePeriod {
+        BasePeriod {
+            period,
+            base_start: s,
+            base_end: s - churned + acquired,
+            churned,
+            joined: acquired,
+            new_customers: acquired,
+            reactivated: 0,
+            acquired,
+            crr: None,
+            churn_rate: None,
+        }
+    }
+
+    #[test]
+    fn figures_per_period_and_over_the_span() {
+        let (jan, feb, mar) =
+            (Period::month(2024, 1).unwrap(), Period::month(2024, 2).unwrap(), Period::month(2024, 3).unwrap());
+        // January: nobody at the start; February: no new customers; March: no spend.
+        let b = [base(jan, 0, 0, 10), base(feb, 10, 2, 0), base(mar, 8, 4, 5)];
+        let orders = OrderSplit { new: vec![12, 0, 5], existing: vec![0, 16, 6] };
+        let spend = Allocation {
+            acquisition: vec![500.0, 100.0, 0.0],
+            retention: vec![0.0, 80.0, 0.0],
+            unspecified: vec![0.0; 3],
+            split: false,
+            outside: [0.0; 3],
+        };
+        let f =
+            AcquisitionFigures::of(&b, &orders, &spend, CustomerValue { clv: Some(120.0), monthly_margin: Some(8.0) });
+        let (_, j) = &f.periods[0];
+        assert_eq!((j.cac, j.cost_per_retained, j.cost_ratio), (Some(50.0), None, None));
+        assert_eq!((j.cpo_new, j.cpo_existing), (Some(500.0 / 12.0), None));
+        let (_, fe) = &f.periods[1];
+        // 100 on acquisition and nobody acquired: no CAC (not ∞); 80 / (10 − 2) = 10 per kept.
+        assert_eq!((fe.cac, fe.cost_per_retained, fe.cost_ratio), (None, Some(10.0), None));
+        assert_eq!((fe.cpo_new, fe.cpo_existing), (None, Some(5.0)));
+        let (_, m) = &f.periods[2];
+        // Zero spend: zero cost, a real figure.
+        assert_eq!((m.cac, m.cost_per_retained, m.cost_ratio), (Some(0.0), Some(0.0), None));
+        // Span: 600 / 15 = 40 per new customer, 80 / (0 + 8 + 4) = 6.67 per kept one.
+        let s = &f.span;
+        assert_eq!((s.acquired, s.retained, s.orders_new, s.orders_existing), (15, 12, 17, 22));
+        assert_eq!(s.cac, Some(40.0));
+        assert!((s.cost_per_retained.unwrap() - 80.0 / 12.0).abs() < 1e-12);
+        assert!((s.cost_ratio.unwrap() - 40.0 / (80.0 / 12.0)).abs() < 1e-12);
+        assert!((s.cpo_new.unwrap() - 600.0 / 17.0).abs() < 1e-12);
+        assert!((s.cpo_existing.unwrap() - 80.0 / 22.0).abs() < 1e-12);
+        // 120 / 40 = 3; 40 / 8 = 5 months.
+        assert_eq!((f.ltv_cac, f.payback_months), (Some(3.0), Some(5.0)));
+    }
+
+    #[test]
+    fn orders_split_by_the_customers_first_period() {
+        let csv = "customer,date,amount\na,2024-01-05,10\na,2024-01-20,10\na,2024-02-03,10\nb,2024-02-10,5\nb,2024-02-10,5\nb,2024-03-01,5\n";
+        let f = crate::ingest::read_file("log.csv", csv.as_bytes()).unwrap();
+        let crate::ingest::Dataset::Transactions(log) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        let t = months((2024, 1), (2024, 3));
+        // a: two orders in January (new), one in February (existing); b: two orders on
+        // 10 February (new), one in March (existing).
+        assert_eq!(OrderSplit::of(log, &t), OrderSplit { new: vec![2, 2, 0], existing: vec![0, 1, 1] });
+    }
+}
