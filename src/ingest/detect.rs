@@ -289,11 +289,11 @@ pub fn detect(sample: &[u8], complete: bool) -> Result<Detection, FileError> {
         number_roles.iter().filter_map(|r| mapping.column(*r)).flat_map(|c| data.iter().filter_map(move |r| r.get(c)));
     let numbers = NumberStyle::infer(number_cells).unwrap_or_else(|| NumberStyle::for_delimiter(delimiter));
 
-    let dates = mapping
-        .kind
-        .date_role()
-        .and_then(|r| mapping.column(r))
-        .map(|c| DateFormat::infer(data.iter().filter_map(|r| r.get(c))));
+    // A spend file's period column may hold dates (spend by day): its format is
+    // inferred as a log's is, but the file is read without one when it holds periods.
+    let date_column = mapping.kind.date_role().or((mapping.kind == FileKind::MarketingSpend).then_some(Role::Period));
+    let dates =
+        date_column.and_then(|r| mapping.column(r)).map(|c| DateFormat::infer(data.iter().filter_map(|r| r.get(c))));
     // Never a silent guess between day-month and month-day: an ambiguous column stays
     // unsettled until the user chooses (or the caller applies a saved choice).
     let date_format = match &dates {

@@ -33,7 +33,9 @@ pub enum SpendKind {
 }
 
 impl SpendKind {
-    /// `acquisitie`, `acquisition`, `werving`, `new` / `retentie`, `behoud`, `retention`, `loyalty`.
+    /// From the words of a type column, in Dutch or English: `acquisitie`, `werving`,
+    /// `nieuwe klanten`, `acquisition`, `new customers`, `prospecting` / `retentie`,
+    /// `behoud`, `loyaliteit`, `bestaande klanten`, `retention`, `loyalty`, `existing`.
     pub fn parse(text: &str) -> SpendKind {
         let t = text.trim().to_lowercase();
         let any = |words: &[&str]| words.iter().any(|w| t.contains(w));
@@ -45,11 +47,80 @@ impl SpendKind {
             SpendKind::Unspecified
         }
     }
+
+    /// From a channel's name, when the type column does not say: paid reach (Google Ads,
+    /// Facebook, Meta, Instagram, TikTok, LinkedIn, affiliates, display, SEA, Bing) wins
+    /// customers; messages to customers already known (newsletter / nieuwsbrief, e-mail,
+    /// loyalty, CRM, push, SMS, klantenservice) keep them.
+    pub fn of_channel(channel: &str) -> SpendKind {
+        let t = channel.trim().to_lowercase();
+        // Whole words; a word of five letters or more also as the start of one
+        // ("googleads", "nieuwsbrieven"), so that "sea" is not found in "seasonal".
+        let tokens: Vec<&str> = t.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).collect();
+        let any = |words: &[&str]| {
+            words.iter().any(|w| tokens.iter().any(|t| t == w || (w.len() >= 5 && t.starts_with(w))))
+                || words.iter().any(|w| w.contains('-') && t.contains(w))
+        };
+        if any(&[
+            "google",
+            "adwords",
+            "facebook",
+            "meta",
+            "instagram",
+            "tiktok",
+            "linkedin",
+            "affiliate",
+            "display",
+            "sea",
+            "bing",
+            "pinterest",
+            "snapchat",
+            "youtube",
+            "werving",
+            "acquisitie",
+            "acquisition",
+        ]) {
+            SpendKind::Acquisition
+        } else if any(&[
+            "newsletter",
+            "nieuwsbrief",
+            "e-mail",
+            "email",
+            "mail",
+            "mailing",
+            "loyalty",
+            "loyaliteit",
+            "crm",
+            "push",
+            "sms",
+            "klantenservice",
+            "retentie",
+            "retention",
+            "behoud",
+            "klantbehoud",
+        ]) {
+            SpendKind::Retention
+        } else {
+            SpendKind::Unspecified
+        }
+    }
+
+    /// The type column's word, or else the channel's name.
+    pub fn classify(type_text: &str, channel: Option<&str>) -> SpendKind {
+        match SpendKind::parse(type_text) {
+            SpendKind::Unspecified => channel.map_or(SpendKind::Unspecified, SpendKind::of_channel),
+            kind => kind,
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SpendRow {
     pub period: PeriodLabel,
+    /// The period column read as a date, when the file's dates could be settled (spend
+    /// by day; `2024-03-01` may also be a month's label: see
+    /// `metrics::acquisition::spans`).
+    pub day: Option<Date>,
     pub spend: f64,
     pub kind: SpendKind,
     pub channel: Option<String>,
@@ -133,10 +204,11 @@ pub(crate) fn opportunity_row(cx: &RowContext) -> Result<OpportunityRow, RowErro
 
 pub(crate) fn spend_row(cx: &RowContext) -> Result<SpendRow, RowError> {
     let period = parse_period(cx.required(Role::Period)?);
+    let day = cx.date(Role::Period).ok();
     let spend = non_negative(cx, Role::Spend)?;
-    let kind = SpendKind::parse(cx.text(Role::SpendType));
     let channel = Some(cx.text(Role::Channel)).filter(|c| !c.is_empty()).map(str::to_string);
-    Ok(SpendRow { period, spend, kind, channel })
+    let kind = SpendKind::classify(cx.text(Role::SpendType), channel.as_deref());
+    Ok(SpendRow { period, day, spend, kind, channel })
 }
 
 pub(crate) fn survey_row(cx: &RowContext) -> Result<SurveyRow, RowError> {
@@ -173,6 +245,49 @@ mod tests {
         assert_eq!(SpendKind::parse("klantbehoud"), SpendKind::Retention);
         assert_eq!(SpendKind::parse("Retention"), SpendKind::Retention);
         assert_eq!(SpendKind::parse("branding"), SpendKind::Unspecified);
+        assert_eq!(SpendKind::parse("Werving"), SpendKind::Acquisition);
+        assert_eq!(SpendKind::parse("nieuwe klanten"), SpendKind::Acquisition);
+        assert_eq!(SpendKind::parse("Loyaliteit"), SpendKind::Retention);
+        assert_eq!(SpendKind::parse("bestaande klanten"), SpendKind::Retention);
+    }
+
+    #[test]
+    fn spend_kinds_from_channel_names() {
+        for c in ["Google Ads", "Facebook", "Meta ads", "TikTok", "Affiliate netwerk"] {
+            assert_eq!(SpendKind::of_channel(c), SpendKind::Acquisition, "{c}");
+        }
+        for c in ["Newsletter", "Nieuwsbrief", "E-mail", "Loyalty app", "CRM", "Push"] {
+            assert_eq!(SpendKind::of_channel(c), SpendKind::Retention, "{c}");
+        }
+        assert_eq!(SpendKind::of_channel("Radio"), SpendKind::Unspecified);
+        assert_eq!(SpendKind::of_channel("Seasonal campaign"), SpendKind::Unspecified);
+        // The type column wins over the channel's name.
+        assert_eq!(SpendKind::classify("behoud", Some("Google Ads")), SpendKind::Retention);
+        assert_eq!(SpendKind::classify("", Some("Nieuwsbrief")), SpendKind::Retention);
+        assert_eq!(SpendKind::classify("", None), SpendKind::Unspecified);
+    }
+
+    #[test]
+    fn a_dutch_spend_file_by_day() {
+        let csv = "datum;kanaal;kosten\n15-01-2024;Google Ads;€ 1.234,56\n16-01-2024;Nieuwsbrief;12,50\n03-02-2024;Radio;100\n";
+        let f = read_file("uitgaven.csv", csv.as_bytes()).unwrap();
+        let Dataset::MarketingSpend(rows) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        let got: Vec<_> = rows.iter().map(|r| (r.day, r.spend, r.kind)).collect();
+        assert_eq!(
+            got,
+            vec![
+                (Date::from_ymd(2024, 1, 15), 1234.56, SpendKind::Acquisition),
+                (Date::from_ymd(2024, 1, 16), 12.5, SpendKind::Retention),
+                (Date::from_ymd(2024, 2, 3), 100.0, SpendKind::Unspecified),
+            ]
+        );
+        assert!(f.errors.listed.is_empty());
+        // By month: no days.
+        let csv = "maand;soort;kanaal;uitgaven\n2024-01;werving;Google Ads;1.000,00\n2024-02;;Nieuwsbrief;250\n";
+        let f = read_file("uitgaven.csv", csv.as_bytes()).unwrap();
+        let Dataset::MarketingSpend(rows) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        assert!(rows.iter().all(|r| r.day.is_none()));
+        assert_eq!((rows[0].kind, rows[1].kind), (SpendKind::Acquisition, SpendKind::Retention));
     }
 
     #[test]

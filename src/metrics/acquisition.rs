@@ -18,7 +18,7 @@
 
 use super::base::BasePeriod;
 use super::timeline::Timeline;
-use crate::calendar::Date;
+use crate::calendar::{Date, Granularity, Period};
 use crate::ingest::other_kinds::{SpendKind, SpendRow};
 use crate::ingest::period_counts::PeriodLabel;
 use crate::ingest::CustomerLog;
@@ -55,6 +55,32 @@ impl SpendSpan {
     pub fn day(day: Date, amount: f64, kind: SpendKind, channel: Option<&str>) -> SpendSpan {
         SpendSpan { first: day.0, end: day.0 + 1, amount, kind, channel: channel.map(str::to_string) }
     }
+}
+
+/// The spend rows on the calendar, and the indices of the rows whose period names no
+/// calendar period (reported, not used). A date is a day of spend, unless every date
+/// in the file is the first of a month: then each is that month (a monthly export dated
+/// `2024-03-01`, `01-04-2024`, …).
+pub fn spans(rows: &[SpendRow]) -> (Vec<SpendSpan>, Vec<usize>) {
+    let by_day = rows.iter().any(|r| r.day.is_some_and(|d| d.ymd().2 != 1));
+    let mut out = Vec::with_capacity(rows.len());
+    let mut unplaced = Vec::new();
+    for (i, r) in rows.iter().enumerate() {
+        let span = match (r.day, &r.period) {
+            (Some(d), _) if by_day => Some(SpendSpan::day(d, r.spend, r.kind, r.channel.as_deref())),
+            (Some(d), _) => {
+                let month = Period::containing(Granularity::Month, d);
+                let (first, end) = (month.start().0, month.end().0);
+                Some(SpendSpan { first, end, amount: r.spend, kind: r.kind, channel: r.channel.clone() })
+            }
+            (None, _) => SpendSpan::of_row(r),
+        };
+        match span {
+            Some(s) => out.push(s),
+            None => unplaced.push(i),
+        }
+    }
+    (out, unplaced)
 }
 
 /// Spend per analysis period, by kind.
@@ -195,7 +221,7 @@ pub struct CustomerValue {
 /// Every acquisition-versus-retention figure of a log and its spend.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AcquisitionFigures {
-    pub periods: Vec<(crate::calendar::Period, CostFigures)>,
+    pub periods: Vec<(Period, CostFigures)>,
     pub span: CostFigures,
     pub ltv_cac: Option<f64>,
     pub payback_months: Option<f64>,
@@ -246,7 +272,6 @@ impl AcquisitionFigures {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::calendar::{Granularity, Period};
 
     fn day(y: i32, m: u32, d: u32) -> i32 {
         Date::from_ymd(y, m, d).unwrap().0
@@ -382,6 +407,29 @@ mod tests {
         assert!((s.cpo_existing.unwrap() - 80.0 / 22.0).abs() < 1e-12);
         // 120 / 40 = 3; 40 / 8 = 5 months.
         assert_eq!((f.ltv_cac, f.payback_months), (Some(3.0), Some(5.0)));
+    }
+
+    #[test]
+    fn rows_by_day_by_month_and_unplaceable() {
+        let read = |csv: &str| {
+            let f = crate::ingest::read_file("s.csv", csv.as_bytes()).unwrap();
+            let crate::ingest::Dataset::MarketingSpend(rows) = f.dataset else { panic!("{:?}", f.dataset.kind()) };
+            rows
+        };
+        // Days: 15 and 1 January are days, since one date is not a month's first.
+        let (s, bad) = spans(&read("date,spend,type\n2024-01-15,10,acquisition\n2024-01-01,5,acquisition\n"));
+        assert_eq!(
+            (s[0].first, s[0].end, s[1].first, s[1].end),
+            (day(2024, 1, 15), day(2024, 1, 16), day(2024, 1, 1), day(2024, 1, 2))
+        );
+        assert!(bad.is_empty());
+        // Every date the first of a month: months.
+        let (s, _) = spans(&read("datum;kosten;soort\n01-03-2024;10;werving\n01-04-2024;5;werving\n"));
+        assert_eq!((s[0].first, s[0].end, s[1].end), (day(2024, 3, 1), day(2024, 4, 1), day(2024, 5, 1)));
+        // Periods, and a label that names none.
+        let (s, bad) = spans(&read("period,spend,type\n2024-Q1,90,retention\nspring sale,5,retention\n"));
+        assert_eq!((s.len(), s[0].first, s[0].end), (1, day(2024, 1, 1), day(2024, 4, 1)));
+        assert_eq!(bad, vec![1]);
     }
 
     #[test]
