@@ -200,3 +200,62 @@ fn a_generated_100k_row_log_matches_the_oracle() {
     assert_eq!(Some(sha.as_str()), oracle["input"]["sha256"].as_str(), "the oracle read the same bytes");
     check(&log_of("gen-100k.csv", &text), &oracle);
 }
+
+/// Acquisition versus retention (`tests/oracle/acquisition.py`): the generated 100k log
+/// with `spend-100k.csv` (spend by month, by day, by quarter and year, kinds by type word
+/// and by channel name, spend outside the log's periods), for months, weeks and quarters.
+#[test]
+fn acquisition_versus_retention_matches_the_oracle() {
+    use retention::metrics::acquisition::{allocate, spans, AcquisitionFigures, CustomerValue, OrderSplit};
+    let text = log_string(&LogOptions { rows: 100_000, seed: 11, ..LogOptions::default() });
+    let oracle = fixture("acquisition-100k.json");
+    let sha: String = Sha256::digest(&text).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(Some(sha.as_str()), oracle["input"]["log_sha256"].as_str(), "the oracle read the same log");
+    let log = log_of("gen-100k.csv", &text);
+    let spend = read_file("spend-100k.csv", include_bytes!("fixtures/oracle/spend-100k.csv")).unwrap();
+    assert_eq!(spend.errors.total, 0);
+    let Dataset::MarketingSpend(rows) = &spend.dataset else { panic!("{:?}", spend.dataset.kind()) };
+    let (placed, unplaced) = spans(rows);
+    assert!(unplaced.is_empty(), "{unplaced:?}");
+    let value = CustomerValue { clv: oracle["clv"].as_f64(), monthly_margin: oracle["monthly_margin"].as_f64() };
+    let (first, last) = log.span().unwrap();
+    for (key, o) in oracle["acquisition"].as_object().unwrap() {
+        let (g, w) = key.split_once('-').unwrap();
+        let g = Granularity::from_key(g).unwrap();
+        let settings = AnalysisSettings { granularity: g, window_days: w.parse().unwrap(), segment_by: None };
+        let analysis = Analysis::of("log.csv", &log, None, &settings);
+        let timeline = Timeline::new(g, first, last);
+        let f = AcquisitionFigures::of(
+            &analysis.base,
+            &OrderSplit::of(&log, &timeline),
+            &allocate(&placed, &timeline, None),
+            value,
+        );
+        let theirs = o["periods"].as_array().unwrap();
+        assert_eq!(f.periods.len(), theirs.len(), "{key}: periods");
+        let cmp = |c: &retention::metrics::acquisition::CostFigures, o: &Value, what: &str| {
+            close(Some(c.acquisition_spend), &o["acquisition_spend"], &format!("{what} acquisition_spend"));
+            close(Some(c.retention_spend), &o["retention_spend"], &format!("{what} retention_spend"));
+            count(c.acquired, &o["acquired"], &format!("{what} acquired"));
+            count(c.retained, &o["retained"], &format!("{what} retained"));
+            count(c.orders_new, &o["orders_new"], &format!("{what} orders_new"));
+            count(c.orders_existing, &o["orders_existing"], &format!("{what} orders_existing"));
+            close(c.cac, &o["cac"], &format!("{what} cac"));
+            close(c.cost_per_retained, &o["cost_per_retained"], &format!("{what} cost_per_retained"));
+            close(c.cost_ratio, &o["cost_ratio"], &format!("{what} cost_ratio"));
+            close(c.cpo_new, &o["cpo_new"], &format!("{what} cpo_new"));
+            close(c.cpo_existing, &o["cpo_existing"], &format!("{what} cpo_existing"));
+        };
+        for ((period, c), o) in f.periods.iter().zip(theirs) {
+            assert_eq!(Some(period.to_string().as_str()), o["period"].as_str(), "{key}");
+            cmp(c, o, &format!("{key} {period}"));
+        }
+        cmp(&f.span, &o["span"], &format!("{key} span"));
+        close(f.ltv_cac, &o["ltv_cac"], &format!("{key} ltv_cac"));
+        close(f.payback_months, &o["payback_months"], &format!("{key} payback_months"));
+        assert_eq!(Some(f.split), o["split"].as_bool(), "{key} split");
+        for (k, (a, b)) in f.outside.iter().zip(o["outside"].as_array().unwrap()).enumerate() {
+            close(Some(*a), b, &format!("{key} outside[{k}]"));
+        }
+    }
+}

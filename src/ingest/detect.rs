@@ -291,9 +291,15 @@ pub fn detect(sample: &[u8], complete: bool) -> Result<Detection, FileError> {
 
     // A spend file's period column may hold dates (spend by day): its format is
     // inferred as a log's is, but the file is read without one when it holds periods.
-    let date_column = mapping.kind.date_role().or((mapping.kind == FileKind::MarketingSpend).then_some(Role::Period));
-    let dates =
-        date_column.and_then(|r| mapping.column(r)).map(|c| DateFormat::infer(data.iter().filter_map(|r| r.get(c))));
+    // Only its cells with three runs of digits count (`2024-03-15`, `15-3-2024`; not
+    // `2024-03`, `2024-Q1` or `week 9 2024`), so that months beside days do not outvote
+    // the days.
+    let spend = mapping.kind == FileKind::MarketingSpend;
+    let date_like = |s: &&str| !spend || s.split(|c: char| !c.is_ascii_digit()).filter(|p| !p.is_empty()).count() == 3;
+    let date_column = mapping.kind.date_role().or(spend.then_some(Role::Period));
+    let dates = date_column
+        .and_then(|r| mapping.column(r))
+        .map(|c| DateFormat::infer(data.iter().filter_map(|r| r.get(c)).filter(date_like)));
     // Never a silent guess between day-month and month-day: an ambiguous column stays
     // unsettled until the user chooses (or the caller applies a saved choice).
     let date_format = match &dates {
