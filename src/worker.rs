@@ -8,6 +8,7 @@
 
 use crate::calendar::Granularity;
 use crate::ingest::{detect, Dataset, FileErrorKind, LoadedFile, ReadSettings, Reader};
+use crate::metrics::acquisition::CustomerValue;
 use crate::metrics::analysis::{Analyser, Analysis, AnalysisSettings};
 use crate::metrics::lifetime::{Source, Valuer};
 use crate::metrics::rfm;
@@ -271,6 +272,16 @@ fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Anal
         let analyser = slot.get_or_insert_with(|| Analyser::new(LogSummary::of(log)));
         analyser.analyse(name, log, survey, settings)
     });
+    // Spend beside the log: acquisition versus retention on the same periods (CLV-based
+    // figures, which need the lifetime settings, are not made here).
+    let spend = files.iter().find_map(|f| match &f.dataset {
+        Dataset::MarketingSpend(rows) => Some(rows.as_slice()),
+        _ => None,
+    });
+    let analysis = match spend {
+        Some(rows) => analysis.with_spend(log, rows, CustomerValue::default()),
+        None => analysis,
+    };
     Some(Box::new(analysis))
 }
 

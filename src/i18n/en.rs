@@ -253,6 +253,38 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
     nps_explain: "Survey answers matched to the log by customer id (a customer's last answer counts). Churn: no \
                   purchase in the last W days of the log.",
 
+    sec_acquisition: "Winning versus keeping customers",
+    acquisition_explain: [
+        "CAC: acquisition spend / customers whose first purchase is in the period. Cost per retained customer: \
+         retention spend / customers in the base at the start and still at the end (S − churned). Ratio: CAC / cost \
+         per retained customer, how many times dearer a new customer is.",
+        "Cost per order: acquisition spend / orders from new customers (in the period of their first purchase), \
+         retention spend / the other orders. Over the whole span: the same ratios of the sums.",
+        "Spend is spread over the periods by days: spend by day is summed into its period; a row covering several \
+         periods (a quarter on months) is split in proportion to its days. Acquisition or retention comes from the \
+         type column, or else from the channel's name (Google Ads, Facebook, TikTok: acquisition; newsletter, \
+         e-mail, CRM, loyalty: retention).",
+    ],
+    col_acquisition_spend: "Acquisition spend",
+    col_retention_spend: "Retention spend",
+    fig_cac: "Cost per new customer (CAC)",
+    fig_cost_per_retained: "Cost per retained customer",
+    fig_cost_ratio: "New / retained (×)",
+    fig_cpo_new: "Cost per order, new customers",
+    fig_cpo_existing: "Cost per order, existing customers",
+    literature: "marketing literature",
+    claim_cost_ratio: "Marketing literature: winning a customer costs 5–6× keeping one",
+    claim_cpo_ratio: "Marketing literature: an order from a new customer costs 5–20× one from an existing customer",
+    acquisition_split: "Some spend rows cover more than one period; they are split over the periods in proportion to their days.",
+    acquisition_outside: |amount| format!("{amount} of spend falls outside the periods of the log and is not used."),
+    acquisition_unplaced: |n| {
+        if n == 1 {
+            "1 spend row names no period or date that could be read, and is not used.".to_string()
+        } else {
+            format!("{n} spend rows name no period or date that could be read, and are not used.")
+        }
+    },
+
     claim_reference: "reference",
     top10_label: "Top 10%",
     too_many_periods: |n, first, last| {

@@ -257,6 +257,38 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
     nps_explain: "Enquêteantwoorden gekoppeld aan het bestand via het klantnummer (het laatste antwoord van een klant \
                   telt). Churn: geen aankoop in de laatste W dagen van het bestand.",
 
+    sec_acquisition: "Klanten werven versus klanten behouden",
+    acquisition_explain: [
+        "CAC: wervingsuitgaven / klanten met hun eerste aankoop in de periode. Kosten per behouden klant: \
+         behoudsuitgaven / klanten die aan het begin in het klantenbestand zaten en aan het eind nog steeds \
+         (S − verloren). Verhouding: CAC / kosten per behouden klant, hoeveel keer duurder een nieuwe klant is.",
+        "Kosten per bestelling: wervingsuitgaven / bestellingen van nieuwe klanten (in de periode van hun eerste \
+         aankoop), behoudsuitgaven / de overige bestellingen. Over de hele looptijd: dezelfde verhoudingen van de totalen.",
+        "Uitgaven worden per dag over de perioden verdeeld: uitgaven per dag tellen op in hun periode; een regel \
+         die meer perioden beslaat (een kwartaal bij maanden) wordt naar rato van de dagen verdeeld. Werving of \
+         behoud volgt uit de soortkolom, of anders uit de naam van het kanaal (Google Ads, Facebook, TikTok: \
+         werving; nieuwsbrief, e-mail, CRM, loyaliteit: behoud).",
+    ],
+    col_acquisition_spend: "Wervingsuitgaven",
+    col_retention_spend: "Behoudsuitgaven",
+    fig_cac: "Kosten per nieuwe klant (CAC)",
+    fig_cost_per_retained: "Kosten per behouden klant",
+    fig_cost_ratio: "Nieuw / behouden (×)",
+    fig_cpo_new: "Kosten per bestelling, nieuwe klanten",
+    fig_cpo_existing: "Kosten per bestelling, bestaande klanten",
+    literature: "marketingliteratuur",
+    claim_cost_ratio: "Marketingliteratuur: een klant werven kost 5–6× zoveel als een klant behouden",
+    claim_cpo_ratio: "Marketingliteratuur: een bestelling van een nieuwe klant kost 5–20× zoveel als van een bestaande klant",
+    acquisition_split: "Sommige uitgavenregels beslaan meer dan één periode; ze zijn naar rato van hun dagen over de perioden verdeeld.",
+    acquisition_outside: |amount| format!("{amount} aan uitgaven valt buiten de perioden van het bestand en is niet gebruikt."),
+    acquisition_unplaced: |n| {
+        if n == 1 {
+            "1 uitgavenregel noemt geen leesbare periode of datum en is niet gebruikt.".to_string()
+        } else {
+            format!("{n} uitgavenregels noemen geen leesbare periode of datum en zijn niet gebruikt.")
+        }
+    },
+
     claim_reference: "referentie",
     top10_label: "Top 10%",
     too_many_periods: |n, first, last| {

@@ -99,6 +99,25 @@ pub struct AnalysisTexts {
     pub col_matched: &'static str,
     pub nps_explain: &'static str,
 
+    pub sec_acquisition: &'static str,
+    pub acquisition_explain: [&'static str; 3],
+    pub col_acquisition_spend: &'static str,
+    pub col_retention_spend: &'static str,
+    pub fig_cac: &'static str,
+    pub fig_cost_per_retained: &'static str,
+    pub fig_cost_ratio: &'static str,
+    pub fig_cpo_new: &'static str,
+    pub fig_cpo_existing: &'static str,
+    /// The literature's ratios, as labelled references beside the user's own.
+    pub literature: &'static str,
+    pub claim_cost_ratio: &'static str,
+    pub claim_cpo_ratio: &'static str,
+    pub acquisition_split: &'static str,
+    /// Spend on days outside the log's periods (the amount shown), not used.
+    pub acquisition_outside: fn(amount: &str) -> String,
+    /// Spend rows whose period names no calendar period, not used.
+    pub acquisition_unplaced: fn(rows: usize) -> String,
+
     pub claim_reference: &'static str,
     pub top10_label: &'static str,
     pub too_many_periods: fn(periods: usize, first: &str, last: &str) -> String,

@@ -227,9 +227,26 @@ pub struct AcquisitionFigures {
     pub payback_months: Option<f64>,
     pub split: bool,
     pub outside: [f64; 3],
+    /// Spend rows whose period names no calendar period (not used; the page says how many).
+    pub unplaced: usize,
 }
 
 impl AcquisitionFigures {
+    /// The figures of `log` and its spend `rows` on the periods of `timeline` (those of
+    /// `base`, the log's base over time).
+    pub fn of_log(
+        log: &CustomerLog,
+        base: &[BasePeriod],
+        timeline: &Timeline,
+        rows: &[SpendRow],
+        value: CustomerValue,
+    ) -> AcquisitionFigures {
+        let (placed, unplaced) = spans(rows);
+        let spend = allocate(&placed, timeline, None);
+        let figures = AcquisitionFigures::of(base, &OrderSplit::of(log, timeline), &spend, value);
+        AcquisitionFigures { unplaced: unplaced.len(), ..figures }
+    }
+
     /// From the base over time (`base`, one entry per period of `timeline`), the orders
     /// split by tenure and the spend allocated to the same periods.
     pub fn of(
@@ -265,7 +282,15 @@ impl AcquisitionFigures {
         );
         let ltv_cac = value.clv.zip(span.cac).and_then(|(v, c)| ratio(v, c));
         let payback_months = span.cac.zip(value.monthly_margin).and_then(|(c, m)| ratio(c, m));
-        AcquisitionFigures { periods, span, ltv_cac, payback_months, split: spend.split, outside: spend.outside }
+        AcquisitionFigures {
+            periods,
+            span,
+            ltv_cac,
+            payback_months,
+            split: spend.split,
+            outside: spend.outside,
+            unplaced: 0,
+        }
     }
 }
 

@@ -2,6 +2,7 @@
 //! per-customer data (in the Web Worker that holds it). Changing a setting computes
 //! this again from the same data; the file is not read again.
 
+use super::acquisition::{AcquisitionFigures, CustomerValue};
 use super::base::{BaseCounts, BasePeriod};
 use super::cohorts::{average_retention, cohorts, Cohort};
 use super::comparison::{compare, Comparison, SHOWN_VALUES};
@@ -9,7 +10,7 @@ use super::summary::LogSummary;
 use super::survey_link::{link, SurveyLink};
 use super::timeline::{periods_between, Timeline, MAX_PERIODS};
 use crate::calendar::{Date, Granularity};
-use crate::ingest::other_kinds::SurveyRow;
+use crate::ingest::other_kinds::{SpendRow, SurveyRow};
 use crate::ingest::CustomerLog;
 use serde::{Deserialize, Serialize};
 
@@ -72,6 +73,9 @@ pub struct Analysis {
     pub cohort_avg_retention: Vec<Option<f64>>,
     pub comparison: Option<Comparison>,
     pub survey: Option<SurveyLink>,
+    /// Acquisition versus retention, when a marketing-spend file is loaded beside the log.
+    #[serde(default)]
+    pub acquisition: Option<AcquisitionFigures>,
 }
 
 impl Analysis {
@@ -112,10 +116,7 @@ impl Analyser {
         let window = settings.window_days.clamp(1, MAX_WINDOW_DAYS);
         let span = summary.span.map(|(a, b)| (a.0, b.0));
         let periods = span.map_or(0, |(first, last)| periods_between(settings.granularity, first, last));
-        let timeline = match span {
-            Some((first, last)) if periods <= MAX_PERIODS => Timeline::new(settings.granularity, first, last),
-            _ => Timeline::new(settings.granularity, 1, 0),
-        };
+        let timeline = timeline_of(summary, settings.granularity);
         let mut base = BaseCounts::new(&timeline);
         for c in 0..log.customers() {
             base.add(&timeline, log.activity_of(c), window);
@@ -145,7 +146,29 @@ impl Analyser {
             cohorts,
             comparison: column.and_then(|c| compare(log, c, &timeline, window, Some(SHOWN_VALUES))),
             survey: survey.and_then(|rows| link(rows, log, window)),
+            acquisition: None,
         }
+    }
+}
+
+/// The periods of the chosen granularity over the log's purchases (none above
+/// [`MAX_PERIODS`]).
+pub fn timeline_of(summary: &LogSummary, granularity: Granularity) -> Timeline {
+    let span = summary.span.map(|(a, b)| (a.0, b.0));
+    let periods = span.map_or(0, |(first, last)| periods_between(granularity, first, last));
+    match span {
+        Some((first, last)) if periods <= MAX_PERIODS => Timeline::new(granularity, first, last),
+        _ => Timeline::new(granularity, 1, 0),
+    }
+}
+
+impl Analysis {
+    /// The analysis with the acquisition-versus-retention figures of the spend `rows`
+    /// (on the analysis's own periods).
+    pub fn with_spend(self, log: &CustomerLog, rows: &[SpendRow], value: CustomerValue) -> Analysis {
+        let timeline = timeline_of(&self.summary, self.settings.granularity);
+        let acquisition = AcquisitionFigures::of_log(log, &self.base, &timeline, rows, value);
+        Analysis { acquisition: Some(acquisition), ..self }
     }
 }
 

@@ -61,6 +61,15 @@ pub const MEAN_T: &str = "mean_T";
 pub const SPEND_TOTAL: &str = "spend_total";
 pub const ACQUISITION_SPEND: &str = "acquisition_spend";
 pub const RETENTION_SPEND: &str = "retention_spend";
+
+// Acquisition versus retention.
+pub const CAC: &str = "cac";
+pub const COST_PER_RETAINED: &str = "cost_per_retained";
+pub const COST_RATIO: &str = "cost_ratio";
+pub const CPO_NEW: &str = "cpo_new";
+pub const CPO_EXISTING: &str = "cpo_existing";
+pub const LTV_CAC: &str = "ltv_cac";
+pub const PAYBACK_MONTHS: &str = "payback_months";
 pub const SUBSCRIPTIONS: &str = "subscriptions";
 pub const ACTIVE: &str = "active";
 pub const ENDED: &str = "ended";

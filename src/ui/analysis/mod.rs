@@ -1,10 +1,11 @@
 //! The analysis of a transaction log: the settings bar, then one section per part of
 //! the figures (totals, the customer base per period, cohorts, concentration, RFM
-//! segments, segment comparison, NPS), each in its own file with its charts and
+//! segments, segment comparison, NPS, winning versus keeping customers), each in its own file with its charts and
 //! downloads. The figures come computed from the worker (`crate::metrics::analysis`);
 //! these components only lay them out. They get the data they show and `Callback`s
 //! for what the user does, never the app's state or the worker session.
 
+mod acquisition;
 mod base;
 mod chart_data;
 mod cohorts;
@@ -136,6 +137,9 @@ fn analysis_body(p: &BodyProps) -> Html {
             <rfm::RfmSection ..section(rfm::same) />
             <comparison::ComparisonSection ..section(comparison::same) />
             if a.survey.is_some() { <nps::NpsSection ..section(nps::same) /> }
+            if a.acquisition.is_some() && a.periods <= MAX_PERIODS {
+                <acquisition::AcquisitionSection ..section(acquisition::same) />
+            }
         </>
     }
 }

@@ -1,0 +1,70 @@
+// Winning versus keeping customers in the browser: a Dutch transaction log and a Dutch
+// marketing-spend file dropped together (';', decimal commas, € amounts, dd-mm-yyyy,
+// spend by day and a quarter split over months, kinds from the channel's name). Every
+// expected value is worked out by hand below, from METRICS.md and docs/definitions.md.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp, dropFiles, dataValue, figure, READY, WAIT } from './harness.mjs';
+
+const app = useApp();
+const bytes = (text) => [...Buffer.from(text, 'utf8')];
+
+// Purchases (W = 90, months): A 05-01, 10-02, 15-03; B 20-01, 01-03; C 12-02.
+// In the base at Feb 1 {A, B}, Mar 1 {A, B, C}, Apr 1 {A, B, C}: nobody churns.
+//   Jan: S 0, acquired 2 (A, B), retained 0; orders new 2, existing 0.
+//   Feb: S 2, acquired 1 (C), retained 2; orders new 1 (C), existing 1 (A).
+//   Mar: S 3, acquired 0, retained 3; orders new 0, existing 2 (A, B).
+const LOG = 'klantnummer;orderdatum;bedrag\n'
+  + 'A;05-01-2024;€ 10,00\nB;20-01-2024;20,00\nA;10-02-2024;15,00\n'
+  + 'C;12-02-2024;30,00\nB;01-03-2024;25,00\nA;15-03-2024;10,00\n';
+// Spend: Google Ads → acquisition, Nieuwsbrief and CRM → retention (by the channel's
+// name). The quarter 2024-K1 (91 days) is split 31 / 29 / 31.
+//   acquisition: Jan 100, Feb 60, Mar 0; retention: Jan 10 + 31 = 41, Feb 20 + 29 = 49, Mar 31.
+const SPEND = 'datum;kanaal;kosten\n'
+  + '15-01-2024;Google Ads;€ 100,00\n20-01-2024;Nieuwsbrief;10,00\n'
+  + '10-02-2024;Google Ads;60,00\n14-02-2024;Nieuwsbrief;20,00\n2024-K1;CRM;91,00\n';
+
+function close(actual, expected, message) {
+  assert.ok(typeof actual === 'string' && actual !== '', `${message}: data-value present (got ${actual})`);
+  assert.ok(Math.abs(Number(actual) - expected) <= 1e-9 * Math.abs(expected), `${message}: ${expected}, got ${actual}`);
+}
+
+test('a Dutch log and spend file: CAC, cost per retained customer, ratios per period and over the span', async () => {
+  const p = await app.open({ query: '?language=nl' });
+  const { page } = p;
+  await dropFiles(page, [{ name: 'bestellingen.csv', bytes: bytes(LOG) }, { name: 'uitgaven.csv', bytes: bytes(SPEND) }]);
+  await page.waitForSelector(READY, { timeout: WAIT });
+  const scope = '[data-section=acquisition]';
+  await page.waitForSelector(scope);
+  // Over the span: 160 / 3 new customers; 121 / (0 + 2 + 3) kept; orders 3 new, 3 existing.
+  const span = async (m) => dataValue(page, `${scope} .kpis [data-metric=${m}]`);
+  close(await span('cac'), 160 / 3, 'cac');
+  close(await span('cost_per_retained'), 121 / 5, 'cost_per_retained');
+  close(await span('cost_ratio'), (160 / 3) / (121 / 5), 'cost_ratio');
+  close(await span('cpo_new'), 160 / 3, 'cpo_new');
+  close(await span('cpo_existing'), 121 / 3, 'cpo_existing');
+  // Per period.
+  const at = (m, period) => dataValue(page, figure(m, period, scope));
+  close(await at('acquisition_spend', '2024-01'), 100, 'acquisition_spend 2024-01');
+  close(await at('retention_spend', '2024-02'), 49, 'retention_spend 2024-02');
+  close(await at('retention_spend', '2024-03'), 31, 'retention_spend 2024-03');
+  close(await at('cac', '2024-01'), 50, 'cac 2024-01');
+  assert.equal(await at('cost_per_retained', '2024-01'), '', 'nobody to keep in January: no figure');
+  close(await at('cac', '2024-02'), 60, 'cac 2024-02');
+  close(await at('cost_per_retained', '2024-02'), 24.5, 'cost_per_retained 2024-02');
+  close(await at('cost_ratio', '2024-02'), 60 / 24.5, 'cost_ratio 2024-02');
+  close(await at('cpo_existing', '2024-02'), 49, 'cpo_existing 2024-02');
+  assert.equal(await at('cac', '2024-03'), '', 'nobody new in March: no CAC');
+  close(await at('cost_per_retained', '2024-03'), 31 / 3, 'cost_per_retained 2024-03');
+  // The quarter was split, and the page says so; the chart with its references.
+  assert.ok(await page.$(`${scope} [data-testid=spend-split]`), 'split note');
+  assert.ok(await page.$(`${scope} [data-chart=cost-comparison] svg`), 'cost-comparison chart');
+  const text = await page.textContent(scope);
+  assert.ok(text.includes('Klanten werven versus klanten behouden'), 'Dutch heading');
+  assert.ok(text.includes('5–6×') && text.includes('Marketingliteratuur'), 'the literature reference, with its source, beside the figures');
+  // Nothing left the browser.
+  const external = p.requests.filter((r) => !r.url.startsWith(p.origin) && !r.url.startsWith('blob:') && !r.url.startsWith('data:'));
+  assert.deepEqual(external, [], 'no request outside the app');
+  p.assertClean();
+});
