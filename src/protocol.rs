@@ -120,6 +120,10 @@ pub struct ExportErrors {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analyse {
     pub settings: AnalysisSettings,
+    /// Margin on revenue and yearly discount rate, % (the lifetime-value settings): what
+    /// a customer is worth for LTV:CAC and payback, beside a marketing-spend file.
+    pub margin_pct: f64,
+    pub discount_pct: f64,
 }
 
 /// The customers of one RFM segment, as CSV.
@@ -301,7 +305,8 @@ mod tests {
             std::any::type_name::<A::Answer>()
         }
         assert!(answer_of(&Detect).contains("Detection"));
-        assert!(answer_of(&Analyse { settings: AnalysisSettings::default() }).contains("Analysis"));
+        let analyse = Analyse { settings: AnalysisSettings::default(), margin_pct: 30.0, discount_pct: 10.0 };
+        assert!(answer_of(&analyse).contains("Analysis"));
         assert_eq!(Request::from(Cancel { id: 3 }), Request::Cancel(Cancel { id: 3 }));
     }
 

@@ -261,7 +261,11 @@ fn with_valuer<T>(f: impl FnOnce(Source, &mut Valuer) -> T) -> Option<T> {
     })
 }
 
-fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Analysis>> {
+fn analyse(
+    files: &[LoadedFile],
+    settings: &AnalysisSettings,
+    (margin_pct, discount_pct): (f64, f64),
+) -> Option<Box<Analysis>> {
     let (name, log) = first_log(files)?;
     let survey = files.iter().find_map(|f| match &f.dataset {
         Dataset::Survey(rows) if rows.iter().any(|r| r.customer.is_some()) => Some(rows.as_slice()),
@@ -272,14 +276,16 @@ fn analyse(files: &[LoadedFile], settings: &AnalysisSettings) -> Option<Box<Anal
         let analyser = slot.get_or_insert_with(|| Analyser::new(LogSummary::of(log)));
         analyser.analyse(name, log, survey, settings)
     });
-    // Spend beside the log: acquisition versus retention on the same periods (CLV-based
-    // figures, which need the lifetime settings, are not made here).
+    // Spend beside the log: acquisition versus retention on the same periods.
     let spend = files.iter().find_map(|f| match &f.dataset {
         Dataset::MarketingSpend(rows) => Some(rows.as_slice()),
         _ => None,
     });
     let analysis = match spend {
-        Some(rows) => analysis.with_spend(log, rows, CustomerValue::default()),
+        Some(rows) => {
+            let value = CustomerValue::of(analysis.summary.simple_clv.as_ref(), margin_pct, discount_pct);
+            analysis.with_spend(log, rows, value)
+        }
         None => analysis,
     };
     Some(Box::new(analysis))
@@ -303,8 +309,9 @@ fn handle(id: u64, request: Request, file: Option<File>) {
             });
             answer::<p::ExportErrors>(id, Ok(csv));
         }
-        Request::Analyse(p::Analyse { settings }) => {
-            answer::<p::Analyse>(id, Ok(FILES.with(|f| analyse(&f.borrow(), &settings))));
+        Request::Analyse(p::Analyse { settings, margin_pct, discount_pct }) => {
+            let value = (margin_pct, discount_pct);
+            answer::<p::Analyse>(id, Ok(FILES.with(|f| analyse(&f.borrow(), &settings, value))));
         }
         Request::ExportSegment(p::ExportSegment { segment }) => {
             let csv = FILES.with(|f| {

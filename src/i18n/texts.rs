@@ -108,6 +108,9 @@ pub struct AnalysisTexts {
     pub fig_cost_ratio: &'static str,
     pub fig_cpo_new: &'static str,
     pub fig_cpo_existing: &'static str,
+    pub fig_ltv_cac: &'static str,
+    pub fig_payback: &'static str,
+    pub ltv_cac_note: &'static str,
     /// The literature's ratios, as labelled references beside the user's own.
     pub literature: &'static str,
     pub claim_cost_ratio: &'static str,

@@ -218,6 +218,20 @@ pub struct CustomerValue {
     pub monthly_margin: Option<f64>,
 }
 
+impl CustomerValue {
+    /// From the simple CLV inputs measured from the log (revenue per active customer per
+    /// year, yearly retention) with margin and yearly discount in %: CLV as METRICS.md's
+    /// simple CLV, the monthly margin as margin × revenue per year / 12.
+    pub fn of(inputs: Option<&super::lifetime::SimpleInputs>, margin_pct: f64, discount_pct: f64) -> CustomerValue {
+        let Some(i) = inputs else { return CustomerValue::default() };
+        let margin_per_year = margin_pct / 100.0 * i.revenue_per_year;
+        CustomerValue {
+            clv: crate::models::clv::simple_clv(margin_per_year, i.yearly_retention, discount_pct / 100.0).ok(),
+            monthly_margin: Some(margin_per_year / 12.0).filter(|m| m.is_finite() && *m > 0.0),
+        }
+    }
+}
+
 /// Every acquisition-versus-retention figure of a log and its spend.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct AcquisitionFigures {
@@ -455,6 +469,24 @@ mod tests {
         let (s, bad) = spans(&read("period,spend,type\n2024-Q1,90,retention\nspring sale,5,retention\n"));
         assert_eq!((s.len(), s[0].first, s[0].end), (1, day(2024, 1, 1), day(2024, 4, 1)));
         assert_eq!(bad, vec![1]);
+    }
+
+    #[test]
+    fn customer_value_from_the_simple_clv_inputs() {
+        let inputs = crate::metrics::lifetime::SimpleInputs {
+            window_days: 365,
+            earlier_customers: 10,
+            retained: 6,
+            yearly_retention: 0.6,
+            revenue_per_year: 120.0,
+        };
+        // Margin 30% of 120 = 36 a year; CLV = 36 × 1.1 / (1.1 − 0.6) = 79.2; 3 a month.
+        let v = CustomerValue::of(Some(&inputs), 30.0, 10.0);
+        assert!((v.clv.unwrap() - 79.2).abs() < 1e-12, "{v:?}");
+        assert!((v.monthly_margin.unwrap() - 3.0).abs() < 1e-12);
+        assert_eq!(CustomerValue::of(None, 30.0, 10.0), CustomerValue::default());
+        // No margin: nothing to pay back with.
+        assert_eq!(CustomerValue::of(Some(&inputs), 0.0, 10.0).monthly_margin, None);
     }
 
     #[test]

@@ -70,6 +70,11 @@ impl Files {
         self.reports().any(|(_, r)| matches!(r.content, Content::Subscriptions { .. }))
     }
 
+    /// Whether a marketing-spend file is loaded.
+    pub fn has_spend(&self) -> bool {
+        self.reports().any(|(_, r)| matches!(r.content, Content::MarketingSpend { .. }))
+    }
+
     /// Whether the lifetime-value models have something to fit: a transaction log or
     /// a customer summary.
     pub fn has_models(&self) -> bool {

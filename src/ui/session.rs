@@ -153,7 +153,8 @@ impl Session {
             state.dispatch(Action::LoadFinished { id });
             browser::mark("rc:read-done");
             if has_log && session.current.get() == id {
-                session.request_analysis(&conn, state.clone(), id, settings).await;
+                let value = (valuation.margin_pct, valuation.discount_pct);
+                session.request_analysis(&conn, state.clone(), id, settings, value).await;
             }
             // The models after the retention figures are on screen (`ready` does not wait).
             if has_subscriptions && session.current.get() == id {
@@ -173,7 +174,9 @@ impl Session {
         }
         let Ok(conn) = self.conn() else { return };
         let (session, id) = (self.clone(), state.load_id);
-        spawn_local(async move { session.request_analysis(&conn, state, id, settings).await });
+        let v = &state.lifetime.settings;
+        let value = (v.margin_pct, v.discount_pct);
+        spawn_local(async move { session.request_analysis(&conn, state, id, settings, value).await });
     }
 
     async fn request_analysis(
@@ -182,9 +185,12 @@ impl Session {
         state: UseReducerHandle<AppState>,
         id: u64,
         settings: AnalysisSettings,
+        value: (f64, f64),
     ) {
         // A worker that stopped leaves the figures out; the next load starts a new one.
-        let analysis = conn.request(p::Analyse { settings: settings.clone() }, None).await.unwrap_or(None);
+        let (margin_pct, discount_pct) = value;
+        let request = p::Analyse { settings: settings.clone(), margin_pct, discount_pct };
+        let analysis = conn.request(request, None).await.unwrap_or(None);
         browser::mark("rc:analysis-done");
         // Only the newest request's answer is shown, and what the worker applied becomes
         // the current settings (the reducer checks and does both).
@@ -275,7 +281,14 @@ impl Session {
         let Ok(conn) = self.conn() else { return };
         let (session, id) = (self.clone(), state.load_id);
         let (models, subscriptions) = (state.files.has_models(), state.files.has_subscriptions());
+        // LTV:CAC and payback follow the margin and discount.
+        let spend = state.files.has_spend() && state.has_log();
+        let analysis = state.settings.clone();
         spawn_local(async move {
+            if spend {
+                let value = (settings.margin_pct, settings.discount_pct);
+                session.request_analysis(&conn, state.clone(), id, analysis, value).await;
+            }
             if subscriptions {
                 session.fetch_subscriptions(&conn, &state, id, settings.clone()).await;
             }

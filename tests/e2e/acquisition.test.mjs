@@ -63,6 +63,25 @@ test('a Dutch log and spend file: CAC, cost per retained customer, ratios per pe
   const text = await page.textContent(scope);
   assert.ok(text.includes('Klanten werven versus klanten behouden'), 'Dutch heading');
   assert.ok(text.includes('5–6×') && text.includes('Marketingliteratuur'), 'the literature reference, with its source, beside the figures');
+  // LTV:CAC = the log's simple CLV / CAC, payback = CAC / monthly margin; both follow
+  // the margin: 30% → 60% doubles LTV:CAC and halves the payback.
+  // (The simple-CLV card computes from its inputs as shown, retention to 0.1% and revenue
+  // to the cent, so that the user can edit them; LTV:CAC from the measured values: equal
+  // to about 1e-4.)
+  const clv = Number(await dataValue(page, '[data-metric=simple_clv][data-source=file]'));
+  const ltv = Number(await span('ltv_cac'));
+  assert.ok(Math.abs(ltv - clv / (160 / 3)) <= 1e-4 * ltv, `ltv_cac ${ltv} ≈ simple_clv / cac ${clv / (160 / 3)}`);
+  const ltv30 = Number(await span('ltv_cac'));
+  const payback30 = Number(await span('payback_months'));
+  assert.ok(payback30 > 0, `payback_months ${payback30}`);
+  await page.fill('[data-setting=margin_pct]', '60');
+  await page.press('[data-setting=margin_pct]', 'Enter');
+  await page.waitForFunction((old) => {
+    const el = document.querySelector('[data-section=acquisition] .kpis [data-metric=ltv_cac]');
+    return el && Number(el.getAttribute('data-value')) !== old;
+  }, ltv30, { timeout: WAIT });
+  close(await span('ltv_cac'), 2 * ltv30, 'ltv_cac at 60%');
+  close(await span('payback_months'), payback30 / 2, 'payback_months at 60%');
   // Nothing left the browser.
   const external = p.requests.filter((r) => !r.url.startsWith(p.origin) && !r.url.startsWith('blob:') && !r.url.startsWith('data:'));
   assert.deepEqual(external, [], 'no request outside the app');

@@ -58,6 +58,8 @@ pub fn acquisition_section(p: &SectionProps) -> Html {
                 { card(x.fig_cpo_new.into(), key::CPO_NEW, s.cpo_new, money(s.cpo_new), None) }
                 { card(x.fig_cpo_existing.into(), key::CPO_EXISTING, s.cpo_existing, money(s.cpo_existing),
                     Some(x.claim_cpo_ratio.to_string())) }
+                { card(x.fig_ltv_cac.into(), key::LTV_CAC, f.ltv_cac, num(lang, f.ltv_cac, 1), Some(x.ltv_cac_note.to_string())) }
+                { card(x.fig_payback.into(), key::PAYBACK_MONTHS, f.payback_months, num(lang, f.payback_months, 1), None) }
             </div>
             if f.split { <p class="note" data-testid="spend-split">{ x.acquisition_split }</p> }
             if outside > 0.0 { <p class="note" data-testid="spend-outside">{ (x.acquisition_outside)(&money(Some(outside))) }</p> }
