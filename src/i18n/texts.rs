@@ -109,6 +109,15 @@ pub struct AnalysisTexts {
     pub fig_cpo_new: &'static str,
     pub fig_cpo_existing: &'static str,
     pub fig_ltv_cac: &'static str,
+    /// The cost calculator without a file: its title, intro and six fields.
+    pub calc_title: &'static str,
+    pub calc_intro: &'static str,
+    pub calc_acquisition: &'static str,
+    pub calc_new: &'static str,
+    pub calc_retention: &'static str,
+    pub calc_retained: &'static str,
+    pub calc_clv: &'static str,
+    pub calc_monthly: &'static str,
     pub fig_payback: &'static str,
     pub ltv_cac_note: &'static str,
     /// The literature's ratios, as labelled references beside the user's own.

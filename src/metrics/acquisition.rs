@@ -209,6 +209,16 @@ impl CostFigures {
     }
 }
 
+/// CLV / CAC; `None` without either or with a CAC of 0.
+pub fn ltv_cac(clv: Option<f64>, cac: Option<f64>) -> Option<f64> {
+    clv.zip(cac).and_then(|(v, c)| ratio(v, c))
+}
+
+/// CAC / the margin a customer brings in a month; `None` without either or without margin.
+pub fn payback_months(cac: Option<f64>, monthly_margin: Option<f64>) -> Option<f64> {
+    cac.zip(monthly_margin).and_then(|(c, m)| ratio(c, m))
+}
+
 /// What a customer is worth and earns, for `ltv_cac` and `payback_months`.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct CustomerValue {
@@ -294,8 +304,8 @@ impl AcquisitionFigures {
             sum_u(&|c| c.orders_new),
             sum_u(&|c| c.orders_existing),
         );
-        let ltv_cac = value.clv.zip(span.cac).and_then(|(v, c)| ratio(v, c));
-        let payback_months = span.cac.zip(value.monthly_margin).and_then(|(c, m)| ratio(c, m));
+        let ltv_cac = ltv_cac(value.clv, span.cac);
+        let payback_months = payback_months(span.cac, value.monthly_margin);
         AcquisitionFigures {
             periods,
             span,

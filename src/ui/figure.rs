@@ -9,6 +9,31 @@ pub fn machine_value(value: Option<f64>) -> String {
     value.map_or(String::new(), |v| format!("{v}"))
 }
 
+/// A number as a person types it: a currency sign and spaces ignored; with both ',' and
+/// '.', the last is the decimal mark. With one of them only, it is a thousands separator
+/// when it is the page language's (`thousands`) and every group after it has three
+/// digits (`1.000` in Dutch, `1,000` in English), or when it appears more than once;
+/// otherwise the decimal mark (`12,50`, `2.5`).
+pub fn typed_number(text: &str, thousands: char) -> Option<f64> {
+    let t = text.trim().replace(['€', '$', '£', ' ', '\u{a0}'], "");
+    let t = match (t.rfind(','), t.rfind('.')) {
+        (Some(c), Some(d)) if c > d => t.replace('.', "").replace(',', "."),
+        (Some(_), Some(_)) => t.replace(',', ""),
+        (Some(_), None) | (None, Some(_)) => {
+            let mark = if t.contains(',') { ',' } else { '.' };
+            let groups: Vec<&str> = t.split(mark).collect();
+            let grouped = groups.len() > 2 || (mark == thousands && groups[1..].iter().all(|g| g.len() == 3));
+            if grouped {
+                t.replace(mark, "")
+            } else {
+                t.replace(mark, ".")
+            }
+        }
+        _ => t,
+    };
+    t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 /// A table cell holding one figure of a period (`data-period`). A plain function,
 /// not a component: a table of figures then costs one update, not one per cell.
 pub fn period_cell(metric: &'static str, value: Option<f64>, display: String, period: AttrValue) -> Html {

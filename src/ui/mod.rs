@@ -9,6 +9,7 @@ mod analysis;
 mod browser;
 mod chart;
 mod columns;
+mod cost_calculator;
 mod figure;
 mod lifetime;
 mod loader;
@@ -190,6 +191,7 @@ pub fn app() -> Html {
                         discount_pct={state.lifetime.settings.discount_pct} source="manual" />
                     <lifetime::subscriptions::SurvivorsCalculator {lang} />
                 </section>
+                <cost_calculator::CostCalculator {lang} />
             </main>
             <footer class="site-footer"><p>{ t.footer }</p></footer>
         </>

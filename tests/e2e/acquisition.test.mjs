@@ -87,3 +87,26 @@ test('a Dutch log and spend file: CAC, cost per retained customer, ratios per pe
   assert.deepEqual(external, [], 'no request outside the app');
   p.assertClean();
 });
+
+test('the cost calculator without a file: CAC, cost per kept customer, LTV:CAC and payback by hand', async () => {
+  const p = await app.open({ query: '?language=nl' });
+  const { page } = p;
+  const calc = '[data-testid=cost-calculator]';
+  // € 1.000 for 20 new customers = 50 each; 300 for 60 kept = 5 each: 10× dearer.
+  // CLV 400 / 50 = 8; 50 / 12,50 a month = 4 months.
+  for (const [id, v] of [['cost-acquisition', '€ 1.000'], ['cost-new', '20'], ['cost-retention', '300'],
+    ['cost-retained', '60'], ['cost-clv', '400'], ['cost-monthly', '12,50']]) {
+    await page.fill(`${calc} [data-testid=${id}]`, v);
+  }
+  const at = (m) => dataValue(page, `${calc} [data-metric=${m}][data-source=manual]`);
+  close(await at('cac'), 50, 'cac');
+  close(await at('cost_per_retained'), 5, 'cost_per_retained');
+  close(await at('cost_ratio'), 10, 'cost_ratio');
+  close(await at('ltv_cac'), 8, 'ltv_cac');
+  close(await at('payback_months'), 4, 'payback_months');
+  // Nobody kept: no cost per kept customer and no ratio, not ∞.
+  await page.fill(`${calc} [data-testid=cost-retained]`, '0');
+  assert.equal(await at('cost_per_retained'), '');
+  assert.equal(await at('cost_ratio'), '');
+  p.assertClean();
+});

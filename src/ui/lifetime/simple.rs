@@ -4,7 +4,7 @@
 //! calculator (`data-source=manual`). It owns what is typed; the formula is
 //! `models::clv::simple_clv`.
 
-use super::super::figure::{how_computed, machine_value};
+use super::super::figure::{how_computed, machine_value, typed_number};
 use crate::i18n::Lang;
 use crate::metrics::keys;
 use crate::metrics::lifetime::SimpleInputs;
@@ -40,18 +40,6 @@ fn typed(lang: Lang, p: &SimpleProps) -> Typed {
     }
 }
 
-fn number(text: &str) -> Option<f64> {
-    let t = text.trim().replace(['€', '$', '£', ' '], "");
-    // One decimal mark: the last of ',' and '.', the other a thousands separator.
-    let t = match (t.rfind(','), t.rfind('.')) {
-        (Some(c), Some(d)) if c > d => t.replace('.', "").replace(',', "."),
-        (Some(_), Some(_)) => t.replace(',', ""),
-        (Some(_), None) => t.replace(',', "."),
-        _ => t,
-    };
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
-}
-
 #[function_component(SimpleClv)]
 pub fn simple_clv_view(p: &SimpleProps) -> Html {
     let lang = p.lang;
@@ -80,6 +68,7 @@ pub fn simple_clv_view(p: &SimpleProps) -> Html {
         }
     };
     let s = &*state;
+    let number = |text: &str| typed_number(text, t.thousands_separator);
     let result = match (number(&s.revenue), number(&s.margin), number(&s.retention), number(&s.discount)) {
         (Some(rev), Some(m), Some(r), Some(d)) => Some(simple_clv(rev * m / 100.0, r / 100.0, d / 100.0).ok()),
         _ => None,
