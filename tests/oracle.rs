@@ -203,7 +203,8 @@ fn a_generated_100k_row_log_matches_the_oracle() {
 
 /// Acquisition versus retention (`tests/oracle/acquisition.py`): the generated 100k log
 /// with `spend-100k.csv` (spend by month, by day, by quarter and year, kinds by type word
-/// and by channel name, spend outside the log's periods), for months, weeks and quarters.
+/// and by channel name, spend outside the log's periods, a channel the log's channel column
+/// names), for months, weeks and quarters, over the periods, the span and per channel.
 #[test]
 fn acquisition_versus_retention_matches_the_oracle() {
     use retention::metrics::acquisition::{allocate, spans, AcquisitionFigures, CustomerValue, OrderSplit};
@@ -251,6 +252,15 @@ fn acquisition_versus_retention_matches_the_oracle() {
             cmp(c, o, &format!("{key} {period}"));
         }
         cmp(&f.span, &o["span"], &format!("{key} span"));
+        let (channels, column) = retention::metrics::acquisition::channel_costs(&log, &timeline, &placed, &f.span);
+        assert_eq!(column.as_deref(), o["channel_column"].as_str(), "{key} channel column");
+        let theirs = o["channels"].as_array().unwrap();
+        assert_eq!(channels.len(), theirs.len(), "{key}: channels");
+        for (c, o) in channels.iter().zip(theirs) {
+            assert_eq!(Some(c.channel.as_str()), o["channel"].as_str(), "{key}");
+            assert_eq!(Some(c.attributed), o["attributed"].as_bool(), "{key} {} attributed", c.channel);
+            cmp(&c.figures, o, &format!("{key} channel {}", c.channel));
+        }
         close(f.ltv_cac, &o["ltv_cac"], &format!("{key} ltv_cac"));
         close(f.payback_months, &o["payback_months"], &format!("{key} payback_months"));
         assert_eq!(Some(f.split), o["split"].as_bool(), "{key} split");

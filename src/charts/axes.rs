@@ -75,6 +75,9 @@ pub(super) fn category_chart<'a, DB: DrawingBackend>(
 pub struct Reference<'a> {
     pub value: f64,
     pub label: &'a str,
+    /// On a chart over categories: drawn over categories `first..end` only (a reference
+    /// that belongs to some bars); `None` across the whole chart.
+    pub bars: Option<(usize, usize)>,
 }
 
 /// Draws `references` across `x0..x1` of a chart over categories, each label above its
@@ -87,6 +90,7 @@ pub(super) fn draw_references<DB: DrawingBackend>(
     let plot_top = chart.plotting_area().get_pixel_range().1.start;
     for r in references {
         let Some(value) = drawable(r.value) else { continue };
+        let (x0, x1) = r.bars.map_or((x0, x1), |(a, b)| (a as f64 - 0.5, b as f64 - 0.5));
         let line = [(x0, value), (x1, value)];
         chart.draw_series(DashedLineSeries::new(line, 6, 4, palette::REFERENCE.stroke_width(1)))?;
         let near_top = chart.backend_coord(&(x0, value)).1 - plot_top < FONT_PX as i32 + 6;

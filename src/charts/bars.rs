@@ -126,7 +126,7 @@ mod tests {
     fn a_reference_line_above_the_bars_widens_the_axis() {
         // Non-members spend 100 per customer, members 110; the literature's +18% is 118.
         let labels = labels(&["no", "yes"]);
-        let reference = Reference { value: 118.0, label: "+18% (literature)" };
+        let reference = Reference { value: 118.0, label: "+18% (literature)", bars: None };
         let svg = svg(&labels, &[100.0, 110.0], &[reference], "Revenue per customer", Lang::En, 640, 320);
         assert!(has_text(&svg, "+18% (literature)"));
         // Dashes of 6 px with gaps of 4 across the plot: many short segments.

@@ -152,7 +152,7 @@ mod tests {
                 emphasis: false,
             },
         ];
-        let refs = [Reference { value: 50.0, label: "half" }];
+        let refs = [Reference { value: 50.0, label: "half", bars: None }];
         let svg =
             preview("lines", svg(&labels(5), &series, Axis { max: 100.0, percent: true }, &refs, Lang::En, 640, 320));
         for text in ["All customers", "half", "P0", "P4", "100%", "0%"] {
@@ -224,7 +224,10 @@ mod tests {
                 Axis { max: f64::MAX, percent: false },
             ),
         ] {
-            let refs = [Reference { value: f64::NAN, label: "nan" }, Reference { value: 1e308, label: "big" }];
+            let refs = [
+                Reference { value: f64::NAN, label: "nan", bars: None },
+                Reference { value: 1e308, label: "big", bars: None },
+            ];
             for (w, h) in [(640, 320), (1, 1), (0, 0), (40, 30)] {
                 let svg = svg(&labels, &series, axis, &refs, Lang::En, w, h);
                 assert!(svg.trim_end().ends_with("</svg>"));

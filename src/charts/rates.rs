@@ -39,7 +39,7 @@ pub fn draw<DB: DrawingBackend>(
             emphasis: true,
         },
     ];
-    let target = [Reference { value: TARGET_CRR, label: t.target_label }];
+    let target = [Reference { value: TARGET_CRR, label: t.target_label, bars: None }];
     lines::draw(root, &labels, &series, Axis { max: 100.0, percent: true }, &target, lang)
 }
 

@@ -4,6 +4,7 @@ use super::lifetime::LifetimeTexts;
 use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
+use crate::ingest::other_kinds::SpendKind;
 use crate::ingest::FileKind;
 use crate::lang::Lang;
 use crate::metrics::lifetime::{ModelKind, SpendFit};
@@ -27,6 +28,12 @@ pub static EN: Texts = Texts {
     drop_hint: "Drop CSV files here",
     choose_files: "or choose files",
     load_sample: "Load sample data",
+    channel_kinds_legend: "Spend per channel: winning or keeping customers? (choose, then apply)",
+    spend_kind_name: |k| match k {
+        SpendKind::Acquisition => "acquisition (winning)",
+        SpendKind::Retention => "retention (keeping)",
+        SpendKind::Unspecified => "neither",
+    },
     accepted_hint: "An order export (one row per order: customer, date, amount, and any other columns), or \
                     period counts (per period S, E and N), a customer summary, marketing spend, survey scores or \
                     subscriptions. Excel, Shopify, CRM or warehouse exports: any delimiter, Dutch or English column names.",
@@ -287,6 +294,19 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
     claim_cost_ratio: "Marketing literature: winning a customer costs 5–6× keeping one",
     claim_cpo_ratio: "Marketing literature: an order from a new customer costs 5–20× one from an existing customer",
     acquisition_split: "Some spend rows cover more than one period; they are split over the periods in proportion to their days.",
+    cost_bars: ["New customer", "Kept customer", "Order, new", "Order, existing"],
+    channels_heading: "Per channel",
+    col_channel: "Channel",
+    channels_attributed: |column| {
+        format!(
+            "New customers per channel: the customers whose column “{column}” in the log names the channel \
+             (a channel no customer names has no CAC). Customers kept and existing orders: the whole base, \
+             which retention spend reaches."
+        )
+    },
+    channels_unattributed: "The log does not say through which channel a customer came: each channel's CAC is \
+        its spend over all new customers (the channels' CACs add up to the total). Customers kept and existing \
+        orders: the whole base.",
     acquisition_outside: |amount| format!("{amount} of spend falls outside the periods of the log and is not used."),
     acquisition_unplaced: |n| {
         if n == 1 {

@@ -5,6 +5,7 @@ use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
 use crate::ingest::error::{FileErrorKind, RowErrorKind};
+use crate::ingest::other_kinds::SpendKind;
 use crate::ingest::FileKind;
 use crate::lang::Lang;
 use crate::metrics::lifetime::{ModelKind, SpendFit};
@@ -29,6 +30,12 @@ pub static NL: Texts = Texts {
     drop_hint: "Sleep CSV-bestanden hierheen",
     choose_files: "of kies bestanden",
     load_sample: "Voorbeelddata laden",
+    channel_kinds_legend: "Uitgaven per kanaal: klanten werven of behouden? (kies, en pas toe)",
+    spend_kind_name: |k| match k {
+        SpendKind::Acquisition => "acquisitie (werven)",
+        SpendKind::Retention => "retentie (behouden)",
+        SpendKind::Unspecified => "geen van beide",
+    },
     accepted_hint: "Een orderexport (één rij per bestelling: klant, datum, bedrag en eventuele andere kolommen), \
                     of aantallen per periode (S, E en N), een klantoverzicht, marketinguitgaven, enquêtescores of \
                     abonnementen. Uit Excel, Shopify, je CRM of datawarehouse: elk scheidingsteken, Nederlandse of \
@@ -291,6 +298,19 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
     claim_cost_ratio: "Marketingliteratuur: een klant werven kost 5–6× zoveel als een klant behouden",
     claim_cpo_ratio: "Marketingliteratuur: een bestelling van een nieuwe klant kost 5–20× zoveel als van een bestaande klant",
     acquisition_split: "Sommige uitgavenregels beslaan meer dan één periode; ze zijn naar rato van hun dagen over de perioden verdeeld.",
+    cost_bars: ["Nieuwe klant", "Behouden klant", "Order, nieuw", "Order, bestaand"],
+    channels_heading: "Per kanaal",
+    col_channel: "Kanaal",
+    channels_attributed: |column| {
+        format!(
+            "Nieuwe klanten per kanaal: de klanten bij wie de kolom “{column}” in het bestand het kanaal noemt \
+             (een kanaal dat geen klant noemt heeft geen CAC). Behouden klanten en bestellingen van bestaande \
+             klanten: het hele klantenbestand, dat retentie-uitgaven bereiken."
+        )
+    },
+    channels_unattributed: "Het bestand zegt niet via welk kanaal een klant kwam: de CAC van een kanaal is zijn \
+        uitgaven gedeeld door alle nieuwe klanten (samen de totale CAC). Behouden klanten en bestellingen van \
+        bestaande klanten: het hele klantenbestand.",
     acquisition_outside: |amount| format!("{amount} aan uitgaven valt buiten de perioden van het bestand en is niet gebruikt."),
     acquisition_unplaced: |n| {
         if n == 1 {

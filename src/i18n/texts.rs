@@ -125,6 +125,14 @@ pub struct AnalysisTexts {
     pub claim_cost_ratio: &'static str,
     pub claim_cpo_ratio: &'static str,
     pub acquisition_split: &'static str,
+    /// The cost comparison's bars: a new customer, a kept one, an order of each.
+    pub cost_bars: [&'static str; 4],
+    /// Per channel of the spend file: heading, first column, and whose customers count.
+    pub channels_heading: &'static str,
+    pub col_channel: &'static str,
+    /// The log's column (named) says through which channel customers came.
+    pub channels_attributed: fn(column: &str) -> String,
+    pub channels_unattributed: &'static str,
     /// Spend on days outside the log's periods (the amount shown), not used.
     pub acquisition_outside: fn(amount: &str) -> String,
     /// Spend rows whose period names no calendar period, not used.
@@ -154,6 +162,9 @@ pub struct Texts {
     pub drop_hint: &'static str,
     pub choose_files: &'static str,
     pub load_sample: &'static str,
+    /// Marketing spend in the column panel: the kind of each channel, changeable.
+    pub channel_kinds_legend: &'static str,
+    pub spend_kind_name: fn(crate::ingest::other_kinds::SpendKind) -> &'static str,
     pub accepted_hint: &'static str,
     pub status_idle: &'static str,
     pub status_working: &'static str,

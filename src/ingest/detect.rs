@@ -9,6 +9,7 @@ use super::date::{DateFormat, Inference};
 use super::encoding::{self, Encoding};
 use super::error::{FileError, FileErrorKind};
 use super::number::NumberStyle;
+use super::other_kinds::SpendKind;
 use super::sniff;
 use serde::{Deserialize, Serialize};
 
@@ -166,6 +167,10 @@ pub struct ReadSettings {
     pub date_format: Option<DateFormat>,
     /// Header texts (or `column 1`, ... without a header), for attribute names.
     pub headers: Vec<String>,
+    /// Marketing spend: the kind the user chose for a channel (its name as in the file),
+    /// over what the type column or the channel's name says.
+    #[serde(default)]
+    pub channel_kinds: Vec<(String, SpendKind)>,
 }
 
 /// What detection found, for the column panel.
@@ -308,7 +313,16 @@ pub fn detect(sample: &[u8], complete: bool) -> Result<Detection, FileError> {
     };
     let preview = data.iter().take(PREVIEW_ROWS).map(|r| r.iter().map(str::to_string).collect()).collect();
     Ok(Detection {
-        settings: ReadSettings { encoding, delimiter, has_header, mapping, numbers, date_format, headers },
+        settings: ReadSettings {
+            encoding,
+            delimiter,
+            has_header,
+            mapping,
+            numbers,
+            date_format,
+            headers,
+            channel_kinds: Vec::new(),
+        },
         preview,
         dates,
     })

@@ -207,7 +207,11 @@ pub(crate) fn spend_row(cx: &RowContext) -> Result<SpendRow, RowError> {
     let day = cx.date(Role::Period).ok();
     let spend = non_negative(cx, Role::Spend)?;
     let channel = Some(cx.text(Role::Channel)).filter(|c| !c.is_empty()).map(str::to_string);
-    let kind = SpendKind::classify(cx.text(Role::SpendType), channel.as_deref());
+    let chosen = channel.as_deref().and_then(|c| cx.settings.channel_kinds.iter().find(|(n, _)| n == c));
+    let kind = match chosen {
+        Some(&(_, kind)) => kind,
+        None => SpendKind::classify(cx.text(Role::SpendType), channel.as_deref()),
+    };
     Ok(SpendRow { period, day, spend, kind, channel })
 }
 
@@ -288,6 +292,21 @@ mod tests {
         let Dataset::MarketingSpend(rows) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
         assert!(rows.iter().all(|r| r.day.is_none()));
         assert_eq!((rows[0].kind, rows[1].kind), (SpendKind::Acquisition, SpendKind::Retention));
+    }
+
+    #[test]
+    fn a_kind_chosen_per_channel_wins_over_the_words() {
+        let csv = "datum;kanaal;soort;kosten\n15-01-2024;Radio;;100\n16-01-2024;Google Ads;werving;50\n17-01-2024;Nieuwsbrief;;10\n";
+        let first = read_file("u.csv", csv.as_bytes()).unwrap();
+        let mut settings = first.settings.clone();
+        settings.channel_kinds =
+            vec![("Radio".into(), SpendKind::Acquisition), ("Google Ads".into(), SpendKind::Retention)];
+        let f = crate::ingest::read_with("u.csv", csv.as_bytes(), settings).unwrap();
+        let Dataset::MarketingSpend(rows) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        let kinds: Vec<_> = rows.iter().map(|r| r.kind).collect();
+        // Radio chosen as acquisition, Google Ads as retention (over its type word), the
+        // newsletter as its name says.
+        assert_eq!(kinds, vec![SpendKind::Acquisition, SpendKind::Retention, SpendKind::Retention]);
     }
 
     #[test]

@@ -21,7 +21,7 @@ use super::timeline::Timeline;
 use crate::calendar::{Date, Granularity, Period};
 use crate::ingest::other_kinds::{SpendKind, SpendRow};
 use crate::ingest::period_counts::PeriodLabel;
-use crate::ingest::CustomerLog;
+use crate::ingest::{CustomerLog, DayActivity};
 use serde::{Deserialize, Serialize};
 
 /// One spend row placed on the calendar: `amount` over the days `first..end`.
@@ -148,18 +148,135 @@ impl OrderSplit {
     pub fn of(log: &CustomerLog, timeline: &Timeline) -> OrderSplit {
         let (mut new, mut existing) = (vec![0; timeline.len()], vec![0; timeline.len()]);
         for c in 0..log.customers() {
-            let days = log.activity_of(c);
-            let Some(first) = days.first().and_then(|d| timeline.index_of(d.day)) else { continue };
-            for d in days {
-                match timeline.index_of(d.day) {
-                    Some(i) if i == first => new[i] += u64::from(d.purchases),
-                    Some(i) => existing[i] += u64::from(d.purchases),
-                    None => {}
+            for_orders(log.activity_of(c), timeline, |period, first, orders| {
+                if period == first {
+                    new[period] += orders;
+                } else {
+                    existing[period] += orders;
                 }
-            }
+            });
         }
         OrderSplit { new, existing }
     }
+}
+
+/// Calls `f(period, first period, orders)` for each purchase day of one customer (`days`)
+/// on `timeline`; nothing for a customer without purchase days. Returns the period of
+/// the customer's first purchase.
+fn for_orders(days: &[DayActivity], timeline: &Timeline, mut f: impl FnMut(usize, usize, u64)) -> Option<usize> {
+    let first = days.first().and_then(|d| timeline.index_of(d.day))?;
+    for d in days {
+        if let Some(i) = timeline.index_of(d.day) {
+            f(i, first, u64::from(d.purchases));
+        }
+    }
+    Some(first)
+}
+
+/// The acquisition figures of one channel of the spend file, over the whole span.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ChannelCosts {
+    /// The channel as the spend file names it.
+    pub channel: String,
+    /// Whether `acquired` and `orders_new` are the customers the log's channel column
+    /// gives this channel ([`channel_column`]); otherwise they are the whole log's, and
+    /// the channel's CAC is its part of the total CAC.
+    pub attributed: bool,
+    pub figures: CostFigures,
+}
+
+/// The channels of the spend spans, in order of first appearance.
+pub fn channels(spans: &[SpendSpan]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for c in spans.iter().filter_map(|s| s.channel.as_deref()) {
+        if !out.iter().any(|o| o == c) {
+            out.push(c.to_string());
+        }
+    }
+    out
+}
+
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// The log's attribute column that says through which channel customers came: the one
+/// in which the most customers have a value equal to one of `channels` (trimmed, case
+/// aside); the first such column on a tie; `None` when no value names a channel.
+pub fn channel_column(log: &CustomerLog, channels: &[String]) -> Option<usize> {
+    let mut best: Option<(usize, usize)> = None;
+    for (a, attribute) in log.attributes.iter().enumerate() {
+        let named: Vec<bool> = attribute.values.iter().map(|v| channels.iter().any(|c| same_name(v, c))).collect();
+        let customers = attribute.of_customer.iter().filter(|&&v| named[v as usize]).count();
+        if customers > 0 && best.is_none_or(|(_, n)| customers > n) {
+            best = Some((a, customers));
+        }
+    }
+    best.map(|(a, _)| a)
+}
+
+/// Per channel, the customers whose value in the log's attribute `column` names it
+/// (acquired: those with a purchase) and their orders in their first period.
+fn attributed_acquisition(
+    log: &CustomerLog,
+    timeline: &Timeline,
+    column: usize,
+    channels: &[String],
+) -> Vec<(u64, u64)> {
+    let attribute = &log.attributes[column];
+    let channel_of: Vec<Option<usize>> =
+        attribute.values.iter().map(|v| channels.iter().position(|c| same_name(v, c))).collect();
+    let mut out = vec![(0, 0); channels.len()];
+    for (c, &value) in attribute.of_customer.iter().enumerate().take(log.customers()) {
+        let Some(ch) = channel_of[value as usize] else { continue };
+        let mut new_orders = 0;
+        let first = for_orders(log.activity_of(c), timeline, |period, first, orders| {
+            if period == first {
+                new_orders += orders;
+            }
+        });
+        if first.is_some() {
+            out[ch].0 += 1;
+            out[ch].1 += new_orders;
+        }
+    }
+    out
+}
+
+/// The figures of each channel over the span: its own spend inside the log's periods
+/// against the customers it won (when the log has a channel column naming it; else the
+/// whole log's) and the whole base it helps keep (retention spend reaches every existing
+/// customer: `retained` and `orders_existing` are always the whole log's).
+pub fn channel_costs(
+    log: &CustomerLog,
+    timeline: &Timeline,
+    placed: &[SpendSpan],
+    span: &CostFigures,
+) -> (Vec<ChannelCosts>, Option<String>) {
+    let names = channels(placed);
+    let column = channel_column(log, &names);
+    let attributed = column.map(|c| attributed_acquisition(log, timeline, c, &names));
+    let costs = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| {
+            let spend = allocate(placed, timeline, Some(name));
+            let (acquired, orders_new) = attributed.as_ref().map_or((span.acquired, span.orders_new), |a| a[i]);
+            ChannelCosts {
+                channel: name.clone(),
+                attributed: attributed.is_some(),
+                figures: CostFigures::of(
+                    spend.acquisition.iter().sum(),
+                    spend.retention.iter().sum(),
+                    acquired,
+                    span.retained,
+                    orders_new,
+                    span.orders_existing,
+                ),
+            }
+        })
+        .collect();
+    (costs, column.map(|c| log.attributes[c].name.clone()))
 }
 
 /// The acquisition and retention figures of one period (or of the whole span).
@@ -253,6 +370,12 @@ pub struct AcquisitionFigures {
     pub outside: [f64; 3],
     /// Spend rows whose period names no calendar period (not used; the page says how many).
     pub unplaced: usize,
+    /// Per channel of the spend file (none without a channel column).
+    #[serde(default)]
+    pub channels: Vec<ChannelCosts>,
+    /// The log's column that names the channel customers came through, if any.
+    #[serde(default)]
+    pub channel_column: Option<String>,
 }
 
 impl AcquisitionFigures {
@@ -268,7 +391,8 @@ impl AcquisitionFigures {
         let (placed, unplaced) = spans(rows);
         let spend = allocate(&placed, timeline, None);
         let figures = AcquisitionFigures::of(base, &OrderSplit::of(log, timeline), &spend, value);
-        AcquisitionFigures { unplaced: unplaced.len(), ..figures }
+        let (channels, channel_column) = channel_costs(log, timeline, &placed, &figures.span);
+        AcquisitionFigures { unplaced: unplaced.len(), channels, channel_column, ..figures }
     }
 
     /// From the base over time (`base`, one entry per period of `timeline`), the orders
@@ -314,6 +438,8 @@ impl AcquisitionFigures {
             split: spend.split,
             outside: spend.outside,
             unplaced: 0,
+            channels: Vec::new(),
+            channel_column: None,
         }
     }
 }
@@ -508,5 +634,69 @@ mod tests {
         // a: two orders in January (new), one in February (existing); b: two orders on
         // 10 February (new), one in March (existing).
         assert_eq!(OrderSplit::of(log, &t), OrderSplit { new: vec![2, 2, 0], existing: vec![0, 1, 1] });
+    }
+
+    fn log_and_spend(log: &str, spend: &str) -> (CustomerLog, Vec<SpendRow>) {
+        let f = crate::ingest::read_file("log.csv", log.as_bytes()).unwrap();
+        let crate::ingest::Dataset::Transactions(log) = f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        let f = crate::ingest::read_file("s.csv", spend.as_bytes()).unwrap();
+        let crate::ingest::Dataset::MarketingSpend(rows) = f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        (log, rows)
+    }
+
+    fn by_channel(log: &CustomerLog, rows: &[SpendRow]) -> AcquisitionFigures {
+        let settings = crate::metrics::analysis::AnalysisSettings::default();
+        let analysis = crate::metrics::analysis::Analysis::of("log.csv", log, None, &settings);
+        let t = months((2024, 1), (2024, 3));
+        AcquisitionFigures::of_log(log, &analysis.base, &t, rows, CustomerValue::default())
+    }
+
+    const SPEND: &str =
+        "maand,kanaal,soort,kosten\n2024-01,Google Ads,werving,100\n2024-02,Nieuwsbrief,,30\n2024-02,TikTok,,50\n";
+
+    #[test]
+    fn per_channel_with_the_channel_the_log_names() {
+        // a and b came through Google Ads (case and spaces aside), c organically. W = 90:
+        // the base holds {a, b} on 1 February and {a, b, c} on 1 March and 1 April (b's
+        // last purchase, 12 January, is 80 days before 1 April): nobody churns, so
+        // retained = 0 + 2 + 3 = 5. Orders: new a 1 + b 2 (January) + c 1 (February),
+        // existing a 1 (February) + c 1 (March).
+        let log = "customer,date,amount,bron\na,2024-01-05,10,Google Ads\nb,2024-01-10,5, google ads\nb,2024-01-12,5, google ads\n\
+                   a,2024-02-03,10,Google Ads\nc,2024-02-10,5,Organic\nc,2024-03-01,5,Organic\n";
+        let (log, rows) = log_and_spend(log, SPEND);
+        let f = by_channel(&log, &rows);
+        assert_eq!((f.span.acquired, f.span.retained, f.span.orders_new, f.span.orders_existing), (3, 5, 4, 2));
+        assert_eq!(f.channel_column.as_deref(), Some("bron"));
+        let names: Vec<_> = f.channels.iter().map(|c| c.channel.as_str()).collect();
+        assert_eq!(names, ["Google Ads", "Nieuwsbrief", "TikTok"]);
+        let [g, n, t] = [&f.channels[0].figures, &f.channels[1].figures, &f.channels[2].figures];
+        // Google Ads: 100 for a and b = 50 each; 100 / their 3 first-period orders.
+        assert_eq!((g.acquired, g.orders_new, g.cac), (2, 3, Some(50.0)));
+        assert!((g.cpo_new.unwrap() - 100.0 / 3.0).abs() < 1e-12);
+        // No retention spend on it: 0 per kept customer, and no ratio against 0.
+        assert_eq!((g.cost_per_retained, g.cost_ratio), (Some(0.0), None));
+        // The newsletter keeps the whole base: 30 / 5 kept, 30 / 2 existing orders; it
+        // won nobody.
+        assert_eq!((n.cac, n.cost_per_retained, n.cpo_existing), (None, Some(6.0), Some(15.0)));
+        // TikTok: 50 and no customer in the log names it: no CAC (not 0, not ∞).
+        assert_eq!((t.acquisition_spend, t.acquired, t.cac), (50.0, 0, None));
+        assert!(f.channels.iter().all(|c| c.attributed));
+    }
+
+    #[test]
+    fn per_channel_without_a_channel_in_the_log() {
+        // The same purchases without the column: each channel's CAC is its spend over all
+        // 3 new customers, so that they add up to the total CAC (150 / 3 = 50).
+        let log = "customer,date,amount\na,2024-01-05,10\nb,2024-01-10,5\nb,2024-01-12,5\na,2024-02-03,10\nc,2024-02-10,5\nc,2024-03-01,5\n";
+        let (log, rows) = log_and_spend(log, SPEND);
+        let f = by_channel(&log, &rows);
+        assert_eq!(f.channel_column, None);
+        let cac: Vec<_> = f.channels.iter().map(|c| c.figures.cac).collect();
+        assert_eq!(cac, vec![Some(100.0 / 3.0), Some(0.0), Some(50.0 / 3.0)]);
+        assert_eq!(f.span.cac, Some(50.0));
+        assert!(f.channels.iter().all(|c| !c.attributed));
+        // A spend file without channels has no channel figures.
+        let (log, rows) = log_and_spend("customer,date\na,2024-01-05\n", "maand,kosten,soort\n2024-01,10,werving\n");
+        assert!(by_channel(&log, &rows).channels.is_empty());
     }
 }

@@ -5,7 +5,9 @@
 use crate::i18n::Lang;
 use crate::ingest::date::{DateFormat, Inference};
 use crate::ingest::number::{DecimalMark, NumberStyle};
+use crate::ingest::other_kinds::SpendKind;
 use crate::ingest::{Encoding, FileErrorKind, FileKind, Mapping, ReadSettings};
+use crate::report::{Content, FileReport};
 use crate::state::{Failure, FileEntry};
 use std::rc::Rc;
 use yew::prelude::*;
@@ -23,6 +25,16 @@ type Edit = dyn Fn(&mut ReadSettings, String);
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
+}
+
+const SPEND_KINDS: [SpendKind; 3] = [SpendKind::Acquisition, SpendKind::Retention, SpendKind::Unspecified];
+
+fn spend_kind_key(k: SpendKind) -> &'static str {
+    match k {
+        SpendKind::Acquisition => "acquisition",
+        SpendKind::Retention => "retention",
+        SpendKind::Unspecified => "unspecified",
+    }
 }
 
 fn delimiter_label(d: u8) -> &'static str {
@@ -91,6 +103,21 @@ pub fn column_panel(props: &PanelProps) -> Html {
         props.on_apply.reform(move |_: MouseEvent| (*draft).clone())
     };
 
+    // Marketing spend: the kind of each channel, as read, changeable per channel.
+    let channels: Vec<(String, SpendKind)> = match &entry.result {
+        Ok(FileReport { content: Content::MarketingSpend { rows, .. }, .. }) => {
+            let mut seen: Vec<(String, SpendKind)> = Vec::new();
+            for r in rows {
+                if let Some(c) = &r.channel {
+                    if !seen.iter().any(|(n, _)| n == c) {
+                        seen.push((c.clone(), r.kind));
+                    }
+                }
+            }
+            seen
+        }
+        _ => Vec::new(),
+    };
     let d = &*draft;
     let width = d.headers.len().max(detection.preview.iter().map(Vec::len).max().unwrap_or(0));
     let column_name = |c: usize| match d.headers.get(c).map(String::as_str) {
@@ -170,6 +197,31 @@ pub fn column_panel(props: &PanelProps) -> Html {
                     }
                 }) }
             </div>
+            if !channels.is_empty() {
+                <fieldset class="channel-kinds" data-testid="channel-kinds">
+                    <legend>{ t.channel_kinds_legend }</legend>
+                    { for channels.iter().map(|(name, read_as)| {
+                        let chosen = d.channel_kinds.iter().find(|(n, _)| n == name).map_or(*read_as, |(_, k)| *k);
+                        let channel = name.clone();
+                        let on_change = update(Rc::new(move |s, v| {
+                            let kind = SPEND_KINDS.iter().copied().find(|k| spend_kind_key(*k) == v);
+                            s.channel_kinds.retain(|(n, _)| *n != channel);
+                            if let Some(kind) = kind {
+                                s.channel_kinds.push((channel.clone(), kind));
+                            }
+                        }));
+                        html! {
+                            <label class="field"><span>{ name.clone() }</span>
+                                <select data-channel={name.clone()} onchange={on_change}>
+                                    { for SPEND_KINDS.iter().map(|k| html! {
+                                        <option value={spend_kind_key(*k)} selected={*k == chosen}>{ (t.spend_kind_name)(*k) }</option>
+                                    }) }
+                                </select>
+                            </label>
+                        }
+                    }) }
+                </fieldset>
+            }
             <div class="table-wrap">
                 <table class="preview">
                     <thead><tr>{ for (0..width).map(|c| html! { <th scope="col">{ column_name(c) }</th> }) }</tr></thead>

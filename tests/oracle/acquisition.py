@@ -20,7 +20,7 @@ from fractions import Fraction
 import pandas as pd
 
 sys.path.insert(0, __file__.rsplit("/", 1)[0])
-from metrics import ID, FREQ, base_table, load, log_periods, period_label, purchase_days  # noqa: E402
+from metrics import AMOUNT, DATE, ID, FREQ, base_table, load, log_periods, period_label, purchase_days  # noqa: E402
 
 CLV, MONTHLY_MARGIN = Fraction(150), Fraction(1250, 100)
 SETTINGS = [("month", 90), ("week", 30), ("quarter", 90)]
@@ -86,6 +86,51 @@ def figures(acq, ret, acquired, retained, orders_new, orders_existing):
     }
 
 
+def channel_figures(log, spend, spans, periods, bounds, span_sums, granularity):
+    """Per channel over the span (docs/definitions.md): the channel's spend inside the
+    periods; acquired and first-period orders of the customers whose value in the log's
+    channel column names the channel (the attribute column where most customers name a
+    spend channel, trimmed and case aside), else the whole log's; retained and existing
+    orders always the whole log's."""
+    names = list(dict.fromkeys(c for c in spend["channel"] if c != ""))
+    lower = {n.strip().lower(): n for n in names}
+    attributes = [c for c in log.columns if c not in (ID, DATE, AMOUNT, "day", "units", "purchase")]
+    firsts = log.groupby(ID, sort=False).first()
+    best, best_n = None, 0
+    for a in attributes:
+        n = int(firsts[a].fillna("").str.strip().str.lower().isin(lower.keys()).sum())
+        if n > best_n:
+            best, best_n = a, n
+    freq = FREQ[granularity]
+    purchases = log.loc[log["purchase"], [ID, "day"]].copy()
+    first = purchase_days(log).groupby(ID)["day"].min()
+    purchases["new"] = purchases["day"].dt.to_period(freq) == purchases[ID].map(first).dt.to_period(freq)
+    _, _, acquired_all, retained, orders_new_all, orders_existing = span_sums
+    out = []
+    for name in names:
+        acq, ret = Fraction(0), Fraction(0)
+        for (start, end, amount, k, channel) in spans:
+            if channel != name:
+                continue
+            days = (end - start).days
+            inside = sum(max(0, (min(bounds[i + 1], end) - max(bounds[i], start)).days) for i in range(len(periods)))
+            if k == "acquisition":
+                acq += amount * inside / days
+            elif k == "retention":
+                ret += amount * inside / days
+        if best is None:
+            acquired, orders_new = acquired_all, orders_new_all
+        else:
+            ids = firsts.index[firsts[best].fillna("").str.strip().str.lower() == name.strip().lower()]
+            ids = ids[ids.isin(first.index)]
+            acquired = len(ids)
+            orders_new = int(purchases[purchases[ID].isin(ids) & purchases["new"]].shape[0])
+        f = figures(acq, ret, acquired, retained, orders_new, orders_existing)
+        del f["_cac"]
+        out.append(dict(f, channel=name, attributed=best is not None))
+    return out, best
+
+
 def acquisition(log, spend, granularity, window):
     periods = log_periods(log, granularity)
     bounds = [p.start_time.normalize() for p in periods] + [(periods[-1] + 1).start_time.normalize()]
@@ -94,11 +139,13 @@ def acquisition(log, spend, granularity, window):
     outside = {k: Fraction(0) for k in alloc}
     by_day = any(is_date(t) and pd.Timestamp(t).day != 1 for t in spend["period"])
     split = False
+    spans = []
     for _, r in spend.iterrows():
         start, end = span_of(r["period"], by_day)
         days = (end - start).days
         amount = Fraction(int(Decimal(r["spend"]).scaleb(2)), 100)
         k = kind(r["type"], r["channel"])
+        spans.append((start, end, amount, k, r["channel"]))
         placed, touched = 0, 0
         for i in range(n):
             a, b = max(bounds[i], start), min(bounds[i + 1], end)
@@ -129,7 +176,9 @@ def acquisition(log, spend, granularity, window):
         rows.append(dict(f, period=period_label(p, granularity)))
     span = figures(*sums)
     cac = span.pop("_cac")
+    channels, column = channel_figures(log, spend, spans, periods, bounds, sums, granularity)
     return {
+        "channels": channels, "channel_column": column,
         "periods": rows, "span": span,
         "ltv_cac": None if not cac else float(CLV / cac),
         "payback_months": None if cac is None else float(cac / MONTHLY_MARGIN),

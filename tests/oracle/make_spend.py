@@ -24,6 +24,10 @@ for y in (2022, 2023, 2024):
         rows.append((f"{y}-Q{q}", "", "TikTok", cents(300, 900)))
     rows.append((f"{y}", "retention", "Loyalty app", cents(1000, 3000)))
     rows.append((f"{y}-06", "", "Radio", cents(200, 500)))
+    # A channel the log names too (its channel column says "app" for some customers):
+    # acquisition per channel is then its own customers'.
+    for m in (3, 9):
+        rows.append((f"{y}-{m:02d}", "acquisition", "App", cents(400, 1200)))
 # Outside the log's periods.
 rows.append(("2021-12", "acquisition", "Google Ads", "500.00"))
 rows.append(("2025-01-15", "", "Nieuwsbrief", "40.00"))

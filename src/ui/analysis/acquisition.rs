@@ -3,19 +3,95 @@
 //! them, the cost comparison as a chart, and the figures per period.
 
 use super::super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
-use super::super::figure::{card, figures_table, how_computed, period_cell};
+use super::super::figure::{card, figures_table, how_computed, period_cell, segment_cell};
 use super::format::{heading, num};
 use super::SectionProps;
 use crate::charts::bars;
 use crate::charts::Reference;
+use crate::i18n::Lang;
+use crate::metrics::acquisition::AcquisitionFigures;
 use crate::metrics::analysis::Analysis;
 use crate::metrics::keys as key;
 use yew::prelude::*;
 
 /// The literature's ratio of the cost of winning a customer to keeping one (METRICS.md:
-/// 5 to 6 times), drawn as references on the cost comparison; the cost-per-order claim
-/// (5–20×) is written beside that figure.
+/// 5 to 6 times), drawn as references over the two cost bars of the cost comparison.
 pub const CLAIMED_COST_RATIO: (f64, f64) = (5.0, 6.0);
+/// The literature's ratio of the cost of an order from a new customer to one from an
+/// existing customer (5 to 20 times), drawn over the two cost-per-order bars.
+pub const CLAIMED_CPO_RATIO: (f64, f64) = (5.0, 20.0);
+
+/// The cost of a new against a kept customer and of an order from each, as bars, with
+/// the literature's ratios as labelled references over the bars they belong to (times
+/// the user's own cost of keeping a customer, of an existing customer's order).
+fn cost_chart(f: &AcquisitionFigures, p: &SectionProps, lang: Lang) -> Option<Html> {
+    let x = lang.texts().analysis;
+    let s = &f.span;
+    let (cac, kept) = s.cac.zip(s.cost_per_retained)?;
+    let mut labels: Vec<String> = x.cost_bars[..2].iter().map(|l| l.to_string()).collect();
+    let mut values = vec![cac, kept];
+    let mut marks: Vec<(f64, String, (usize, usize))> = [CLAIMED_COST_RATIO.0, CLAIMED_COST_RATIO.1]
+        .iter()
+        .map(|k| (kept * k, format!("{}× ({})", lang.number(*k, 0), x.literature), (0, 2)))
+        .collect();
+    if let Some((new, existing)) = s.cpo_new.zip(s.cpo_existing) {
+        labels.extend(x.cost_bars[2..].iter().map(|l| l.to_string()));
+        values.extend([new, existing]);
+        marks.extend(
+            [CLAIMED_CPO_RATIO.0, CLAIMED_CPO_RATIO.1]
+                .iter()
+                .map(|k| (existing * k, format!("{}× ({})", lang.number(*k, 0), x.literature), (2, 4))),
+        );
+    }
+    let references: Vec<Reference> =
+        marks.iter().map(|(value, label, bars)| Reference { value: *value, label, bars: Some(*bars) }).collect();
+    let svg: AttrValue = bars::svg(&labels, &values, &references, "", lang, CHART_WIDTH, CHART_HEIGHT).into();
+    let money = |v: f64| num(lang, Some(v), 2);
+    let alt = labels.iter().zip(&values).map(|(l, v)| format!("{l}: {}", money(*v))).collect::<Vec<_>>().join("; ");
+    let alt = format!("{alt}. {} {}", x.claim_cost_ratio, x.claim_cpo_ratio);
+    Some(
+        html! { <ChartFigure name="cost-comparison" title={x.sec_acquisition} {svg} alt={alt} stem={p.stem.clone()} /> },
+    )
+}
+
+/// The figures of each channel of the spend file over the span.
+fn channel_table(f: &AcquisitionFigures, lang: Lang) -> Html {
+    if f.channels.is_empty() {
+        return html! {};
+    }
+    let t = lang.texts();
+    let x = t.analysis;
+    let money = |v: Option<f64>| num(lang, v, 2);
+    let note = match &f.channel_column {
+        Some(column) => (x.channels_attributed)(column),
+        None => x.channels_unattributed.to_string(),
+    };
+    html! {
+        <div data-testid="channel-costs">
+            <h4>{ x.channels_heading }</h4>
+            <p class="note">{ note }</p>
+            { figures_table(x.col_channel, &[x.col_acquisition_spend, x.col_retention_spend, x.fig_cac,
+                x.fig_cost_per_retained, x.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
+                { for f.channels.iter().map(|ch| {
+                    let c = &ch.figures;
+                    let seg = AttrValue::from(ch.channel.clone());
+                    html! {
+                        <tr>
+                            <th scope="row">{ ch.channel.clone() }</th>
+                            { segment_cell(key::ACQUISITION_SPEND, Some(c.acquisition_spend), money(Some(c.acquisition_spend)), seg.clone()) }
+                            { segment_cell(key::RETENTION_SPEND, Some(c.retention_spend), money(Some(c.retention_spend)), seg.clone()) }
+                            { segment_cell(key::CAC, c.cac, money(c.cac), seg.clone()) }
+                            { segment_cell(key::COST_PER_RETAINED, c.cost_per_retained, money(c.cost_per_retained), seg.clone()) }
+                            { segment_cell(key::COST_RATIO, c.cost_ratio, num(lang, c.cost_ratio, 1), seg.clone()) }
+                            { segment_cell(key::CPO_NEW, c.cpo_new, money(c.cpo_new), seg.clone()) }
+                            { segment_cell(key::CPO_EXISTING, c.cpo_existing, money(c.cpo_existing), seg) }
+                        </tr>
+                    }
+                }) }
+            }) }
+        </div>
+    }
+}
 
 /// Whether two analyses show the same here.
 pub fn same(a: &Analysis, b: &Analysis) -> bool {
@@ -30,21 +106,7 @@ pub fn acquisition_section(p: &SectionProps) -> Html {
     let Some(f) = &a.acquisition else { return html! {} };
     let s = &f.span;
     let money = |v: Option<f64>| num(lang, v, 2);
-    let chart = s.cac.zip(s.cost_per_retained).map(|(cac, kept)| {
-        let labels = vec![x.fig_cac.to_string(), x.fig_cost_per_retained.to_string()];
-        let marks: Vec<String> = [CLAIMED_COST_RATIO.0, CLAIMED_COST_RATIO.1]
-            .iter()
-            .map(|k| format!("{}× {} ({})", lang.number(*k, 0), x.fig_cost_per_retained.to_lowercase(), x.literature))
-            .collect();
-        let references: Vec<Reference> = [CLAIMED_COST_RATIO.0, CLAIMED_COST_RATIO.1]
-            .iter()
-            .zip(&marks)
-            .map(|(k, label)| Reference { value: kept * k, label })
-            .collect();
-        let svg: AttrValue = bars::svg(&labels, &[cac, kept], &references, "", lang, CHART_WIDTH, CHART_HEIGHT).into();
-        let alt = format!("{}: {}; {}: {}", x.fig_cac, money(Some(cac)), x.fig_cost_per_retained, money(Some(kept)));
-        html! { <ChartFigure name="cost-comparison" title={x.sec_acquisition} {svg} alt={alt} stem={p.stem.clone()} /> }
-    });
+    let chart = cost_chart(f, p, lang);
     let outside: f64 = f.outside.iter().sum();
     html! {
         <div class="analysis-part" data-section="acquisition">
@@ -65,6 +127,7 @@ pub fn acquisition_section(p: &SectionProps) -> Html {
             if outside > 0.0 { <p class="note" data-testid="spend-outside">{ (x.acquisition_outside)(&money(Some(outside))) }</p> }
             if f.unplaced > 0 { <p class="file-errors" data-testid="spend-unplaced">{ (x.acquisition_unplaced)(f.unplaced) }</p> }
             { for chart }
+            { channel_table(f, lang) }
             { figures_table(t.col_period, &[x.col_acquisition_spend, x.col_retention_spend, x.fig_cac,
                 x.fig_cost_per_retained, x.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
                 { for f.periods.iter().map(|(period, c)| {

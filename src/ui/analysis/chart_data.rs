@@ -119,6 +119,6 @@ pub fn comparison_chart(comparison: &Comparison, lang: Lang) -> Option<String> {
     let names: Vec<String> = c.groups.iter().map(|g| value_label(lang, &g.value)).collect();
     let values: Vec<f64> = c.groups.iter().map(|g| g.revenue_per_customer.unwrap_or(0.0)).collect();
     // Members' spend as the literature has it: the non-members' figure + 18%.
-    let claimed = c.claimed_member_revenue().map(|value| Reference { value, label: x.claim_member });
+    let claimed = c.claimed_member_revenue().map(|value| Reference { value, label: x.claim_member, bars: None });
     Some(bars::svg(&names, &values, claimed.as_slice(), x.col_revenue_per_customer, lang, w, h))
 }
