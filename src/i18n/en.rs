@@ -1,6 +1,7 @@
 //! English: every text of the page, its sentences and its names of things.
 
 use super::lifetime::LifetimeTexts;
+use super::planner::PlannerTexts;
 use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
@@ -8,6 +9,7 @@ use crate::ingest::other_kinds::SpendKind;
 use crate::ingest::FileKind;
 use crate::lang::Lang;
 use crate::metrics::lifetime::{ModelKind, SpendFit};
+use crate::metrics::planner::Scenario;
 use crate::metrics::rfm::Segment;
 use crate::metrics::survey_link::NpsGroup;
 use crate::models::optimise::{Convergence, FitError, Method};
@@ -19,6 +21,7 @@ pub static EN: Texts = Texts {
     decimal_mark: '.',
     analysis: &ANALYSIS,
     lifetime: &LIFETIME,
+    planner: &PLANNER,
     language_name: "English",
     app_title: "Retention Calculator",
     tagline: "How well do you keep your customers? Drop your CSV files and see retention and churn.",
@@ -294,6 +297,11 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
     claim_cost_ratio: "Marketing literature: winning a customer costs 5–6× keeping one",
     claim_cpo_ratio: "Marketing literature: an order from a new customer costs 5–20× one from an existing customer",
     acquisition_split: "Some spend rows cover more than one period; they are split over the periods in proportion to their days.",
+    spend_entry_title: "No spend file? Type your marketing spend per month",
+    spend_entry_intro: "Acquisition: spend on winning new customers (ads, affiliates); retention: spend on keeping them \
+        (newsletters, loyalty). The amounts become a small spend file, read beside the log as if dropped.",
+    spend_entry_bad: "Some amounts are not numbers of 0 or more: correct them to use the spend.",
+    spend_entry_use: "Use this spend",
     cost_bars: ["New customer", "Kept customer", "Order, new", "Order, existing"],
     channels_heading: "Per channel",
     col_channel: "Channel",
@@ -574,4 +582,101 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                             be seen that long (right-censored ones count until their last full period), with Greenwood's 95% band. \
                             sBG (Fader & Hardie 2007): each subscriber ends after any period with their own probability, beta-distributed \
                             over subscribers (α, β); fitted to the survival, it projects retention beyond the data.",
+};
+
+pub static PLANNER: PlannerTexts = PlannerTexts {
+    title: "Budget planner: what if?",
+    intro: "The customer base, revenue and profit month by month, projected from this log's own retention, \
+            orders and order value (and the spend file's CAC and cost per kept customer). Move a slider: the \
+            projection follows. The same extra amount a month is then spent on winning customers and on keeping \
+            them, and the two are compared.",
+    no_baseline: "The log is too short, or has no amounts, to measure retention and order value: the planner \
+                  needs at least 56 days of purchases with amounts.",
+    years: "Years ahead",
+    years_n: |n| if n == 1 { "1 year".to_string() } else { format!("{n} years") },
+    retention_points: "Yearly retention, + or − points",
+    acquisition: "Acquisition budget per month",
+    cac: "Cost per new customer (CAC)",
+    aov: "Average order value",
+    margin: "Margin (%)",
+    extra: "Extra amount per month to compare",
+    cost_retained: "Cost per kept customer",
+    measured: |v| format!("measured: {v}"),
+    scenario: |s| match s {
+        Scenario::Plan => "Plan as set",
+        Scenario::Acquisition => "Extra on winning customers",
+        Scenario::Retention => "Extra on keeping customers",
+    },
+    fig_customers_end: "Customers at the end",
+    fig_revenue_total: "Revenue",
+    fig_profit_total: "Profit",
+    col_month: "Month",
+    col_customers: "Customers",
+    col_new: "New",
+    col_lost: "Lost",
+    col_revenue: "Revenue",
+    col_spend: "Marketing spend",
+    col_profit: "Profit",
+    per_month: "The plan, month by month",
+    assumptions_title: "Assumptions",
+    assumptions: |f| {
+        let mut out = vec![
+            format!(
+                "The projection starts from the {} customers who bought in the log's last {} days.",
+                f.customers, f.window_days
+            ),
+            format!(
+                "Yearly retention {} (measured {}, {} points): each month {} of the customers stay.",
+                f.yearly_retention, f.measured_retention, f.points, f.monthly_retention
+            ),
+        ];
+        out.push(match (&f.cac, &f.new_per_month) {
+            (Some(cac), Some(new)) => format!(
+                "{} a month on acquisition at a CAC of {} wins {} new customers a month.",
+                f.acquisition, cac, new
+            ),
+            _ => "Without a CAC (load a spend file or type one) the plan wins no new customers.".to_string(),
+        });
+        out.push(format!(
+            "Each customer orders {} times a month at {} an order (the log's last {} days); margin {}.",
+            f.orders_per_month, f.aov, f.window_days, f.margin
+        ));
+        out.push(format!(
+            "Retention spend stays at {} a month; profit = revenue × margin − marketing spend.",
+            f.retention_spend
+        ));
+        out.push(match &f.won_per_month {
+            Some(won) => format!("{} more a month on acquisition wins {} more customers a month.", f.extra, won),
+            None => format!("{} more a month on acquisition: no CAC, so no customers to count.", f.extra),
+        });
+        out.push(match (&f.kept_per_month, &f.cost_retained) {
+            (Some(kept), Some(cost)) => format!(
+                "{} more a month on retention keeps {} customers a month who would otherwise leave (at {} each; \
+                 at most those who leave that month).",
+                f.extra, kept, cost
+            ),
+            _ => "Without a cost per kept customer (load a spend file or type one) the extra retention spend keeps \
+                  nobody."
+                .to_string(),
+        });
+        out
+    },
+    verdict: |better, extra, difference, years| {
+        let over = if years == 1 { "a year".to_string() } else { format!("{years} years") };
+        match better {
+            Some(Scenario::Retention) => format!(
+                "Spending {extra} more a month on keeping customers earns {difference} more profit over {over} \
+                 than spending it on winning new ones."
+            ),
+            Some(Scenario::Acquisition) => format!(
+                "Spending {extra} more a month on winning customers earns {difference} more profit over {over} \
+                 than spending it on keeping them."
+            ),
+            _ => "Type a CAC and a cost per kept customer to compare winning with keeping.".to_string(),
+        }
+    },
+    chart_title: "Customers per month, per scenario",
+    chart_alt: |n| format!("Line chart of the customers at the end of each of {n} months, for the three scenarios."),
+    export: "Download the projection (CSV)",
+    csv_scenario: "scenario",
 };

@@ -10,6 +10,7 @@
 mod en;
 pub mod lifetime;
 mod nl;
+pub mod planner;
 mod texts;
 
 pub use crate::lang::Lang;

@@ -1,6 +1,7 @@
 //! Nederlands: every text of the page in Dutch, its sentences and its names of things.
 
 use super::lifetime::LifetimeTexts;
+use super::planner::PlannerTexts;
 use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
@@ -9,6 +10,7 @@ use crate::ingest::other_kinds::SpendKind;
 use crate::ingest::FileKind;
 use crate::lang::Lang;
 use crate::metrics::lifetime::{ModelKind, SpendFit};
+use crate::metrics::planner::Scenario;
 use crate::metrics::rfm::Segment;
 use crate::metrics::survey_link::NpsGroup;
 use crate::models::optimise::{Convergence, FitError, Method};
@@ -21,6 +23,7 @@ pub static NL: Texts = Texts {
     decimal_mark: ',',
     analysis: &ANALYSIS,
     lifetime: &LIFETIME,
+    planner: &PLANNER,
     language_name: "Nederlands",
     app_title: "Retentiecalculator",
     tagline: "Hoe goed houd je je klanten vast? Sleep je CSV-bestanden hierheen en zie klantbehoud en klantverloop.",
@@ -298,6 +301,12 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
     claim_cost_ratio: "Marketingliteratuur: een klant werven kost 5–6× zoveel als een klant behouden",
     claim_cpo_ratio: "Marketingliteratuur: een bestelling van een nieuwe klant kost 5–20× zoveel als van een bestaande klant",
     acquisition_split: "Sommige uitgavenregels beslaan meer dan één periode; ze zijn naar rato van hun dagen over de perioden verdeeld.",
+    spend_entry_title: "Geen uitgavenbestand? Typ uw marketinguitgaven per maand",
+    spend_entry_intro: "Acquisitie: uitgaven om nieuwe klanten te werven (advertenties, affiliates); retentie: uitgaven \
+        om klanten te behouden (nieuwsbrieven, loyaliteit). De bedragen worden een klein uitgavenbestand, dat naast \
+        het bestand wordt gelezen alsof het erbij was gesleept.",
+    spend_entry_bad: "Sommige bedragen zijn geen getallen van 0 of meer: verbeter ze om de uitgaven te gebruiken.",
+    spend_entry_use: "Deze uitgaven gebruiken",
     cost_bars: ["Nieuwe klant", "Behouden klant", "Order, nieuw", "Order, bestaand"],
     channels_heading: "Per kanaal",
     col_channel: "Kanaal",
@@ -691,4 +700,103 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                             (nog lopende abonnementen tellen mee tot hun laatste volle periode), met de 95%-band van Greenwood. \
                             sBG (Fader & Hardie 2007): elke abonnee stopt na een periode met een eigen kans, bèta-verdeeld over \
                             abonnees (α, β); geschat op de overleving projecteert het de retentie voorbij de gegevens.",
+};
+
+pub static PLANNER: PlannerTexts = PlannerTexts {
+    title: "Budgetplanner: wat als?",
+    intro: "Het klantenbestand, de omzet en de winst per maand, doorgerekend met de eigen retentie, bestellingen \
+            en orderwaarde van dit bestand (en de CAC en kosten per behouden klant uit het uitgavenbestand). Verschuif \
+            een schuifregelaar: de prognose volgt. Hetzelfde extra bedrag per maand gaat dan naar klanten werven en \
+            naar klanten behouden, en die twee worden vergeleken.",
+    no_baseline: "Het bestand is te kort, of heeft geen bedragen, om retentie en orderwaarde te meten: de planner \
+                  heeft minstens 56 dagen aankopen met bedragen nodig.",
+    years: "Jaren vooruit",
+    years_n: |n| if n == 1 { "1 jaar".to_string() } else { format!("{n} jaar") },
+    retention_points: "Jaarlijkse retentie, + of − procentpunten",
+    acquisition: "Acquisitiebudget per maand",
+    cac: "Kosten per nieuwe klant (CAC)",
+    aov: "Gemiddelde orderwaarde",
+    margin: "Marge (%)",
+    extra: "Extra bedrag per maand om te vergelijken",
+    cost_retained: "Kosten per behouden klant",
+    measured: |v| format!("gemeten: {v}"),
+    scenario: |s| match s {
+        Scenario::Plan => "Plan zoals ingesteld",
+        Scenario::Acquisition => "Extra naar klanten werven",
+        Scenario::Retention => "Extra naar klanten behouden",
+    },
+    fig_customers_end: "Klanten aan het eind",
+    fig_revenue_total: "Omzet",
+    fig_profit_total: "Winst",
+    col_month: "Maand",
+    col_customers: "Klanten",
+    col_new: "Nieuw",
+    col_lost: "Verloren",
+    col_revenue: "Omzet",
+    col_spend: "Marketinguitgaven",
+    col_profit: "Winst",
+    per_month: "Het plan, maand voor maand",
+    assumptions_title: "Aannames",
+    assumptions: |f| {
+        let mut out = vec![
+            format!(
+                "De prognose begint bij de {} klanten die in de laatste {} dagen van het bestand kochten.",
+                f.customers, f.window_days
+            ),
+            format!(
+                "Jaarlijkse retentie {} (gemeten {}, {} procentpunt): elke maand blijft {} van de klanten.",
+                f.yearly_retention, f.measured_retention, f.points, f.monthly_retention
+            ),
+        ];
+        out.push(match (&f.cac, &f.new_per_month) {
+            (Some(cac), Some(new)) => format!(
+                "{} per maand aan acquisitie bij een CAC van {} levert {} nieuwe klanten per maand op.",
+                f.acquisition, cac, new
+            ),
+            _ => "Zonder CAC (laad een uitgavenbestand of typ er een) wint het plan geen nieuwe klanten.".to_string(),
+        });
+        out.push(format!(
+            "Elke klant bestelt {} keer per maand à {} per bestelling (de laatste {} dagen van het bestand); marge {}.",
+            f.orders_per_month, f.aov, f.window_days, f.margin
+        ));
+        out.push(format!(
+            "De retentie-uitgaven blijven {} per maand; winst = omzet × marge − marketinguitgaven.",
+            f.retention_spend
+        ));
+        out.push(match &f.won_per_month {
+            Some(won) => format!("{} per maand extra aan acquisitie wint {} klanten per maand meer.", f.extra, won),
+            None => format!("{} per maand extra aan acquisitie: zonder CAC zijn er geen klanten te tellen.", f.extra),
+        });
+        out.push(match (&f.kept_per_month, &f.cost_retained) {
+            (Some(kept), Some(cost)) => format!(
+                "{} per maand extra aan retentie houdt {} klanten per maand vast die anders zouden vertrekken \
+                 ({} per klant; hooguit wie die maand vertrekt).",
+                f.extra, kept, cost
+            ),
+            _ => "Zonder kosten per behouden klant (laad een uitgavenbestand of typ ze) houden de extra \
+                  retentie-uitgaven niemand vast."
+                .to_string(),
+        });
+        out
+    },
+    verdict: |better, extra, difference, years| {
+        let over = if years == 1 { "een jaar".to_string() } else { format!("{years} jaar") };
+        match better {
+            Some(Scenario::Retention) => format!(
+                "{extra} per maand extra aan klanten behouden levert over {over} {difference} meer winst op \
+                 dan hetzelfde bedrag aan nieuwe klanten werven."
+            ),
+            Some(Scenario::Acquisition) => format!(
+                "{extra} per maand extra aan klanten werven levert over {over} {difference} meer winst op \
+                 dan hetzelfde bedrag aan klanten behouden."
+            ),
+            _ => "Typ een CAC en kosten per behouden klant om werven met behouden te vergelijken.".to_string(),
+        }
+    },
+    chart_title: "Klanten per maand, per scenario",
+    chart_alt: |n| {
+        format!("Lijngrafiek van het aantal klanten aan het eind van elk van {n} maanden, voor de drie scenario's.")
+    },
+    export: "Prognose downloaden (CSV)",
+    csv_scenario: "scenario",
 };

@@ -125,6 +125,11 @@ pub struct AnalysisTexts {
     pub claim_cost_ratio: &'static str,
     pub claim_cpo_ratio: &'static str,
     pub acquisition_split: &'static str,
+    /// Spend typed per month, for a log without a spend file.
+    pub spend_entry_title: &'static str,
+    pub spend_entry_intro: &'static str,
+    pub spend_entry_bad: &'static str,
+    pub spend_entry_use: &'static str,
     /// The cost comparison's bars: a new customer, a kept one, an order of each.
     pub cost_bars: [&'static str; 4],
     /// Per channel of the spend file: heading, first column, and whose customers count.
@@ -153,6 +158,8 @@ pub struct Texts {
     pub analysis: &'static AnalysisTexts,
     /// The lifetime-value models.
     pub lifetime: &'static super::lifetime::LifetimeTexts,
+    /// The budget planner.
+    pub planner: &'static super::planner::PlannerTexts,
     pub language_name: &'static str,
     pub app_title: &'static str,
     pub tagline: &'static str,

@@ -615,6 +615,8 @@ mod tests {
             retained: 6,
             yearly_retention: 0.6,
             revenue_per_year: 120.0,
+            active_customers: 8,
+            orders: 20,
         };
         // Margin 30% of 120 = 36 a year; CLV = 36 × 1.1 / (1.1 − 0.6) = 79.2; 3 a month.
         let v = CustomerValue::of(Some(&inputs), 30.0, 10.0);

@@ -70,6 +70,18 @@ pub const CPO_NEW: &str = "cpo_new";
 pub const CPO_EXISTING: &str = "cpo_existing";
 pub const LTV_CAC: &str = "ltv_cac";
 pub const PAYBACK_MONTHS: &str = "payback_months";
+
+// The budget planner (docs/definitions.md, "Budget planner"): per projected month
+// (`data-period`) of the plan as set, and per scenario (`data-segment`) over the horizon.
+pub const PLANNER_CUSTOMERS: &str = "planner_customers";
+pub const PLANNER_NEW: &str = "planner_new";
+pub const PLANNER_LOST: &str = "planner_lost";
+pub const PLANNER_REVENUE: &str = "planner_revenue";
+pub const PLANNER_SPEND: &str = "planner_spend";
+pub const PLANNER_PROFIT: &str = "planner_profit";
+pub const PLANNER_CUSTOMERS_END: &str = "planner_customers_end";
+pub const PLANNER_REVENUE_TOTAL: &str = "planner_revenue_total";
+pub const PLANNER_PROFIT_TOTAL: &str = "planner_profit_total";
 pub const SUBSCRIPTIONS: &str = "subscriptions";
 pub const ACTIVE: &str = "active";
 pub const ENDED: &str = "ended";

@@ -13,6 +13,7 @@ pub mod concentration;
 pub mod keys;
 pub mod lifetime;
 pub mod nps;
+pub mod planner;
 pub mod purchase_gaps;
 pub mod rfm;
 pub mod spend;

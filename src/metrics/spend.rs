@@ -22,6 +22,20 @@ impl SpendTotals {
     }
 }
 
+/// Spend typed per month (`months` as `YYYY-MM`; per month the acquisition and the
+/// retention amount) as a spend file: a row per month and kind with an amount > 0.
+pub fn typed_spend_csv(months: &[String], amounts: &[[Option<f64>; 2]]) -> String {
+    let mut out = String::from("period,type,spend\n");
+    for (month, pair) in months.iter().zip(amounts) {
+        for (kind, amount) in ["acquisition", "retention"].iter().zip(pair) {
+            if let Some(a) = amount.filter(|a| *a > 0.0 && a.is_finite()) {
+                out.push_str(&format!("{month},{kind},{a}\n"));
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -39,6 +53,24 @@ mod tests {
         assert_eq!(
             SpendTotals::of(rows),
             SpendTotals { spend_total: 150.0, acquisition_spend: 110.0, retention_spend: 40.0 }
+        );
+    }
+
+    #[test]
+    fn typed_spend_reads_back_as_a_spend_file() {
+        let months = ["2024-01".to_string(), "2024-02".to_string(), "2024-03".to_string()];
+        let csv = typed_spend_csv(&months, &[[Some(1234.5), Some(0.0)], [None, Some(20.0)], [Some(0.1), None]]);
+        let f = read_file("typed-spend.csv", csv.as_bytes()).unwrap();
+        let Dataset::MarketingSpend(rows) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        assert_eq!(f.errors.total, 0);
+        let got: Vec<_> = rows.iter().map(|r| (r.period.to_string(), r.spend, r.kind)).collect();
+        assert_eq!(
+            got,
+            vec![
+                ("2024-01".to_string(), 1234.5, SpendKind::Acquisition),
+                ("2024-02".to_string(), 20.0, SpendKind::Retention),
+                ("2024-03".to_string(), 0.1, SpendKind::Acquisition),
+            ]
         );
     }
 }

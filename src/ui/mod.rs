@@ -14,8 +14,10 @@ mod figure;
 mod lifetime;
 mod loader;
 mod manual;
+mod planner;
 mod results;
 mod session;
+mod spend_entry;
 mod worker_client;
 
 use crate::i18n::Lang;
@@ -102,9 +104,28 @@ pub fn app() -> Html {
         })
     };
 
+    // Spend typed into the page, per month of the log (kept here: it outlives the reading
+    // of the file it becomes).
+    let typed_spend = use_state(Vec::<[String; 2]>::new);
     let on_files = {
+        let (state, session, typed_spend) = (state.clone(), session.clone(), typed_spend.clone());
+        Callback::from(move |files: Vec<web_sys::File>| {
+            // New files: spend typed for the old log's months no longer applies.
+            typed_spend.set(Vec::new());
+            session.load(state.clone(), files)
+        })
+    };
+    let on_typed_spend_change = {
+        let typed_spend = typed_spend.clone();
+        Callback::from(move |typed: Vec<[String; 2]>| typed_spend.set(typed))
+    };
+    let on_typed_spend = {
         let (state, session) = (state.clone(), session.clone());
-        Callback::from(move |files: Vec<web_sys::File>| session.load(state.clone(), files))
+        Callback::from(move |csv: String| {
+            if let Some(file) = browser::file_from_text(spend_entry::TYPED_SPEND_FILE, &csv) {
+                session.put_file(state.clone(), file);
+            }
+        })
     };
     let on_cancel = {
         let session = session.clone();
@@ -180,6 +201,16 @@ pub fn app() -> Html {
                         on_settings={on_lifetime_settings} {on_page} on_export={on_export_customers} />
                 }
                 if show_results {
+                    if let Some(months) = typed_spend_months(&state) {
+                        <spend_entry::SpendEntry {lang} {months} typed={(*typed_spend).clone()}
+                            on_typed={on_typed_spend_change} on_use={on_typed_spend} />
+                    }
+                    if let Some((baseline, last_day, stem)) = planner_input(&state) {
+                        <planner::Planner {lang} {baseline} {last_day} {stem}
+                            margin_pct={state.lifetime.settings.margin_pct} />
+                    }
+                }
+                if show_results {
                     if let Some(figures) = state.lifetime.subscriptions.clone() {
                         <lifetime::subscriptions::SubscriptionsSection {lang} {figures} />
                     }
@@ -196,4 +227,45 @@ pub fn app() -> Html {
             <footer class="site-footer"><p>{ t.footer }</p></footer>
         </>
     }
+}
+
+/// What the budget planner starts from: the measured baseline of the analysed log (none
+/// when the log measures too little), the log's last purchase day and the file's stem.
+fn planner_input(
+    state: &AppState,
+) -> Option<(Option<crate::metrics::planner::Baseline>, crate::calendar::Date, AttrValue)> {
+    let a = state.analysis.as_ref()?;
+    let (_, last_day) = a.summary.span?;
+    let days = match (a.base.first(), a.base.last()) {
+        (Some(first), Some(last)) => f64::from(last.period.end().0 - first.period.start().0),
+        _ => 0.0,
+    };
+    let baseline = a
+        .summary
+        .simple_clv
+        .as_ref()
+        .and_then(|inputs| crate::metrics::planner::Baseline::of(inputs, a.acquisition.as_ref(), days));
+    Some((baseline, last_day, a.file.trim_end_matches(".csv").to_string().into()))
+}
+
+/// The months of the analysed log, for spend typed into the page: only while no spend
+/// file other than the typed one is loaded.
+fn typed_spend_months(state: &AppState) -> Option<Vec<String>> {
+    use crate::calendar::{Granularity, Period};
+    let a = state.analysis.as_ref()?;
+    let (first, last) = a.summary.span?;
+    let dropped_spend = state.files.iter().any(|f| {
+        f.name != spend_entry::TYPED_SPEND_FILE
+            && matches!(&f.result, Ok(r) if matches!(r.content, crate::report::Content::MarketingSpend { .. }))
+    });
+    if dropped_spend {
+        return None;
+    }
+    let mut month = Period::containing(Granularity::Month, first);
+    let mut months = Vec::new();
+    while month.start() <= last && months.len() < crate::metrics::timeline::MAX_PERIODS {
+        months.push(month.to_string());
+        month = Period::containing(Granularity::Month, month.end());
+    }
+    Some(months)
 }

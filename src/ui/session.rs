@@ -80,6 +80,21 @@ impl Session {
         self.reload(state, overrides);
     }
 
+    /// Adds `file` to the current files (in place of one with the same name) and reads
+    /// them again: spend typed into the page joins the log like a dropped spend file.
+    pub fn put_file(self: &Rc<Self>, state: UseReducerHandle<AppState>, file: web_sys::File) {
+        {
+            let mut files = self.files.borrow_mut();
+            let name = file.name();
+            match files.iter().position(|f| f.name() == name) {
+                Some(i) => files[i] = file,
+                None => files.push(file),
+            }
+        }
+        let overrides = state.overrides.clone();
+        self.reload(state, overrides);
+    }
+
     /// Reads the current files again with `settings` for file `name` (the user
     /// changed how to read it in the column panel): remembered in this browser for
     /// files with the same header, and kept for this page in the reducer.

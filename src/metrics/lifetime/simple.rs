@@ -25,6 +25,12 @@ pub struct SimpleInputs {
     pub yearly_retention: f64,
     /// Revenue per active customer per year.
     pub revenue_per_year: f64,
+    /// Customers with a purchase in the last window (the active customers), and their
+    /// purchase rows there (for the budget planner's order rate and order value).
+    #[serde(default)]
+    pub active_customers: u64,
+    #[serde(default)]
+    pub orders: u64,
 }
 
 impl SimpleInputs {
@@ -39,7 +45,7 @@ impl SimpleInputs {
         // The last window is (last − L, last], the earlier one (last − 2L, last − L].
         let recent_from = last - window + 1;
         let earlier_from = recent_from - window;
-        let (mut earlier, mut retained, mut recent, mut revenue) = (0u64, 0u64, 0u64, 0.0);
+        let (mut earlier, mut retained, mut recent, mut revenue, mut orders) = (0u64, 0u64, 0u64, 0.0, 0u64);
         for c in 0..log.customers() {
             let days = log.activity_of(c);
             let in_earlier = days.iter().any(|a| (earlier_from..recent_from).contains(&a.day));
@@ -48,6 +54,7 @@ impl SimpleInputs {
             for a in recent_days {
                 is_recent = true;
                 revenue += a.amount;
+                orders += u64::from(a.purchases);
             }
             earlier += in_earlier as u64;
             retained += (in_earlier && is_recent) as u64;
@@ -64,6 +71,8 @@ impl SimpleInputs {
             retained,
             yearly_retention: (retained as f64 / earlier as f64).powf(per_year),
             revenue_per_year: revenue / recent as f64 * per_year,
+            active_customers: recent,
+            orders,
         })
     }
 }
@@ -88,6 +97,8 @@ mod tests {
         assert_eq!(s.yearly_retention, 0.5f64.powf(365.0 / 50.0));
         // (30 + 10 − 5 + 20) / 2 customers × 365 / 50.
         assert_eq!(s.revenue_per_year, 55.0 / 2.0 * 365.0 / 50.0);
+        // a and c bought in the last window: a twice (03-01, 04-09), c once.
+        assert_eq!((s.active_customers, s.orders), (2, 3));
     }
 
     #[test]
