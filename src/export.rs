@@ -3,6 +3,7 @@
 //! skipped rows of a load as CSV. Made in the browser; pure functions, tested natively.
 
 use crate::ingest::RowError;
+use crate::metrics::acquisition::{AcquisitionFigures, CostFigures};
 use crate::metrics::analysis::Analysis;
 use crate::metrics::cohorts::with_customers;
 use crate::metrics::keys as key;
@@ -17,10 +18,13 @@ pub enum Table {
     Rfm,
     Comparison,
     Nps,
+    /// Acquisition versus retention: a row per period, per channel and for the span.
+    Acquisition,
 }
 
 impl Table {
-    pub const ALL: [Table; 6] = [Table::Totals, Table::Base, Table::Cohorts, Table::Rfm, Table::Comparison, Table::Nps];
+    pub const ALL: [Table; 7] =
+        [Table::Totals, Table::Base, Table::Cohorts, Table::Rfm, Table::Comparison, Table::Nps, Table::Acquisition];
 
     /// The name `data-table` and the download's file name give it.
     pub fn key(self) -> &'static str {
@@ -31,6 +35,7 @@ impl Table {
             Table::Rfm => "rfm",
             Table::Comparison => "comparison",
             Table::Nps => "nps",
+            Table::Acquisition => "acquisition",
         }
     }
 
@@ -217,6 +222,86 @@ pub fn table_csv(a: &Analysis, table: Table) -> Option<String> {
                 }),
             )
         }
+        Table::Acquisition => {
+            // A row per period, then per channel, then the span: `row` says which.
+            let f = a.acquisition.as_ref()?;
+            let mut header = vec!["row", "name"];
+            header.extend(COST_KEYS);
+            let row = |kind: &str, name: String, c: &CostFigures| {
+                let mut r = vec![kind.to_string(), name];
+                r.extend(cost_values(c).map(num));
+                r
+            };
+            let rows = f
+                .periods
+                .iter()
+                .map(|(p, c)| row("period", p.to_string(), c))
+                .chain(f.channels.iter().map(|ch| row("channel", ch.channel.clone(), &ch.figures)))
+                .chain(std::iter::once(row("span", String::new(), &f.span)));
+            csv(&header, rows)
+        }
+    })
+}
+
+/// The figures of one period, channel or the span, in the order of [`COST_KEYS`].
+fn cost_values(c: &CostFigures) -> [Option<f64>; 11] {
+    [
+        Some(c.acquisition_spend),
+        Some(c.retention_spend),
+        Some(c.acquired as f64),
+        Some(c.retained as f64),
+        Some(c.orders_new as f64),
+        Some(c.orders_existing as f64),
+        c.cac,
+        c.cost_per_retained,
+        c.cost_ratio,
+        c.cpo_new,
+        c.cpo_existing,
+    ]
+}
+
+const COST_KEYS: [&str; 11] = [
+    key::ACQUISITION_SPEND,
+    key::RETENTION_SPEND,
+    key::ACQUIRED,
+    "retained",
+    "orders_new",
+    "orders_existing",
+    key::CAC,
+    key::COST_PER_RETAINED,
+    key::COST_RATIO,
+    key::CPO_NEW,
+    key::CPO_EXISTING,
+];
+
+fn cost_json(c: &CostFigures) -> Value {
+    Value::Object(COST_KEYS.iter().zip(cost_values(c)).map(|(k, v)| (k.to_string(), opt(v))).collect())
+}
+
+fn acquisition_json(f: &AcquisitionFigures) -> Value {
+    let periods: Vec<Value> = f
+        .periods
+        .iter()
+        .map(|(p, c)| {
+            let mut v = cost_json(c);
+            v["period"] = json!(p.to_string());
+            v
+        })
+        .collect();
+    let channels: Vec<Value> = f
+        .channels
+        .iter()
+        .map(|ch| {
+            let mut v = cost_json(&ch.figures);
+            v["channel"] = json!(ch.channel);
+            v["attributed"] = json!(ch.attributed);
+            v
+        })
+        .collect();
+    json!({
+        "span": cost_json(&f.span), key::LTV_CAC: opt(f.ltv_cac), key::PAYBACK_MONTHS: opt(f.payback_months),
+        "periods": periods, "channels": channels, "channel_column": f.channel_column,
+        "split": f.split, "outside": f.outside, "unplaced": f.unplaced,
     })
 }
 
@@ -321,6 +406,7 @@ pub fn analysis_json(a: &Analysis) -> String {
         "rfm": { "reference_day": a.summary.rfm.reference_day.map(|d| d.to_string()), "segments": rfm },
         "comparison": comparison,
         "nps": survey,
+        "acquisition": a.acquisition.as_ref().map_or(Value::Null, acquisition_json),
     });
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
@@ -356,7 +442,8 @@ mod tests {
         assert!(cmp.contains("kanaal,\"win,kel\",1,1,20,20,1,0,20,,"), "{cmp}");
         assert!(table_csv(&a, Table::Nps).is_none());
         assert!(Table::from_key("nonsense").is_none());
-        for t in Table::ALL.into_iter().filter(|t| t.key() != "nps") {
+        // Every table but those of files this analysis has none of (survey, spend).
+        for t in Table::ALL.into_iter().filter(|t| !["nps", "acquisition"].contains(&t.key())) {
             assert!(table_csv(&a, t).is_some(), "{t:?}");
         }
     }
@@ -367,7 +454,7 @@ mod tests {
             assert_eq!(Table::from_key(t.key()), Some(t));
         }
         let keys: Vec<&str> = Table::ALL.iter().map(|t| t.key()).collect();
-        assert_eq!(keys, ["totals", "base", "cohorts", "rfm", "comparison", "nps"]);
+        assert_eq!(keys, ["totals", "base", "cohorts", "rfm", "comparison", "nps", "acquisition"]);
     }
 
     #[test]
@@ -382,5 +469,36 @@ mod tests {
         assert_eq!(doc["cohorts"][0]["offsets"][1]["cohort_retention"], json!(0.0));
         assert_eq!(doc["comparison"]["segments"]["web"]["revenue_per_customer"], json!(10.0));
         assert_eq!(doc["lorenz"].as_array().unwrap().len(), 101);
+    }
+
+    #[test]
+    fn acquisition_in_the_json_and_as_a_table() {
+        let f = read_file("o.csv", b"customer,date,amount\na,2024-01-05,10\nb,2024-02-01,20\n").unwrap();
+        let Dataset::Transactions(log) = &f.dataset else { panic!() };
+        let s =
+            read_file("s.csv", b"maand,kosten,soort,kanaal\n2024-01,100,werving,Google Ads\n2024-02,40,behoud,CRM\n")
+                .unwrap();
+        let Dataset::MarketingSpend(rows) = &s.dataset else { panic!() };
+        let a = Analysis::of("o.csv", log, None, &AnalysisSettings::default()).with_spend(
+            log,
+            rows,
+            crate::metrics::acquisition::CustomerValue::default(),
+        );
+        assert!(table_csv(&analysis(), Table::Acquisition).is_none(), "no spend, no table");
+        // a and b are new (January, February): 100 / 2; a is kept in February: 40 / 1.
+        let doc: Value = serde_json::from_str(&analysis_json(&a)).unwrap();
+        let acq = &doc["acquisition"];
+        assert_eq!(acq["span"][key::CAC], json!(50.0));
+        assert_eq!(acq["span"][key::COST_PER_RETAINED], json!(40.0));
+        assert_eq!(acq["periods"][1]["period"], json!("2024-02"));
+        assert_eq!(acq["periods"][0][key::COST_PER_RETAINED], Value::Null);
+        assert_eq!(acq["channels"][0]["channel"], json!("Google Ads"));
+        assert_eq!(acq["channels"][1][key::COST_PER_RETAINED], json!(40.0));
+        let csv = table_csv(&a, Table::Acquisition).unwrap();
+        let lines: Vec<&str> = csv.lines().collect();
+        assert!(lines[0].starts_with("row,name,acquisition_spend,retention_spend,acquired,"), "{}", lines[0]);
+        assert_eq!(lines.len(), 1 + 2 + 2 + 1);
+        assert!(lines[1].starts_with("period,2024-01,100,0,1,0,1,0,100,,"), "{}", lines[1]);
+        assert!(lines[5].starts_with("span,,100,40,2,1,"), "{}", lines[5]);
     }
 }

@@ -4,10 +4,11 @@
 
 use super::super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
 use super::super::figure::{card, figures_table, how_computed, period_cell, segment_cell};
-use super::format::{heading, num};
+use super::format::{csv_button, heading, num};
 use super::SectionProps;
 use crate::charts::bars;
 use crate::charts::Reference;
+use crate::export::Table;
 use crate::i18n::Lang;
 use crate::metrics::acquisition::AcquisitionFigures;
 use crate::metrics::analysis::Analysis;
@@ -30,10 +31,11 @@ fn cost_chart(f: &AcquisitionFigures, p: &SectionProps, lang: Lang) -> Option<Ht
     let (cac, kept) = s.cac.zip(s.cost_per_retained)?;
     let mut labels: Vec<String> = x.cost_bars[..2].iter().map(|l| l.to_string()).collect();
     let mut values = vec![cac, kept];
-    let mut marks: Vec<(f64, String, (usize, usize))> = [CLAIMED_COST_RATIO.0, CLAIMED_COST_RATIO.1]
-        .iter()
-        .map(|k| (kept * k, format!("{}× ({})", lang.number(*k, 0), x.literature), (0, 2)))
-        .collect();
+    // 5× and 6× lie close together: one label, "5–6×", on the upper line.
+    let (low, high) = CLAIMED_COST_RATIO;
+    let pair = format!("{}–{}× ({})", lang.number(low, 0), lang.number(high, 0), x.literature);
+    let mut marks: Vec<(f64, String, (usize, usize))> =
+        vec![(kept * low, String::new(), (0, 2)), (kept * high, pair, (0, 2))];
     if let Some((new, existing)) = s.cpo_new.zip(s.cpo_existing) {
         labels.extend(x.cost_bars[2..].iter().map(|l| l.to_string()));
         values.extend([new, existing]);
@@ -110,7 +112,7 @@ pub fn acquisition_section(p: &SectionProps) -> Html {
     let outside: f64 = f.outside.iter().sum();
     html! {
         <div class="analysis-part" data-section="acquisition">
-            { heading(x.sec_acquisition, html! {}) }
+            { heading(x.sec_acquisition, csv_button(a, &p.stem, lang, Table::Acquisition)) }
             { how_computed(t.how_computed, &x.acquisition_explain) }
             <div class="kpis">
                 { card(x.fig_cac.into(), key::CAC, s.cac, money(s.cac), None) }
