@@ -8,16 +8,18 @@ pub enum Lang {
     #[default]
     En,
     Nl,
+    De,
 }
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::De];
 
     /// The code used in URLs, `data-setting=language` and `<html lang>`.
     pub fn key(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Nl => "nl",
+            Lang::De => "de",
         }
     }
 
@@ -25,7 +27,7 @@ impl Lang {
         Self::ALL.into_iter().find(|l| l.key() == key)
     }
 
-    /// The language for a browser language tag such as `nl-NL` or `en-US`.
+    /// The language for a browser language tag such as `nl-NL`, `de-DE` or `en-US`.
     pub fn from_browser(tag: &str) -> Lang {
         let primary = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
         Lang::from_key(&primary).unwrap_or_default()
@@ -41,6 +43,6 @@ mod tests {
         for lang in Lang::ALL {
             assert_eq!(Lang::from_key(lang.key()), Some(lang));
         }
-        assert_eq!(Lang::from_key("de"), None);
+        assert_eq!(Lang::from_key("fr"), None);
     }
 }

@@ -1,5 +1,5 @@
 //! The texts of the lifetime-value section (one struct; a table per language in
-//! `en.rs` and `nl.rs`), and the words for the models' domain types.
+//! `en.rs`, `nl.rs` and `de.rs`), and the words for the models' domain types.
 
 use crate::metrics::lifetime::{ModelKind, SpendFit};
 use crate::models::optimise::{Convergence, FitError, Method};

@@ -1,12 +1,13 @@
-//! Every word on screen, in Dutch and in English.
+//! Every word on screen, in Dutch, English and German.
 //!
-//! One table per language, each in its own file ([`en`], [`nl`]), both of type
-//! [`Texts`] (in `texts.rs`): a text missing from either table is a compile error.
+//! One table per language, each in its own file ([`en`], [`nl`], [`de`]), all of type
+//! [`Texts`] (in `texts.rs`): a text missing from any table is a compile error.
 //! Sentences with values in them are functions in the same tables, so word order can
-//! differ per language, and so can the way numbers are written. A third language is
+//! differ per language, and so can the way numbers are written. Another language is
 //! one new file here, its name in `crate::lang::Lang` and one arm in [`Lang::texts`].
 //! This file: which table a language has, and numbers written its way.
 
+mod de;
 mod en;
 pub mod lifetime;
 mod nl;
@@ -14,6 +15,7 @@ pub mod planner;
 mod texts;
 
 pub use crate::lang::Lang;
+pub use de::DE;
 pub use en::EN;
 pub use nl::NL;
 pub use texts::{AnalysisTexts, Texts};
@@ -24,10 +26,11 @@ impl Lang {
         match self {
             Lang::En => &EN,
             Lang::Nl => &NL,
+            Lang::De => &DE,
         }
     }
 
-    /// `1234.5` as `1.234,5` (nl) or `1,234.5` (en), with `decimals` digits.
+    /// `1234.5` as `1.234,5` (nl, de) or `1,234.5` (en), with `decimals` digits.
     pub fn number(self, value: f64, decimals: usize) -> String {
         let (group, point) = (self.texts().thousands_separator, self.texts().decimal_mark);
         let plain = format!("{:.*}", decimals, value.abs());
@@ -67,6 +70,8 @@ mod tests {
         assert_eq!(Lang::En.number(-0.04, 1), "0.0");
         assert_eq!(Lang::Nl.number(-1234567.0, 0), "−1.234.567");
         assert_eq!(Lang::Nl.percent(87.5), "87,5%");
+        assert_eq!(Lang::De.number(1234567.25, 2), "1.234.567,25");
+        assert_eq!(Lang::De.percent(87.5), "87,5%");
     }
 
     #[test]
@@ -74,11 +79,13 @@ mod tests {
         assert_eq!(Lang::from_browser("nl-NL"), Lang::Nl);
         assert_eq!(Lang::from_browser("nl"), Lang::Nl);
         assert_eq!(Lang::from_browser("en-GB"), Lang::En);
-        assert_eq!(Lang::from_browser("de-DE"), Lang::En);
+        assert_eq!(Lang::from_browser("de-DE"), Lang::De);
+        assert_eq!(Lang::from_browser("de_AT"), Lang::De);
+        assert_eq!(Lang::from_browser("fr-FR"), Lang::En);
     }
 
     #[test]
-    fn row_errors_name_the_place_in_both_languages() {
+    fn row_errors_name_the_place_in_each_language() {
         let e = RowError::new(
             3,
             Some(ColumnRef { index: 2, name: "eind".into() }),
@@ -86,6 +93,7 @@ mod tests {
         );
         assert_eq!(EN.row_error(&e), "Line 3, column 3 (eind): 'veel' is not a number");
         assert_eq!(NL.row_error(&e), "Regel 3, kolom 3 (eind): 'veel' is geen getal");
+        assert_eq!(DE.row_error(&e), "Zeile 3, Spalte 3 (eind): 'veel' ist keine Zahl");
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! The texts of the budget planner (one struct; a table per language in `en.rs` and
-//! `nl.rs`), its assumptions written out in words, and its download.
+//! The texts of the budget planner (one struct; a table per language in `en.rs`,
+//! `nl.rs` and `de.rs`), its assumptions written out in words, and its download.
 
 use super::Lang;
 use crate::metrics::planner::{Baseline, Plan, PlanInputs, Scenario};

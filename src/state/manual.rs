@@ -62,7 +62,9 @@ impl ManualInputs {
     pub fn result(&self, lang: Lang) -> ManualResult {
         use crate::ingest::number::{DecimalMark, NumberStyle};
         // One decimal convention for the three fields together, as for a file's column.
-        let fallback = NumberStyle { decimal: if lang == Lang::Nl { DecimalMark::Comma } else { DecimalMark::Point } };
+        let fallback = NumberStyle {
+            decimal: if matches!(lang, Lang::Nl | Lang::De) { DecimalMark::Comma } else { DecimalMark::Point },
+        };
         let style = NumberStyle::infer([self.start.as_str(), &self.end, &self.new]).unwrap_or(fallback);
         let parse = |text: &str| -> Option<Result<f64, ()>> {
             if text.trim().is_empty() {
@@ -104,6 +106,7 @@ mod tests {
         m.end = "950".into();
         m.new = "0".into();
         assert_eq!(m.result(Lang::Nl), ManualResult::Rates { crr: 95.0, churn: 5.0 });
+        assert_eq!(m.result(Lang::De), ManualResult::Rates { crr: 95.0, churn: 5.0 });
         // Thousands in both languages when the three fields show it: 1.000.000 and 950.000.
         m.start = "1.000.000".into();
         m.end = "950.000".into();

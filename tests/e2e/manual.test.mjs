@@ -92,3 +92,18 @@ test('manual in Dutch via ?language=nl, typed before any switch: 1.000 / 950 / 0
   assert.equal(Number(v.churn), 5);
   p.assertClean();
 });
+
+test('manual in German via ?language=de: 1.000 / 950 / 0 gives 95 and 5, in German words and numbers', async () => {
+  const p = await app.open({ query: '?language=de' });
+  const { page } = p;
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'de');
+  assert.equal((await page.textContent('#load-heading')).trim(), 'Ihre Daten');
+  // "1.000" is one thousand in German notation too; the rate is written 95,0.
+  await fillManual(page, '1.000', '950', '0');
+  const v = await manualValues(page);
+  assert.equal(Number(v.crr), 95);
+  assert.equal(Number(v.churn), 5);
+  const shown = await page.textContent('[data-metric=crr][data-source=manual]');
+  assert.ok(shown.includes('95,0'), `German decimal comma: ${shown}`);
+  p.assertClean();
+});
