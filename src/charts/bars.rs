@@ -37,6 +37,15 @@ pub fn draw<DB: DrawingBackend>(
     let title_room = if y_title.is_empty() { 0 } else { TITLE_ROOM };
     let y_room = scale.label_room(root, lang) + title_room;
     let plot_width = width.saturating_sub(2 * MARGIN + y_room);
+    // Every bar keeps a label: labels too wide for their slot are shortened ("Needs
+    // attention" → "Needs at…") rather than left off every other bar.
+    let slot_px = plot_width / n.max(1) as u32;
+    let shortened = if text_width(root, labels) + 12 > slot_px {
+        super::text::abbreviated(root, labels, slot_px.saturating_sub(12))
+    } else {
+        None
+    };
+    let labels = shortened.as_deref().unwrap_or(labels);
     let categories = Categories::fitted(n, plot_width, text_width(root, labels) + 12);
 
     let axes = super::axes::CategoryAxes { labels, n, y_room, x_grid: false, y_desc: Some(y_title) };
@@ -163,5 +172,30 @@ mod tests {
                 assert!(svg.trim_end().ends_with("</svg>"));
             }
         }
+    }
+
+    #[test]
+    fn long_labels_are_shortened_not_dropped() {
+        // Nine RFM segments on a narrow chart: every bar keeps a label, the long ones cut.
+        let names = labels(&[
+            "Champions",
+            "Loyal",
+            "Promising",
+            "New",
+            "Needs attention",
+            "At risk",
+            "Can't lose them",
+            "Hibernating",
+            "Lost",
+        ]);
+        let svg = svg(&names, &[5.0, 4.0, 3.0, 2.0, 6.0, 1.0, 2.0, 3.0, 4.0], &[], "", Lang::En, 640, 240);
+
+        for short in ["Loyal", "New", "Lost"] {
+            assert!(has_text(&svg, short), "{short}");
+        }
+        let cut = svg.matches('…').count();
+        assert!(cut >= 3, "{cut} labels cut");
+        // Every category has a label: nine texts under the axis besides the values.
+        assert!(svg.contains(">\nChamp"), "the first label starts as the name");
     }
 }

@@ -22,3 +22,29 @@ pub(super) fn text_width<DB: DrawingBackend, S: AsRef<str>>(area: &DrawingArea<D
     let style = font();
     longest.iter().take(3).filter_map(|s| area.estimate_text_size(s, &style).ok()).map(|(w, _)| w).max().unwrap_or(0)
 }
+
+/// `labels` cut to fit `room_px` each in the chart font, with "…" for what is left out
+/// (a category axis whose labels would otherwise be thinned to every other one). `None`
+/// when even four letters and "…" do not fit: then thinning is the better choice.
+pub(super) fn abbreviated<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    labels: &[String],
+    room_px: u32,
+) -> Option<Vec<String>> {
+    let style = font();
+    let fits = |s: &str| area.estimate_text_size(s, &style).is_ok_and(|(w, _)| w <= room_px);
+    labels
+        .iter()
+        .map(|label| {
+            if fits(label) {
+                return Some(label.clone());
+            }
+            let chars: Vec<char> = label.chars().collect();
+            // The longest start (at least four letters) that fits with "…".
+            (4..chars.len())
+                .rev()
+                .map(|n| format!("{}…", chars[..n].iter().collect::<String>().trim_end()))
+                .find(|s| fits(s))
+        })
+        .collect()
+}
