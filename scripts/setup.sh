@@ -56,6 +56,12 @@ if $WITH_TESTS && { ! have chromium || ! have chromedriver; }; then
   apt_install chromium chromium-driver
 fi
 
+# pdftotext reads back the printed report (tests/e2e/print.test.mjs).
+if $WITH_TESTS && ! have pdftotext; then
+  say "Installing poppler-utils (pdftotext) from Debian"
+  apt_install poppler-utils
+fi
+
 # npm packages from the committed lock file: binaryen (wasm-opt for Trunk) and,
 # for the tests, playwright-core (which drives Debian's Chromium; it downloads no browser).
 if ! npm ls --depth=0 >/dev/null 2>&1 || [[ ! -x node_modules/.bin/wasm-opt ]]; then

@@ -29,6 +29,9 @@ pub static DE: Texts = Texts {
     tagline: "Wie gut binden Sie Ihre Kunden? Ziehen Sie Ihre CSV-Dateien hierher und sehen Sie Kundenbindung und \
               Abwanderung.",
     privacy_badge: "Ihre Dateien verlassen diesen Browser nie",
+    printed_on: |day| {
+        format!("Bericht erstellt am {day} mit Retention Calculator; nichts hat diesen Browser verlassen.")
+    },
     language_label: "Sprache",
     load_heading: "Ihre Daten",
     drop_hint: "CSV-Dateien hier ablegen",

@@ -26,6 +26,7 @@ pub static EN: Texts = Texts {
     app_title: "Retention Calculator",
     tagline: "How well do you keep your customers? Drop your CSV files and see retention and churn.",
     privacy_badge: "Your files never leave this browser",
+    printed_on: |day| format!("Report made on {day} in Retention Calculator; nothing left this browser."),
     language_label: "Language",
     load_heading: "Your data",
     drop_hint: "Drop CSV files here",

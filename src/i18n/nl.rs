@@ -28,6 +28,7 @@ pub static NL: Texts = Texts {
     app_title: "Retentiecalculator",
     tagline: "Hoe goed houd je je klanten vast? Sleep je CSV-bestanden hierheen en zie klantbehoud en klantverloop.",
     privacy_badge: "Je bestanden verlaten deze browser nooit",
+    printed_on: |day| format!("Rapport gemaakt op {day} met Retention Calculator; er heeft niets deze browser verlaten."),
     language_label: "Taal",
     load_heading: "Je gegevens",
     drop_hint: "Sleep CSV-bestanden hierheen",

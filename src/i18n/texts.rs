@@ -164,6 +164,8 @@ pub struct Texts {
     pub app_title: &'static str,
     pub tagline: &'static str,
     pub privacy_badge: &'static str,
+    /// On the printed report: the day it was made (YYYY-MM-DD).
+    pub printed_on: fn(day: &str) -> String,
     pub language_label: &'static str,
     pub load_heading: &'static str,
     pub drop_hint: &'static str,

@@ -143,3 +143,9 @@ pub fn file_from_text(name: &str, text: &str) -> Option<web_sys::File> {
     options.set_type("text/csv");
     web_sys::File::new_with_str_sequence_and_options(&parts, name, &options).ok()
 }
+
+/// Today in the browser's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+}

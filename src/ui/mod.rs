@@ -172,6 +172,7 @@ pub fn app() -> Html {
                 <div class="brand">
                     <h1>{ t.app_title }</h1>
                     <p class="tagline">{ t.tagline }</p>
+                    <p class="print-only" data-testid="print-date">{ (t.printed_on)(&browser::today()) }</p>
                 </div>
                 <div class="header-tools">
                     <span class="privacy-badge">{ t.privacy_badge }</span>
