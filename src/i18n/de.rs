@@ -287,6 +287,26 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
                   Antwort eines Kunden). Churn: kein Kauf in den letzten W Tagen der Daten.",
 
     sec_acquisition: "Kunden gewinnen oder Kunden halten",
+    overview_title: "Auf einen Blick",
+    overview_trend: |points, up, previous| {
+        format!("{} {points} Prozentpunkte gegenüber {previous}", if up { "▲" } else { "▼" })
+    },
+    overview_clv: "CLV eines Kunden (einfach)",
+    overview_clv_note: "Marge × Umsatz pro aktivem Kunden und Jahr × (1 + d) / (1 + d − r), mit Marge und Diskontierungssatz der Kundenwert-Einstellungen.",
+    nav_label: "Abschnitte",
+    nav_names: [
+        "Überblick",
+        "Summen",
+        "Kundenbestand je Periode",
+        "Kohorten",
+        "Konzentration",
+        "RFM",
+        "Segmente",
+        "NPS",
+        "Gewinnen vs. Halten",
+        "Kundenwert",
+        "Budgetplaner",
+    ],
     acquisition_explain: [
         "CAC: Akquiseausgaben / Kunden, deren erster Kauf in der Periode liegt. Kosten pro gehaltenem Kunden: \
          Bindungsausgaben / Kunden, die zu Beginn im Kundenstamm waren und es am Ende noch sind (S − abgewandert). \

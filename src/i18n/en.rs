@@ -265,6 +265,24 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
                   purchase in the last W days of the log.",
 
     sec_acquisition: "Winning versus keeping customers",
+    overview_title: "At a glance",
+    overview_trend: |points, up, previous| format!("{} {points} points from {previous}", if up { "▲" } else { "▼" }),
+    overview_clv: "CLV of a customer (simple)",
+    overview_clv_note: "Margin × revenue per active customer per year × (1 + d) / (1 + d − r), with the lifetime-value settings' margin and discount.",
+    nav_label: "Sections",
+    nav_names: [
+        "Overview",
+        "Totals",
+        "Base per period",
+        "Cohorts",
+        "Concentration",
+        "RFM",
+        "Segments",
+        "NPS",
+        "Winning vs keeping",
+        "Lifetime value",
+        "Budget planner",
+    ],
     acquisition_explain: [
         "CAC: acquisition spend / customers whose first purchase is in the period. Cost per retained customer: \
          retention spend / customers in the base at the start and still at the end (S − churned). Ratio: CAC / cost \

@@ -269,6 +269,26 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
                   telt). Churn: geen aankoop in de laatste W dagen van het bestand.",
 
     sec_acquisition: "Klanten werven versus klanten behouden",
+    overview_title: "In één oogopslag",
+    overview_trend: |points, up, previous| {
+        format!("{} {points} procentpunt t.o.v. {previous}", if up { "▲" } else { "▼" })
+    },
+    overview_clv: "CLV van een klant (eenvoudig)",
+    overview_clv_note: "Marge × omzet per actieve klant per jaar × (1 + d) / (1 + d − r), met de marge en disconteringsvoet van de instellingen voor klantwaarde.",
+    nav_label: "Onderdelen",
+    nav_names: [
+        "Overzicht",
+        "Totalen",
+        "Klantenbestand per periode",
+        "Cohorten",
+        "Concentratie",
+        "RFM",
+        "Segmenten",
+        "NPS",
+        "Werven vs behouden",
+        "Klantwaarde",
+        "Budgetplanner",
+    ],
     acquisition_explain: [
         "CAC: wervingsuitgaven / klanten met hun eerste aankoop in de periode. Kosten per behouden klant: \
          behoudsuitgaven / klanten die aan het begin in het klantenbestand zaten en aan het eind nog steeds \

@@ -100,6 +100,16 @@ pub struct AnalysisTexts {
     pub nps_explain: &'static str,
 
     pub sec_acquisition: &'static str,
+    /// The overview at the top and the section navigation.
+    pub overview_title: &'static str,
+    /// The change from the period before: points, up or down, that period.
+    pub overview_trend: fn(points: &str, up: bool, previous: &str) -> String,
+    pub overview_clv: &'static str,
+    pub overview_clv_note: &'static str,
+    pub nav_label: &'static str,
+    /// Overview, totals, base, cohorts, concentration, RFM, comparison, NPS, acquisition,
+    /// lifetime value, planner.
+    pub nav_names: [&'static str; 11],
     pub acquisition_explain: [&'static str; 3],
     pub col_acquisition_spend: &'static str,
     pub col_retention_spend: &'static str,

@@ -165,6 +165,15 @@ pub fn timeline_of(summary: &LogSummary, granularity: Granularity) -> Timeline {
 impl Analysis {
     /// The analysis with the acquisition-versus-retention figures of the spend `rows`
     /// (on the analysis's own periods).
+    /// The last period the log covers to its end that has a CRR, and the one with a CRR
+    /// before it (the overview's headline and its trend): a period is complete when the
+    /// day after it is at most the day after the log's last purchase.
+    pub fn last_complete_periods(&self) -> (Option<&BasePeriod>, Option<&BasePeriod>) {
+        let Some((_, last)) = self.summary.span else { return (None, None) };
+        let mut done = self.base.iter().rev().filter(|p| p.period.end().0 <= last.0 + 1 && p.crr.is_some());
+        (done.next(), done.next())
+    }
+
     pub fn with_spend(self, log: &CustomerLog, rows: &[SpendRow], value: CustomerValue) -> Analysis {
         let timeline = timeline_of(&self.summary, self.settings.granularity);
         let acquisition = AcquisitionFigures::of_log(log, &self.base, &timeline, rows, value);
@@ -174,6 +183,29 @@ impl Analysis {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_last_complete_period_and_the_one_before() {
+        // Purchases up to 15 March: March is not complete; February is (S = 2: a, b),
+        // January has no S, so no period before February has a CRR.
+        let log = crate::metrics::test_log(
+            "customer,date\na,2024-01-05\nb,2024-01-20\na,2024-02-10\nc,2024-02-12\nb,2024-03-15\n",
+        );
+        let a = Analysis::of("l.csv", &log, None, &AnalysisSettings::default());
+        let (last, before) = a.last_complete_periods();
+        assert_eq!(last.map(|p| p.period.to_string()), Some("2024-02".to_string()));
+        assert!(before.is_none());
+        // To 31 March: March is complete, February before it.
+        let log = crate::metrics::test_log(
+            "customer,date\na,2024-01-05\nb,2024-01-20\na,2024-02-10\nc,2024-02-12\nb,2024-03-31\n",
+        );
+        let a = Analysis::of("l.csv", &log, None, &AnalysisSettings::default());
+        let (last, before) = a.last_complete_periods();
+        assert_eq!(
+            (last.map(|p| p.period.to_string()), before.map(|p| p.period.to_string())),
+            (Some("2024-03".to_string()), Some("2024-02".to_string()))
+        );
+    }
     #[test]
     fn a_setting_change_keeps_the_other_settings() {
         let s =

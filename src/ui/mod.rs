@@ -193,9 +193,15 @@ pub fn app() -> Html {
                     <columns::ColumnPanel key={entry.name.clone()} {lang} entry={entry.clone()} on_apply={on_apply(&entry.name)} />
                 }) }
                 if show_results {
+                    if let Some(a) = &state.analysis {
+                        <analysis::SectionNav {lang} survey={a.survey.is_some()} acquisition={a.acquisition.is_some()} />
+                    }
+                }
+                if show_results {
                     <results::Results {lang} files={state.files.clone()} analysis={state.analysis.clone()}
                         settings={state.settings.clone()} busy={state.recomputing()} {on_settings}
-                        {on_export_segment} {on_export_errors} />
+                        {on_export_segment} {on_export_errors} margin_pct={state.lifetime.settings.margin_pct}
+                        discount_pct={state.lifetime.settings.discount_pct} />
                 }
                 if show_results && state.files.has_models() {
                     <lifetime::LifetimeSection {lang} lifetime={state.lifetime.clone()} {span} {measured}

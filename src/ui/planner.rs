@@ -123,7 +123,7 @@ pub fn planner(p: &PlannerProps) -> Html {
     }
     let (Some(b), Some(measured)) = (p.baseline, measured) else {
         return html! {
-            <section class="card planner" data-section="planner" aria-labelledby="planner-heading">
+            <section class="card planner" id="sec-planner" data-section="planner" aria-labelledby="planner-heading">
                 <h2 id="planner-heading">{ x.title }</h2>
                 <p class="hint" data-testid="planner-unavailable">{ x.no_baseline }</p>
             </section>
@@ -212,7 +212,7 @@ pub fn planner(p: &PlannerProps) -> Html {
     let better = plan.better.map_or("", Scenario::key);
 
     html! {
-        <section class="card planner" data-section="planner" aria-labelledby="planner-heading" data-testid="planner">
+        <section class="card planner" id="sec-planner" data-section="planner" aria-labelledby="planner-heading" data-testid="planner">
             <h2 id="planner-heading">{ x.title }</h2>
             <p class="hint">{ x.intro }</p>
             <div class="fields planner-fields">

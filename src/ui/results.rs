@@ -32,6 +32,9 @@ pub struct ResultsProps {
     pub on_settings: Callback<SettingChange>,
     pub on_export_segment: Callback<Segment>,
     pub on_export_errors: Callback<()>,
+    /// The lifetime-value settings' margin and yearly discount, %.
+    pub margin_pct: f64,
+    pub discount_pct: f64,
 }
 
 #[function_component(Results)]
@@ -44,7 +47,8 @@ pub fn results(p: &ResultsProps) -> Html {
                 (Content::Transactions(_), Some(a)) if a.file == name => html! {
                     <AnalysisView lang={lang} analysis={a.clone()} settings={p.settings.clone()} busy={p.busy}
                         summary={summary_line(name, report, lang)} on_settings={p.on_settings.clone()}
-                        on_export_segment={p.on_export_segment.clone()} />
+                        on_export_segment={p.on_export_segment.clone()} margin_pct={p.margin_pct}
+                        discount_pct={p.discount_pct} />
                 },
                 _ => other_view(name, report, lang),
             }) }

@@ -111,7 +111,7 @@ pub fn acquisition_section(p: &SectionProps) -> Html {
     let chart = cost_chart(f, p, lang);
     let outside: f64 = f.outside.iter().sum();
     html! {
-        <div class="analysis-part" data-section="acquisition">
+        <div class="analysis-part" id="sec-acquisition" data-section="acquisition">
             { heading(x.sec_acquisition, csv_button(a, &p.stem, lang, Table::Acquisition)) }
             { how_computed(t.how_computed, &x.acquisition_explain) }
             <div class="kpis">

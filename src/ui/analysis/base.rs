@@ -33,7 +33,7 @@ pub fn base_section(p: &SectionProps) -> Html {
         _ => String::new(),
     };
     html! {
-        <div class="analysis-part">
+        <div class="analysis-part" id="sec-base" data-section="base">
             { heading(x.sec_base, csv_button(a, stem, lang, Table::Base)) }
             if let Some(note) = note { <p class="note" data-testid="window-note">{ note }</p> }
             { how_computed(t.how_computed, &[x.base_explain]) }

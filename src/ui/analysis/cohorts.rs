@@ -50,7 +50,7 @@ pub fn cohorts_section(p: &SectionProps) -> Html {
         }
     });
     html! {
-        <div class="analysis-part">
+        <div class="analysis-part" id="sec-cohorts" data-section="cohorts">
             { heading(x.sec_cohorts, csv_button(a, stem, lang, Table::Cohorts)) }
             { how_computed(t.how_computed, &[x.cohort_explain]) }
             <label class="inline-setting">

@@ -25,12 +25,16 @@ pub fn comparison_section(p: &SectionProps) -> Html {
     let x = t.analysis;
     let Some(cmp) = &a.comparison else {
         let hint = if a.summary.attributes.is_empty() { x.comparison_none } else { x.comparison_pick };
-        return html! { <>{ heading(x.sec_comparison, html! {}) }<p class="note">{ hint }</p></> };
+        return html! {
+            <div class="analysis-part" id="sec-comparison" data-section="comparison">
+                { heading(x.sec_comparison, html! {}) }<p class="note">{ hint }</p>
+            </div>
+        };
     };
     let uplift = |u: f64| format!("{}{}", if u >= 0.0 { "+" } else { "" }, lang.percent(u));
     let claim = format!("{} ({}: +{}%)", x.claim_member, x.claim_reference, lang.number(CLAIMED_MEMBER_UPLIFT, 0));
     html! {
-        <div class="analysis-part">
+        <div class="analysis-part" id="sec-comparison" data-section="comparison">
             { heading(&format!("{}: {}", x.sec_comparison, cmp.column), csv_button(a, stem, lang, Table::Comparison)) }
             if let Some(m) = &cmp.membership {
                 <div class="kpis wide">

@@ -25,7 +25,7 @@ pub fn concentration_section(p: &SectionProps) -> Html {
     let ratio_shown = c.top10_spend_ratio.map_or(t.no_figure.to_string(), |r| format!("{}×", lang.number(r, 1)));
     let claim = format!("{} ({}: {}×)", x.claim_top10, x.claim_reference, lang.number(CLAIMED_TOP10_SPEND_RATIO, 0));
     html! {
-        <div class="analysis-part">
+        <div class="analysis-part" id="sec-concentration" data-section="concentration">
             { heading(x.sec_concentration, html! {}) }
             <div class="kpis wide">
                 { card(t.fig_top10.into(), key::TOP10_REVENUE_SHARE, c.top10_revenue_share, pct(lang, c.top10_revenue_share), None) }

@@ -13,6 +13,7 @@ mod comparison;
 mod concentration;
 mod format;
 mod nps;
+mod overview;
 mod rfm;
 mod settings_bar;
 mod totals;
@@ -23,6 +24,7 @@ use crate::i18n::Lang;
 use crate::metrics::analysis::{Analysis, AnalysisSettings, SettingChange};
 use crate::metrics::rfm::Segment;
 use crate::metrics::timeline::MAX_PERIODS;
+pub use overview::SectionNav;
 use settings_bar::SettingsBar;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -42,6 +44,9 @@ pub struct AnalysisProps {
     pub on_settings: Callback<SettingChange>,
     /// The user asked for the customers of one RFM segment.
     pub on_export_segment: Callback<Segment>,
+    /// The lifetime-value settings' margin and yearly discount, % (the overview's CLV).
+    pub margin_pct: f64,
+    pub discount_pct: f64,
 }
 
 #[function_component(AnalysisView)]
@@ -61,6 +66,7 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
             <p class="file-summary">{ p.summary.clone() }</p>
             <SettingsBar lang={p.lang} settings={p.settings.clone()} attributes={a.summary.attributes.clone()}
                 busy={p.busy} on_change={p.on_settings.clone()} {on_json} />
+            <overview::Overview lang={p.lang} analysis={a.clone()} margin_pct={p.margin_pct} discount_pct={p.discount_pct} />
             <AnalysisBody analysis={Shared(a.clone())} lang={p.lang} stem={stem}
                 on_export_segment={p.on_export_segment.clone()} />
         </section>

@@ -21,7 +21,7 @@ pub fn nps_section(p: &SectionProps) -> Html {
     let x = t.analysis;
     let Some(s) = &a.survey else { return html! {} };
     html! {
-        <div class="analysis-part">
+        <div class="analysis-part" id="sec-nps" data-section="nps">
             { heading(x.sec_nps, csv_button(a, stem, lang, Table::Nps)) }
             { how_computed(t.how_computed, &[x.nps_explain]) }
             { figures_table(x.col_segment, &[x.col_matched, t.fig_repeat_rate, t.col_churn], html! {

@@ -23,7 +23,7 @@ pub fn rfm_section(p: &SectionProps) -> Html {
     let x = t.analysis;
     let rfm = &a.summary.rfm;
     html! {
-        <div class="analysis-part">
+        <div class="analysis-part" id="sec-rfm" data-section="rfm">
             { heading(x.sec_rfm, csv_button(a, stem, lang, Table::Rfm)) }
             if let Some(day) = rfm.reference_day { <p class="note">{ (x.rfm_reference)(&day.to_string()) }</p> }
             { how_computed(t.how_computed, &[x.rfm_explain]) }

@@ -64,7 +64,7 @@ pub fn totals_section(p: &SectionProps) -> Html {
     ];
     let alt = (x.gaps_alt)(&num(lang, gaps.days_between_median, 1), &num(lang, gaps.days_between_mean, 1));
     html! {
-        <div class="analysis-part">
+        <div class="analysis-part" id="sec-totals" data-section="totals">
             { heading(x.sec_totals, csv_button(a, stem, lang, Table::Totals)) }
             <div class="kpis wide">{ for cards }</div>
             <ChartFigure name="purchase-gaps" title={x.gaps_title} svg={gaps_chart(gaps, lang)} alt={alt} stem={stem.clone()} />

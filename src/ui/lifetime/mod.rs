@@ -48,7 +48,7 @@ pub fn lifetime_section(p: &LifetimeProps) -> Html {
     let bgnbd_failed =
         l.model(ModelKind::BgNbd).and_then(|m| m.result.as_ref().err()).map(|e| (x.fit_failed, (x.fit_error)(e)));
     html! {
-        <section class="card lifetime" data-section="lifetime" data-fit-state={l.state.key()} aria-busy={(l.state == FitState::Fitting).to_string()}>
+        <section class="card lifetime" id="sec-lifetime" data-section="lifetime" data-fit-state={l.state.key()} aria-busy={(l.state == FitState::Fitting).to_string()}>
             <h2>{ x.title }</h2>
             <p class="hint">{ x.intro }</p>
             <settings::LifetimeSettings {lang} settings={l.settings.clone()} span={p.span} on_change={p.on_settings.clone()} />
