@@ -10,7 +10,7 @@
 //! Dependencies point one way (`tests/layers.rs` fails on an upward import or a circle):
 //!
 //! ```text
-//!   0  calendar · lang · retention      leaves
+//!   0  calendar · lang · currency · retention   leaves
 //!   1  ingest                           bytes → typed records + row errors
 //!   2  metrics · synth                  figures (and synthetic logs); no words
 //!   3  report · export · protocol       what the page gets, downloads, messages
@@ -22,6 +22,7 @@
 
 pub mod calendar;
 pub mod charts;
+pub mod currency;
 pub mod export;
 pub mod i18n;
 pub mod ingest;

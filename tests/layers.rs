@@ -3,7 +3,7 @@
 //! layer or below, never above, and the import graph has no circle:
 //!
 //! ```text
-//!   0  calendar · lang · retention      leaves
+//!   0  calendar · lang · currency · retention   leaves
 //!   1  ingest                           bytes → typed records + row errors
 //!   2  metrics · synth                  figures (and synthetic logs)
 //!   3  report · export · protocol       what the page gets, files, messages
@@ -21,6 +21,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[(&str, u8)] = &[
     ("calendar", 0),
     ("lang", 0),
+    ("currency", 0),
     ("retention", 0),
     ("ingest", 1),
     ("metrics", 2),

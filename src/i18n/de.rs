@@ -21,6 +21,8 @@ pub static DE: Texts = Texts {
     lang: Lang::De,
     thousands_separator: '.',
     decimal_mark: ',',
+    currency_first: false,
+    currency_space: true,
     analysis: &ANALYSIS,
     lifetime: &LIFETIME,
     planner: &PLANNER,
@@ -33,6 +35,7 @@ pub static DE: Texts = Texts {
         format!("Bericht erstellt am {day} mit Retention Calculator; nichts hat diesen Browser verlassen.")
     },
     language_label: "Sprache",
+    currency_label: "Währung",
     load_heading: "Ihre Daten",
     drop_hint: "CSV-Dateien hier ablegen",
     choose_files: "oder Dateien auswählen",

@@ -14,6 +14,7 @@ mod nl;
 pub mod planner;
 mod texts;
 
+pub use crate::currency::Currency;
 pub use crate::lang::Lang;
 pub use de::DE;
 pub use en::EN;
@@ -56,12 +57,37 @@ impl Lang {
     pub fn percent(self, value: f64) -> String {
         format!("{}%", self.number(value, 1))
     }
+
+    /// An amount of money as this language writes it: `€ 1.234,56` (Dutch), `£1,234.56`
+    /// (English), `1.234,56 €` (German); the minus before the sign where the sign leads.
+    pub fn money(self, value: f64, currency: Currency, decimals: usize) -> String {
+        let t = self.texts();
+        let number = self.number(value.abs(), decimals);
+        let minus = if value < 0.0 && number.bytes().any(|b| b.is_ascii_digit() && b != b'0') { "−" } else { "" };
+        let space = if t.currency_space { "\u{a0}" } else { "" };
+        let sign = currency.symbol();
+        if t.currency_first {
+            format!("{minus}{sign}{space}{number}")
+        } else {
+            format!("{minus}{number}{space}{sign}")
+        }
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::ingest::error::{ColumnRef, RowError, RowErrorKind};
+
+    #[test]
+    fn money_in_each_language() {
+        assert_eq!(Lang::Nl.money(1234.56, Currency::Eur, 2), "€\u{a0}1.234,56");
+        assert_eq!(Lang::En.money(1234.56, Currency::Gbp, 2), "£1,234.56");
+        assert_eq!(Lang::En.money(1234.56, Currency::Usd, 2), "$1,234.56");
+        assert_eq!(Lang::De.money(1234.56, Currency::Eur, 2), "1.234,56\u{a0}€");
+        assert_eq!(Lang::En.money(-5.0, Currency::Usd, 2), "−$5.00");
+        assert_eq!(Lang::Nl.money(-0.001, Currency::Eur, 2), "€\u{a0}0,00", "no minus before a zero");
+    }
 
     #[test]
     fn numbers_in_each_language() {

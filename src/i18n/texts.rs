@@ -164,6 +164,10 @@ pub struct Texts {
     /// How numbers are written: the thousands separator and the decimal mark.
     pub thousands_separator: char,
     pub decimal_mark: char,
+    /// How an amount is written: the currency sign before the number (or after it), with
+    /// a (no-break) space between them or not.
+    pub currency_first: bool,
+    pub currency_space: bool,
     /// The analysis of a transaction log (base, cohorts, RFM, segments).
     pub analysis: &'static AnalysisTexts,
     /// The lifetime-value models.
@@ -177,6 +181,7 @@ pub struct Texts {
     /// On the printed report: the day it was made (YYYY-MM-DD).
     pub printed_on: fn(day: &str) -> String,
     pub language_label: &'static str,
+    pub currency_label: &'static str,
     pub load_heading: &'static str,
     pub drop_hint: &'static str,
     pub choose_files: &'static str,

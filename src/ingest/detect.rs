@@ -328,8 +328,28 @@ pub fn detect(sample: &[u8], complete: bool) -> Result<Detection, FileError> {
     })
 }
 
+/// The currency the amounts of a file's first rows name by sign or code (`€ 12,50`,
+/// `$4.99`, `10 GBP`): of the amount, spend or monetary-value column.
+pub fn currency_of(d: &Detection) -> Option<crate::currency::Currency> {
+    let columns: Vec<usize> =
+        [Role::Amount, Role::Spend, Role::MonetaryValue].iter().filter_map(|r| d.settings.mapping.column(*r)).collect();
+    let cells = d.preview.iter().flat_map(|row| columns.iter().filter_map(|c| row.get(*c)).map(String::as_str));
+    crate::currency::Currency::detect(cells)
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_currency_the_amounts_name() {
+        use crate::currency::Currency;
+        let d = detect("klant;datum;bedrag\nA;05-01-2024;€ 10,00\nB;06-01-2024;20,00\n".as_bytes(), true).unwrap();
+        assert_eq!(currency_of(&d), Some(Currency::Eur));
+        let d = detect(b"customer,date,amount\na,2024-01-05,$4.99\nb,2024-01-06,$1.00\n", true).unwrap();
+        assert_eq!(currency_of(&d), Some(Currency::Usd));
+        let d = detect(b"customer,date,amount\na,2024-01-05,4.99\n", true).unwrap();
+        assert_eq!(currency_of(&d), None);
+    }
+
     use super::*;
     use crate::ingest::number::DecimalMark;
 

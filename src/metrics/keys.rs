@@ -71,6 +71,14 @@ pub const CPO_EXISTING: &str = "cpo_existing";
 pub const LTV_CAC: &str = "ltv_cac";
 pub const PAYBACK_MONTHS: &str = "payback_months";
 
+// The overview at the top of the analysis (docs/definitions.md, "Overview"): CRR and
+// churn of the last complete period (`data-of` = that period, not `data-period`: the
+// per-period figures stay one per period), and a customer's simple CLV at the
+// lifetime-value settings' margin and discount.
+pub const OVERVIEW_CRR: &str = "overview_crr";
+pub const OVERVIEW_CHURN_RATE: &str = "overview_churn_rate";
+pub const OVERVIEW_CLV: &str = "overview_clv";
+
 // The budget planner (docs/definitions.md, "Budget planner"): per projected month
 // (`data-period`) of the plan as set, and per scenario (`data-segment`) over the horizon.
 pub const PLANNER_CUSTOMERS: &str = "planner_customers";

@@ -9,8 +9,11 @@ mod query;
 pub use files::{Failure, FileEntry, Files};
 pub use lifetime::{FitState, Lifetime, LifetimeAction};
 pub use manual::{ManualField, ManualInputs, ManualResult};
-pub use query::{lang_from_query, query_param, settings_from_query, valuation_from_query, MAX_HORIZON};
+pub use query::{
+    currency_from_query, lang_from_query, query_param, settings_from_query, valuation_from_query, MAX_HORIZON,
+};
 
+use crate::currency::Currency;
 use crate::i18n::Lang;
 use crate::ingest::ReadSettings;
 use crate::metrics::analysis::{Analysis, AnalysisSettings};
@@ -79,6 +82,9 @@ impl Progress {
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct AppState {
     pub lang: Lang,
+    /// The currency the user chose (on the page or in the URL); `None`: the one the
+    /// files' amounts name, else euro ([`AppState::currency`]).
+    pub chosen_currency: Option<Currency>,
     pub status: Status,
     pub progress: Progress,
     /// Increases with every load, so that results of an older load are ignored.
@@ -98,6 +104,7 @@ pub struct AppState {
 
 pub enum Action {
     SetLang(Lang),
+    SetCurrency(Currency),
     /// New files were dropped or chosen: what was shown no longer applies.
     LoadStarted {
         id: u64,
@@ -141,10 +148,21 @@ impl AppState {
         AppState { lang, ..Default::default() }
     }
 
+    /// The currency amounts are shown in: the one chosen, else the one the amounts of
+    /// the loaded files name by sign or code (`€ 12,50`, `$4.99`, `10 GBP`), else euro.
+    pub fn currency(&self) -> Currency {
+        self.chosen_currency
+            .or_else(|| {
+                self.files.iter().filter_map(|f| f.detection.as_ref()).find_map(crate::ingest::detect::currency_of)
+            })
+            .unwrap_or_default()
+    }
+
     /// The state after `action`.
     pub fn reduce(mut self, action: Action) -> Self {
         match action {
             Action::SetLang(lang) => self.lang = lang,
+            Action::SetCurrency(c) => self.chosen_currency = Some(c),
             Action::LoadStarted { id, files } => {
                 self.load_id = id;
                 self.status = Status::Reading;

@@ -11,6 +11,11 @@ pub fn lang_from_query(query: &str) -> Option<Lang> {
     query_param(query, "language").and_then(|v| Lang::from_key(&v))
 }
 
+/// The currency a URL asks for (`?currency=USD`).
+pub fn currency_from_query(query: &str) -> Option<crate::currency::Currency> {
+    query_param(query, "currency").and_then(|c| crate::currency::Currency::from_key(&c))
+}
+
 /// The value of `key` in a URL query (`?a=1&b=2`), percent-decoded.
 pub fn query_param(query: &str, key: &str) -> Option<String> {
     query

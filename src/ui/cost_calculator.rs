@@ -3,7 +3,7 @@
 //! needs only the language (it can stand alone on an embed page); the figures come from
 //! `metrics::acquisition` (`CostFigures`, `ltv_cac`, `payback_months`), as for a file.
 
-use super::figure::{machine_value, typed_number};
+use super::figure::{machine_value, money, typed_number, use_currency};
 use crate::i18n::Lang;
 use crate::metrics::acquisition::{ltv_cac, payback_months, CostFigures};
 use crate::metrics::keys as key;
@@ -24,6 +24,7 @@ pub fn cost_calculator(p: &CostCalculatorProps) -> Html {
     let typed =
         use_state(|| [String::new(), String::new(), String::new(), String::new(), String::new(), String::new()]);
     let lang = p.lang;
+    let cur = use_currency();
     let t = lang.texts();
     let x = t.analysis;
     let labels = [x.calc_acquisition, x.calc_new, x.calc_retention, x.calc_retained, x.calc_clv, x.calc_monthly];
@@ -38,7 +39,11 @@ pub fn cost_calculator(p: &CostCalculatorProps) -> Html {
     let ratio = costs.as_ref().and_then(|c| c.cost_ratio);
     let ltv = ltv_cac(value(4), cac);
     let payback = payback_months(cac, value(5));
-    let shown = |v: Option<f64>, d: usize| v.map_or(t.no_figure.to_string(), |v| lang.number(v, d));
+    // Amounts (2 decimals) in the page's currency; ratios and months as numbers.
+    let shown = |v: Option<f64>, d: usize| match d {
+        2 => money(lang, cur, v),
+        _ => v.map_or(t.no_figure.to_string(), |v| lang.number(v, d)),
+    };
     let out = |label: &'static str, metric: &'static str, v: Option<f64>, d: usize| {
         html! {
             <div class="kpi">

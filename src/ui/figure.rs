@@ -1,6 +1,7 @@
 //! How a figure goes on the page: its display text plus the machine-readable
 //! `data-metric` / `data-value` hooks of TEST-HOOKS.md.
 
+use crate::i18n::{Currency, Lang};
 use yew::prelude::*;
 
 /// `data-value`: the number as Rust's `{}` prints an f64 (full precision, `.` as
@@ -32,6 +33,17 @@ pub fn typed_number(text: &str, thousands: char) -> Option<f64> {
         _ => t,
     };
     t.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// The currency amounts are shown in (the page provides it to every component).
+#[hook]
+pub fn use_currency() -> Currency {
+    use_context::<Currency>().unwrap_or_default()
+}
+
+/// An amount in the page's language and currency, 2 decimals; "—" when there is none.
+pub fn money(lang: Lang, currency: Currency, v: Option<f64>) -> String {
+    v.map_or(lang.texts().no_figure.to_string(), |v| lang.money(v, currency, 2))
 }
 
 /// A table cell holding one figure of a period (`data-period`). A plain function,

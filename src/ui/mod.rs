@@ -55,6 +55,7 @@ pub fn app() -> Html {
             settings: crate::state::valuation_from_query(&browser::query()),
             ..Default::default()
         },
+        chosen_currency: crate::state::currency_from_query(&browser::query()),
         ..AppState::new(initial_lang())
     });
     let session = use_state(|| Rc::new(session::Session::new()));
@@ -70,6 +71,10 @@ pub fn app() -> Html {
     use_effect_with(state.status, |status| {
         if *status == crate::state::Status::Ready {
             browser::mark("rc:ready");
+            // The section a link names (`?section=rfm`) is scrolled to once it is there.
+            if let Some(section) = crate::state::query_param(&browser::query(), "section") {
+                browser::scroll_to(&format!("sec-{section}"));
+            }
         }
     });
     // The analysis settings are in the URL too, so that a link reproduces the view.
@@ -94,6 +99,22 @@ pub fn app() -> Html {
         ]);
     });
 
+    // A currency chosen on the page (or given in the URL) stays in the URL.
+    use_effect_with(state.chosen_currency, |c| {
+        if let Some(c) = c {
+            browser::set_query_params(&[("currency", c.key())]);
+        }
+    });
+    let currency = state.currency();
+    let on_currency = {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            if let Some(c) = crate::currency::Currency::from_key(&select.value()) {
+                state.dispatch(Action::SetCurrency(c));
+            }
+        })
+    };
     let on_lang = {
         let state = state.clone();
         Callback::from(move |e: Event| {
@@ -184,8 +205,17 @@ pub fn app() -> Html {
                             }) }
                         </select>
                     </label>
+                    <label class="lang-switch">
+                        <span>{ t.currency_label }</span>
+                        <select data-setting="currency" onchange={on_currency}>
+                            { for crate::currency::Currency::ALL.iter().map(|c| html! {
+                                <option value={c.key()} selected={*c == currency}>{ format!("{} {}", c.symbol(), c.key()) }</option>
+                            }) }
+                        </select>
+                    </label>
                 </div>
             </header>
+            <ContextProvider<crate::currency::Currency> context={currency}>
             <main class="layout">
                 <loader::Loader {lang} status={state.status} progress={state.progress} percent={state.percent()}
                     recomputing={state.recomputing()} files={state.files.clone()} {on_files} {on_cancel} />
@@ -231,6 +261,7 @@ pub fn app() -> Html {
                 </section>
                 <cost_calculator::CostCalculator {lang} />
             </main>
+            </ContextProvider<crate::currency::Currency>>
             <footer class="site-footer"><p>{ t.footer }</p></footer>
         </>
     }

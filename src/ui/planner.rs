@@ -7,7 +7,7 @@
 
 use super::browser;
 use super::chart::ChartFigure;
-use super::figure::{machine_value, period_cell, typed_number};
+use super::figure::{machine_value, period_cell, typed_number, use_currency};
 use crate::calendar::Date;
 use crate::charts::{lines, palette};
 use crate::i18n::planner::Facts;
@@ -138,7 +138,8 @@ pub fn planner(p: &PlannerProps) -> Html {
     let plan = Plan::of(&b, &inputs);
     let months = plan.projections[0].months.len();
     let label = |i: usize| month_label(p.last_day, i);
-    let money = |v: f64| lang.number(v, 2);
+    let cur = use_currency();
+    let money = |v: f64| lang.money(v, cur, 2);
 
     let edit = |i: usize, from_slider: bool| {
         let typed = typed.clone();

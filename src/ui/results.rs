@@ -3,8 +3,9 @@
 
 use super::analysis::AnalysisView;
 use super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
-use super::figure::{card, figures_table, machine_value, period_cell};
+use super::figure::{card, figures_table, machine_value, money, period_cell, use_currency};
 use crate::charts::rates::{self, RatePoint};
+use crate::i18n::Currency;
 use crate::i18n::Lang;
 use crate::ingest::PeriodCounts;
 use crate::metrics::analysis::{Analysis, AnalysisSettings, SettingChange};
@@ -40,6 +41,7 @@ pub struct ResultsProps {
 #[function_component(Results)]
 pub fn results(p: &ResultsProps) -> Html {
     let lang = p.lang;
+    let cur = use_currency();
     html! {
         <>
             { for p.files.reports().map(|(name, report)| match (&report.content, &p.analysis) {
@@ -50,7 +52,7 @@ pub fn results(p: &ResultsProps) -> Html {
                         on_export_segment={p.on_export_segment.clone()} margin_pct={p.margin_pct}
                         discount_pct={p.discount_pct} />
                 },
-                _ => other_view(name, report, lang),
+                _ => other_view(name, report, lang, cur),
             }) }
             { row_errors_view(&p.files, lang, &p.on_export_errors) }
         </>
@@ -77,7 +79,7 @@ fn figure_cards(items: Vec<(&'static str, &'static str, Option<f64>, String)>) -
     }
 }
 
-fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
+fn other_view(name: &str, report: &FileReport, lang: Lang, cur: Currency) -> Html {
     let t = lang.texts();
     let n = |v: f64, d: usize| lang.number(v, d);
     let opt = |v: Option<f64>, d: usize| v.map_or(t.no_figure.to_string(), |v| lang.number(v, d));
@@ -100,8 +102,8 @@ fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
                         Some(x.transactions_total as f64),
                         n(x.transactions_total as f64, 0),
                     ),
-                    (t.fig_revenue, key::REVENUE_TOTAL, x.revenue_total, opt(x.revenue_total, 2)),
-                    (t.fig_aov, key::AOV, x.aov, opt(x.aov, 2)),
+                    (t.fig_revenue, key::REVENUE_TOTAL, x.revenue_total, money(lang, cur, x.revenue_total)),
+                    (t.fig_aov, key::AOV, x.aov, money(lang, cur, x.aov)),
                     (t.fig_frequency, key::PURCHASE_FREQUENCY, x.purchase_frequency, opt(x.purchase_frequency, 2)),
                     (
                         t.fig_repeat_rate,
@@ -132,9 +134,9 @@ fn other_view(name: &str, report: &FileReport, lang: Lang) -> Html {
             (
                 t.kind_title_spend,
                 vec![
-                    (t.fig_spend_total, key::SPEND_TOTAL, Some(all), n(all, 2)),
-                    (t.fig_spend_acquisition, key::ACQUISITION_SPEND, Some(acq), n(acq, 2)),
-                    (t.fig_spend_retention, key::RETENTION_SPEND, Some(ret), n(ret, 2)),
+                    (t.fig_spend_total, key::SPEND_TOTAL, Some(all), money(lang, cur, Some(all))),
+                    (t.fig_spend_acquisition, key::ACQUISITION_SPEND, Some(acq), money(lang, cur, Some(acq))),
+                    (t.fig_spend_retention, key::RETENTION_SPEND, Some(ret), money(lang, cur, Some(ret))),
                 ],
             )
         }

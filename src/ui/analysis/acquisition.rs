@@ -3,12 +3,13 @@
 //! them, the cost comparison as a chart, and the figures per period.
 
 use super::super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
-use super::super::figure::{card, figures_table, how_computed, period_cell, segment_cell};
+use super::super::figure::{card, figures_table, how_computed, money, period_cell, segment_cell, use_currency};
 use super::format::{csv_button, heading, num};
 use super::SectionProps;
 use crate::charts::bars;
 use crate::charts::Reference;
 use crate::export::Table;
+use crate::i18n::Currency;
 use crate::i18n::Lang;
 use crate::metrics::acquisition::AcquisitionFigures;
 use crate::metrics::analysis::Analysis;
@@ -25,7 +26,7 @@ pub const CLAIMED_CPO_RATIO: (f64, f64) = (5.0, 20.0);
 /// The cost of a new against a kept customer and of an order from each, as bars, with
 /// the literature's ratios as labelled references over the bars they belong to (times
 /// the user's own cost of keeping a customer, of an existing customer's order).
-fn cost_chart(f: &AcquisitionFigures, p: &SectionProps, lang: Lang) -> Option<Html> {
+fn cost_chart(f: &AcquisitionFigures, p: &SectionProps, lang: Lang, cur: Currency) -> Option<Html> {
     let x = lang.texts().analysis;
     let s = &f.span;
     let (cac, kept) = s.cac.zip(s.cost_per_retained)?;
@@ -48,7 +49,7 @@ fn cost_chart(f: &AcquisitionFigures, p: &SectionProps, lang: Lang) -> Option<Ht
     let references: Vec<Reference> =
         marks.iter().map(|(value, label, bars)| Reference { value: *value, label, bars: Some(*bars) }).collect();
     let svg: AttrValue = bars::svg(&labels, &values, &references, "", lang, CHART_WIDTH, CHART_HEIGHT).into();
-    let money = |v: f64| num(lang, Some(v), 2);
+    let money = |v: f64| money(lang, cur, Some(v));
     let alt = labels.iter().zip(&values).map(|(l, v)| format!("{l}: {}", money(*v))).collect::<Vec<_>>().join("; ");
     let alt = format!("{alt}. {} {}", x.claim_cost_ratio, x.claim_cpo_ratio);
     Some(
@@ -57,13 +58,13 @@ fn cost_chart(f: &AcquisitionFigures, p: &SectionProps, lang: Lang) -> Option<Ht
 }
 
 /// The figures of each channel of the spend file over the span.
-fn channel_table(f: &AcquisitionFigures, lang: Lang) -> Html {
+fn channel_table(f: &AcquisitionFigures, lang: Lang, cur: Currency) -> Html {
     if f.channels.is_empty() {
         return html! {};
     }
     let t = lang.texts();
     let x = t.analysis;
-    let money = |v: Option<f64>| num(lang, v, 2);
+    let money = |v: Option<f64>| money(lang, cur, v);
     let note = match &f.channel_column {
         Some(column) => (x.channels_attributed)(column),
         None => x.channels_unattributed.to_string(),
@@ -103,12 +104,13 @@ pub fn same(a: &Analysis, b: &Analysis) -> bool {
 #[function_component(AcquisitionSection)]
 pub fn acquisition_section(p: &SectionProps) -> Html {
     let (a, lang) = (&p.analysis, p.lang);
+    let cur = use_currency();
     let t = lang.texts();
     let x = t.analysis;
     let Some(f) = &a.acquisition else { return html! {} };
     let s = &f.span;
-    let money = |v: Option<f64>| num(lang, v, 2);
-    let chart = cost_chart(f, p, lang);
+    let money = |v: Option<f64>| money(lang, cur, v);
+    let chart = cost_chart(f, p, lang, cur);
     let outside: f64 = f.outside.iter().sum();
     html! {
         <div class="analysis-part" id="sec-acquisition" data-section="acquisition">
@@ -129,7 +131,7 @@ pub fn acquisition_section(p: &SectionProps) -> Html {
             if outside > 0.0 { <p class="note" data-testid="spend-outside">{ (x.acquisition_outside)(&money(Some(outside))) }</p> }
             if f.unplaced > 0 { <p class="file-errors" data-testid="spend-unplaced">{ (x.acquisition_unplaced)(f.unplaced) }</p> }
             { for chart }
-            { channel_table(f, lang) }
+            { channel_table(f, lang, cur) }
             { figures_table(t.col_period, &[x.col_acquisition_spend, x.col_retention_spend, x.fig_cac,
                 x.fig_cost_per_retained, x.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
                 { for f.periods.iter().map(|(period, c)| {

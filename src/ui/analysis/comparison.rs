@@ -3,7 +3,7 @@
 //! membership column, members' spend against the claim of the literature.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::{card, figures_table, how_computed, segment_cell};
+use super::super::figure::{card, figures_table, how_computed, money, segment_cell, use_currency};
 use super::chart_data::comparison_chart;
 use super::format::{count, csv_button, heading, num, pct, value_label};
 use super::SectionProps;
@@ -21,6 +21,7 @@ pub fn same(a: &Analysis, b: &Analysis) -> bool {
 #[function_component(ComparisonSection)]
 pub fn comparison_section(p: &SectionProps) -> Html {
     let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
+    let cur = use_currency();
     let t = lang.texts();
     let x = t.analysis;
     let Some(cmp) = &a.comparison else {
@@ -52,10 +53,10 @@ pub fn comparison_section(p: &SectionProps) -> Html {
                             { segment_cell(key::CUSTOMERS_TOTAL, Some(g.customers_total as f64), count(lang, g.customers_total), seg.clone()) }
                             { segment_cell(key::CRR, g.crr, pct(lang, g.crr), seg.clone()) }
                             { segment_cell(key::CHURN_RATE, g.churn_rate, pct(lang, g.churn_rate), seg.clone()) }
-                            { segment_cell(key::AOV, g.aov, num(lang, g.aov, 2), seg.clone()) }
+                            { segment_cell(key::AOV, g.aov, money(lang, cur, g.aov), seg.clone()) }
                             { segment_cell(key::PURCHASE_FREQUENCY, g.purchase_frequency, num(lang, g.purchase_frequency, 2), seg.clone()) }
                             { segment_cell(key::REPEAT_RATE, g.repeat_rate, pct(lang, g.repeat_rate), seg.clone()) }
-                            { segment_cell(key::REVENUE_PER_CUSTOMER, g.revenue_per_customer, num(lang, g.revenue_per_customer, 2), seg) }
+                            { segment_cell(key::REVENUE_PER_CUSTOMER, g.revenue_per_customer, money(lang, cur, g.revenue_per_customer), seg) }
                         </tr>
                     }
                 }) }

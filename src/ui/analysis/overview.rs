@@ -3,7 +3,7 @@
 //! revenue, a customer's simple CLV, and the cost ratio once spend is loaded), and the
 //! navigation to every section, which stays in reach while the page scrolls.
 
-use super::super::figure::machine_value;
+use super::super::figure::{machine_value, money, use_currency};
 use super::format::{count, num, pct};
 use crate::i18n::Lang;
 use crate::metrics::acquisition::CustomerValue;
@@ -16,14 +16,13 @@ fn tile(
     metric: &'static str,
     value: Option<f64>,
     shown: String,
-    period: Option<String>,
+    of: Option<String>,
     note: Option<String>,
 ) -> Html {
     html! {
         <div class="kpi">
             <span class="kpi-label">{ label.to_string() }</span>
-            <span class="kpi-value small" data-metric={metric} data-value={machine_value(value)} data-period={period}
-                data-source="overview">{ shown }</span>
+            <span class="kpi-value small" data-metric={metric} data-value={machine_value(value)} data-of={of}>{ shown }</span>
             if let Some(note) = note { <span class="kpi-note">{ note }</span> }
         </div>
     }
@@ -54,19 +53,20 @@ pub fn overview(p: &OverviewProps) -> Html {
     let churn = last.and_then(|l| l.churn_rate);
     let clv = CustomerValue::of(a.summary.simple_clv.as_ref(), p.margin_pct, p.discount_pct).clv;
     let v = &a.summary.totals;
+    let cur = use_currency();
     let ratio = a.acquisition.as_ref().and_then(|f| f.span.cost_ratio);
     html! {
         <div class="overview" id="sec-overview" data-section="overview">
             <h3>{ x.overview_title }</h3>
             <div class="kpis wide">
-                { tile(&format!("{} {}", t.crr_name, label.clone().unwrap_or_default()), key::CRR, crr, pct(lang, crr),
+                { tile(&format!("{} {}", t.crr_name, label.clone().unwrap_or_default()), key::OVERVIEW_CRR, crr, pct(lang, crr),
                     label.clone(), trend(crr, before.and_then(|b| b.crr))) }
-                { tile(&format!("{} {}", t.churn_name, label.clone().unwrap_or_default()), key::CHURN_RATE, churn,
+                { tile(&format!("{} {}", t.churn_name, label.clone().unwrap_or_default()), key::OVERVIEW_CHURN_RATE, churn,
                     pct(lang, churn), label, trend(churn, before.and_then(|b| b.churn_rate))) }
                 { tile(t.fig_customers, key::CUSTOMERS_TOTAL, Some(v.customers_total as f64), count(lang, v.customers_total), None, None) }
-                { tile(t.fig_revenue, key::REVENUE_TOTAL, v.revenue_total, num(lang, v.revenue_total, 2), None, None) }
+                { tile(t.fig_revenue, key::REVENUE_TOTAL, v.revenue_total, money(lang, cur, v.revenue_total), None, None) }
                 if a.summary.simple_clv.is_some() {
-                    { tile(x.overview_clv, key::SIMPLE_CLV, clv, num(lang, clv, 2), None, Some(x.overview_clv_note.to_string())) }
+                    { tile(x.overview_clv, key::OVERVIEW_CLV, clv, money(lang, cur, clv), None, Some(x.overview_clv_note.to_string())) }
                 }
                 if a.acquisition.is_some() {
                     { tile(x.fig_cost_ratio, key::COST_RATIO, ratio, num(lang, ratio, 1), None, Some(x.claim_cost_ratio.to_string())) }
@@ -108,7 +108,10 @@ pub fn section_nav(p: &NavProps) -> Html {
     html! {
         <nav class="section-nav" aria-label={x.nav_label} data-testid="section-nav">
             { for links.into_iter().map(|(id, name)| html! {
-                <a href={format!("#sec-{id}")} data-nav={id}>{ name }</a>
+                <a href={format!("#sec-{id}")} data-nav={id}
+                    onclick={Callback::from(move |_: MouseEvent| super::super::browser::set_query_params(&[("section", id)]))}>
+                    { name }
+                </a>
             }) }
         </nav>
     }

@@ -2,7 +2,7 @@
 //! per segment, each segment's customers downloadable, with the revenue chart.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::{figures_table, how_computed, segment_cell};
+use super::super::figure::{figures_table, how_computed, money, segment_cell, use_currency};
 use super::chart_data::rfm_chart;
 use super::format::{count, csv_button, heading, num, pct};
 use super::SectionProps;
@@ -19,6 +19,7 @@ pub fn same(a: &Analysis, b: &Analysis) -> bool {
 #[function_component(RfmSection)]
 pub fn rfm_section(p: &SectionProps) -> Html {
     let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
+    let cur = use_currency();
     let t = lang.texts();
     let x = t.analysis;
     let rfm = &a.summary.rfm;
@@ -37,10 +38,10 @@ pub fn rfm_section(p: &SectionProps) -> Html {
                             <th scope="row">{ (x.segment_name)(s.segment) }</th>
                             { segment_cell(key::SEGMENT_CUSTOMERS, Some(s.segment_customers as f64), count(lang, s.segment_customers), seg.clone()) }
                             { segment_cell(key::SEGMENT_SHARE, s.segment_share, pct(lang, s.segment_share), seg.clone()) }
-                            { segment_cell(key::SEGMENT_REVENUE, s.segment_revenue, num(lang, s.segment_revenue, 2), seg.clone()) }
+                            { segment_cell(key::SEGMENT_REVENUE, s.segment_revenue, money(lang, cur, s.segment_revenue), seg.clone()) }
                             { segment_cell(key::RECENCY_MEAN, s.recency_mean, num(lang, s.recency_mean, 0), seg.clone()) }
                             { segment_cell(key::FREQUENCY_MEAN, s.frequency_mean, num(lang, s.frequency_mean, 1), seg.clone()) }
-                            { segment_cell(key::MONETARY_MEAN, s.monetary_mean, num(lang, s.monetary_mean, 2), seg.clone()) }
+                            { segment_cell(key::MONETARY_MEAN, s.monetary_mean, money(lang, cur, s.monetary_mean), seg.clone()) }
                             <td>
                                 if s.segment_customers > 0 {
                                     <button type="button" class="button small secondary" data-testid="export-segment"

@@ -1,7 +1,7 @@
 //! Totals of the log and the days between purchases.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::card;
+use super::super::figure::{card, money, use_currency};
 use super::chart_data::gaps_chart;
 use super::format::{count, csv_button, heading, num, pct};
 use super::SectionProps;
@@ -22,6 +22,7 @@ pub fn totals_section(p: &SectionProps) -> Html {
     let x = t.analysis;
     let v = &a.summary.totals;
     let gaps = &a.summary.gaps;
+    let cur = use_currency();
     let cards = vec![
         card(
             t.fig_customers.into(),
@@ -37,8 +38,8 @@ pub fn totals_section(p: &SectionProps) -> Html {
             count(lang, v.transactions_total),
             None,
         ),
-        card(t.fig_revenue.into(), key::REVENUE_TOTAL, v.revenue_total, num(lang, v.revenue_total, 2), None),
-        card(t.fig_aov.into(), key::AOV, v.aov, num(lang, v.aov, 2), None),
+        card(t.fig_revenue.into(), key::REVENUE_TOTAL, v.revenue_total, money(lang, cur, v.revenue_total), None),
+        card(t.fig_aov.into(), key::AOV, v.aov, money(lang, cur, v.aov), None),
         card(
             t.fig_frequency.into(),
             key::PURCHASE_FREQUENCY,

@@ -2,7 +2,7 @@
 //! intervals) and the backtest against the holdout.
 
 use super::super::chart::ChartFigure;
-use super::super::figure::{card, how_computed, machine_value};
+use super::super::figure::{card, how_computed, machine_value, money, use_currency};
 use super::charts::backtest_charts;
 use super::units;
 use crate::i18n::lifetime::model_name;
@@ -27,6 +27,7 @@ fn interval(lang: Lang, e: &Estimate, decimals: usize) -> Option<String> {
 #[function_component(Figures)]
 pub fn figures(p: &ValuationProps) -> Html {
     let (lang, v) = (p.lang, &p.valuation);
+    let cur = use_currency();
     let t = lang.texts();
     let x = t.lifetime;
     let h = units(lang, v.horizon_units as f64, v.unit, 0);
@@ -39,7 +40,7 @@ pub fn figures(p: &ValuationProps) -> Html {
                 { card((x.fig_expected)(&h), keys::EXPECTED_PURCHASES_TOTAL, Some(v.expected_purchases_total.value),
                     n(v.expected_purchases_total.value, 0), interval(lang, &v.expected_purchases_total, 0)) }
                 if let Some(m) = &v.clv_mean {
-                    { card((x.fig_clv_mean)(&h), keys::CLV_MEAN, Some(m.value), n(m.value, 2), interval(lang, m, 2)) }
+                    { card((x.fig_clv_mean)(&h), keys::CLV_MEAN, Some(m.value), money(lang, cur, Some(m.value)), interval(lang, m, 2)) }
                 }
                 if let Some(total) = &v.clv_total {
                     { card(x.fig_clv_total.into(), keys::CLV_TOTAL, Some(total.value), n(total.value, 0), interval(lang, total, 0)) }

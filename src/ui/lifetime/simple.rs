@@ -4,7 +4,7 @@
 //! calculator (`data-source=manual`). It owns what is typed; the formula is
 //! `models::clv::simple_clv`.
 
-use super::super::figure::{how_computed, machine_value, typed_number};
+use super::super::figure::{how_computed, machine_value, money, typed_number, use_currency};
 use crate::i18n::Lang;
 use crate::metrics::keys;
 use crate::metrics::lifetime::SimpleInputs;
@@ -43,6 +43,7 @@ fn typed(lang: Lang, p: &SimpleProps) -> Typed {
 #[function_component(SimpleClv)]
 pub fn simple_clv_view(p: &SimpleProps) -> Html {
     let lang = p.lang;
+    let cur = use_currency();
     let t = lang.texts();
     let x = t.lifetime;
     let state = use_state(|| typed(lang, p));
@@ -91,7 +92,7 @@ pub fn simple_clv_view(p: &SimpleProps) -> Html {
                 <div class="kpi">
                     <span class="kpi-label">{ x.simple_result }</span>
                     <span class="kpi-value" data-metric={keys::SIMPLE_CLV} data-source={p.source} data-value={machine_value(value)}>
-                        { value.map_or(t.no_figure.to_string(), |v| lang.number(v, 2)) }
+                        { money(lang, cur, value) }
                     </span>
                     <span class="formula">{ "× (1 + d) / (1 + d − r)" }</span>
                 </div>

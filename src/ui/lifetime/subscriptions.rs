@@ -6,7 +6,7 @@
 //! parameters on a handful of numbers).
 
 use super::super::chart::{ChartFigure, CHART_HEIGHT, CHART_WIDTH};
-use super::super::figure::{card, figures_table, how_computed, machine_value};
+use super::super::figure::{card, figures_table, how_computed, machine_value, money, use_currency};
 use crate::calendar::TimeUnit;
 use crate::charts::{lines, palette};
 use crate::i18n::Lang;
@@ -47,6 +47,7 @@ pub struct SubscriptionsProps {
 
 #[function_component(SubscriptionsSection)]
 pub fn subscriptions_section(p: &SubscriptionsProps) -> Html {
+    let cur = use_currency();
     let (lang, f) = (p.lang, &p.figures);
     let t = lang.texts();
     let x = t.lifetime;
@@ -96,7 +97,7 @@ pub fn subscriptions_section(p: &SubscriptionsProps) -> Html {
                 <div class="kpi">
                     <span class="kpi-label">{ x.fig_remaining_value }</span>
                     <span class="kpi-value small" data-metric="subscriber_value" data-value={machine_value(worth)}>
-                        { worth.map_or(t.no_figure.to_string(), |w| lang.number(w, 2)) }
+                        { money(lang, cur, worth) }
                     </span>
                 </div>
             </div>

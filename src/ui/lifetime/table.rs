@@ -10,7 +10,7 @@ use crate::metrics::lifetime::{SortColumn, TablePage, TableQuery};
 use std::rc::Rc;
 use yew::prelude::*;
 
-use super::super::figure::machine_value;
+use super::super::figure::{machine_value, money, use_currency};
 
 /// Height of one row, px (fixed, so that a scroll position is a row number).
 const ROW_PX: f64 = 30.0;
@@ -43,6 +43,7 @@ fn columns(activation: bool) -> Vec<SortColumn> {
 #[function_component(CustomerTable)]
 pub fn customer_table(p: &TableProps) -> Html {
     let lang = p.lang;
+    let cur = use_currency();
     let t = lang.texts();
     let x = t.lifetime;
     let scroller = use_node_ref();
@@ -207,11 +208,11 @@ pub fn customer_table(p: &TableProps) -> Html {
                                         SortColumn::Purchases => plain(lang.number(r.x as f64, 0)),
                                         SortColumn::Recency => plain(lang.number(r.t_x, 1)),
                                         SortColumn::Age => plain(lang.number(r.t, 1)),
-                                        SortColumn::Monetary => plain(num(r.monetary, 2)),
+                                        SortColumn::Monetary => plain(money(lang, cur, r.monetary)),
                                         SortColumn::PAlive => cell(keys::P_ALIVE, Some(r.p_alive * 100.0), lang.percent(r.p_alive * 100.0), &r.customer),
                                         SortColumn::Expected => with_interval(keys::EXPECTED_PURCHASES, Some(r.expected), r.expected_interval, 2, &r.customer),
-                                        SortColumn::Spend => cell(keys::EXPECTED_SPEND, r.spend, num(r.spend, 2), &r.customer),
-                                        SortColumn::Clv if p.activation => plain(num(r.value_at_stake, 2)),
+                                        SortColumn::Spend => cell(keys::EXPECTED_SPEND, r.spend, money(lang, cur, r.spend), &r.customer),
+                                        SortColumn::Clv if p.activation => plain(money(lang, cur, r.value_at_stake)),
                                         SortColumn::Clv => with_interval(keys::CLV, r.clv, r.clv_interval, 2, &r.customer),
                                         SortColumn::Holdout => plain(r.holdout.map_or(t.no_figure.to_string(), |h| h.to_string())),
                                     }) }
