@@ -13,7 +13,7 @@
 //!   0  calendar · lang · currency · retention   leaves
 //!   1  ingest                           bytes → typed records + row errors
 //!   2  metrics · synth                  figures (and synthetic logs); no words
-//!   3  report · export · protocol       what the page gets, downloads, messages
+//!   3  report · export · protocol · snapshot   what the page gets, downloads, messages, links
 //!   4  i18n                             domain types rendered in Dutch or English
 //!   5  charts · state                   pictures, the page's reducer
 //!   6  ui · worker                      the browser (wasm32 only)
@@ -32,6 +32,7 @@ pub mod models;
 pub mod protocol;
 pub mod report;
 pub mod retention;
+pub mod snapshot;
 pub mod state;
 pub mod synth;
 

@@ -30,6 +30,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("report", 3),
     ("export", 3),
     ("protocol", 3),
+    ("snapshot", 3),
     ("i18n", 4),
     ("charts", 5),
     ("state", 5),

@@ -36,6 +36,32 @@ pub static DE: Texts = Texts {
     },
     language_label: "Sprache",
     currency_label: "Währung",
+    share_button: "Diese Ergebnisse teilen",
+    share_intro: |n| {
+        format!(
+            "Der Link enthält nur die Zahlen unten (Summen, Perioden, Kohorten, Segmente, Einstellungen): keine \
+             Kundennummer, keine Zeile der Datei. Sie stehen nach dem # und erreichen nie einen Server. {n} Zeichen."
+        )
+    },
+    share_link_label: "Link",
+    share_copy: "Link kopieren",
+    share_copied: "Kopiert",
+    share_contents: "Genau das, was der Link enthält",
+    snapshot_banner: |file| {
+        format!("Geteilte Zahlen von „{file}“, nur lesbar: Ziehen Sie die Datei selbst hierher, um Einstellungen zu ändern oder Kunden zu exportieren.")
+    },
+    snapshot_error: |e| {
+        use crate::snapshot::SnapshotError as E;
+        let why = match e {
+            E::TooLong => "er ist zu lang für einen Snapshot".to_string(),
+            E::NotBase64 | E::NotDeflate => {
+                "er wurde abgeschnitten oder verändert (kopieren Sie den ganzen Link)".to_string()
+            }
+            E::NotJson(_) => "seine Zahlen konnten nicht gelesen werden".to_string(),
+            E::Version(v) => format!("er stammt von einer anderen Version dieser Seite ({v})"),
+        };
+        format!("Dieser Snapshot-Link lässt sich nicht öffnen: {why}.")
+    },
     load_heading: "Ihre Daten",
     drop_hint: "CSV-Dateien hier ablegen",
     choose_files: "oder Dateien auswählen",

@@ -31,6 +31,30 @@ pub static EN: Texts = Texts {
     printed_on: |day| format!("Report made on {day} in Retention Calculator; nothing left this browser."),
     language_label: "Language",
     currency_label: "Currency",
+    share_button: "Share these results",
+    share_intro: |n| {
+        format!(
+            "The link carries only the figures below (totals, periods, cohorts, segments, settings): no customer id, \
+             no row of the file. They sit after the # and never reach a server. {n} characters."
+        )
+    },
+    share_link_label: "Link",
+    share_copy: "Copy link",
+    share_copied: "Copied",
+    share_contents: "Exactly what the link holds",
+    snapshot_banner: |file| {
+        format!("Shared figures of “{file}”, read-only: drop the file itself to change settings or export customers.")
+    },
+    snapshot_error: |e| {
+        use crate::snapshot::SnapshotError as E;
+        let why = match e {
+            E::TooLong => "it is too long to be a snapshot".to_string(),
+            E::NotBase64 | E::NotDeflate => "it was cut off or changed (copy the whole link)".to_string(),
+            E::NotJson(_) => "its figures could not be read".to_string(),
+            E::Version(v) => format!("it was made by another version of this page ({v})"),
+        };
+        format!("This snapshot link cannot be opened: {why}.")
+    },
     load_heading: "Your data",
     drop_hint: "Drop CSV files here",
     choose_files: "or choose files",

@@ -33,6 +33,30 @@ pub static NL: Texts = Texts {
     printed_on: |day| format!("Rapport gemaakt op {day} met Retention Calculator; er heeft niets deze browser verlaten."),
     language_label: "Taal",
     currency_label: "Valuta",
+    share_button: "Deze resultaten delen",
+    share_intro: |n| {
+        format!(
+            "De link bevat alleen de cijfers hieronder (totalen, perioden, cohorten, segmenten, instellingen): geen \
+             klantnummer, geen regel uit het bestand. Ze staan na de # en bereiken nooit een server. {n} tekens."
+        )
+    },
+    share_link_label: "Link",
+    share_copy: "Link kopiëren",
+    share_copied: "Gekopieerd",
+    share_contents: "Precies wat de link bevat",
+    snapshot_banner: |file| {
+        format!("Gedeelde cijfers van “{file}”, alleen-lezen: sleep het bestand zelf hierheen om instellingen te wijzigen of klanten te exporteren.")
+    },
+    snapshot_error: |e| {
+        use crate::snapshot::SnapshotError as E;
+        let why = match e {
+            E::TooLong => "hij is te lang voor een momentopname".to_string(),
+            E::NotBase64 | E::NotDeflate => "hij is afgekapt of gewijzigd (kopieer de hele link)".to_string(),
+            E::NotJson(_) => "de cijfers erin konden niet worden gelezen".to_string(),
+            E::Version(v) => format!("hij is gemaakt door een andere versie van deze pagina ({v})"),
+        };
+        format!("Deze momentopname-link kan niet worden geopend: {why}.")
+    },
     load_heading: "Je gegevens",
     drop_hint: "Sleep CSV-bestanden hierheen",
     choose_files: "of kies bestanden",

@@ -182,6 +182,16 @@ pub struct Texts {
     pub printed_on: fn(day: &str) -> String,
     pub language_label: &'static str,
     pub currency_label: &'static str,
+    /// Snapshot links: the button, what the link holds (its length), the field, copy.
+    pub share_button: &'static str,
+    pub share_intro: fn(chars: usize) -> String,
+    pub share_link_label: &'static str,
+    pub share_copy: &'static str,
+    pub share_copied: &'static str,
+    pub share_contents: &'static str,
+    /// A snapshot opened from a link (the file's name), and a link that cannot be read.
+    pub snapshot_banner: fn(file: &str) -> String,
+    pub snapshot_error: fn(&crate::snapshot::SnapshotError) -> String,
     pub load_heading: &'static str,
     pub drop_hint: &'static str,
     pub choose_files: &'static str,

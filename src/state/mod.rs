@@ -100,6 +100,8 @@ pub struct AppState {
     pub analysis: Option<Rc<Analysis>>,
     /// The lifetime-value models: their settings, fits and figures.
     pub lifetime: Lifetime,
+    /// The figures shown came from a snapshot link (read-only: no file behind them).
+    pub snapshot: bool,
 }
 
 pub enum Action {
@@ -138,6 +140,8 @@ pub enum Action {
         requested: AnalysisSettings,
         analysis: Option<Box<Analysis>>,
     },
+    /// A snapshot link was opened: its figures are shown, read-only.
+    OpenSnapshot(Box<Analysis>),
     /// About the lifetime-value models (of the current load: the session asks the
     /// worker only for it, and a new load clears them).
     Lifetime(LifetimeAction),
@@ -163,7 +167,14 @@ impl AppState {
         match action {
             Action::SetLang(lang) => self.lang = lang,
             Action::SetCurrency(c) => self.chosen_currency = Some(c),
+            Action::OpenSnapshot(analysis) => {
+                self.settings = analysis.settings.clone();
+                self.analysis = Some(Rc::new(*analysis));
+                self.snapshot = true;
+                self.status = Status::Ready;
+            }
             Action::LoadStarted { id, files } => {
+                self.snapshot = false;
                 self.load_id = id;
                 self.status = Status::Reading;
                 self.progress = Progress { files_total: files, ..Progress::default() };

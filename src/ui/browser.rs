@@ -156,3 +156,20 @@ pub fn scroll_to(id: &str) {
         el.scroll_into_view();
     }
 }
+
+/// The page's address without its fragment (`#…`).
+pub fn page_url_without_fragment() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The page address's fragment, `#…` (empty without one).
+pub fn fragment() -> String {
+    window().location().hash().unwrap_or_default()
+}
+
+/// Puts `text` on the clipboard (where the browser allows it; the text stays selectable
+/// in the page either way).
+pub fn copy_text(text: &str) {
+    let _ = window().navigator().clipboard().write_text(text);
+}

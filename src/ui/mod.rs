@@ -17,6 +17,7 @@ mod manual;
 mod planner;
 mod results;
 mod session;
+mod share;
 mod spend_entry;
 mod worker_client;
 
@@ -58,6 +59,21 @@ pub fn app() -> Html {
         chosen_currency: crate::state::currency_from_query(&browser::query()),
         ..AppState::new(initial_lang())
     });
+    // A snapshot link (`#snapshot=…`) opens its figures read-only; one that cannot be
+    // read says why.
+    let snapshot_error = use_state(|| None::<crate::snapshot::SnapshotError>);
+    {
+        let (state, snapshot_error) = (state.clone(), snapshot_error.clone());
+        use_effect_with((), move |_| {
+            let fragment = browser::fragment();
+            if fragment.starts_with(crate::snapshot::PREFIX) {
+                match crate::snapshot::Snapshot::from_fragment(&fragment) {
+                    Ok(s) => state.dispatch(Action::OpenSnapshot(Box::new(s.analysis))),
+                    Err(e) => snapshot_error.set(Some(e)),
+                }
+            }
+        });
+    }
     let session = use_state(|| Rc::new(session::Session::new()));
     let session = (*session).clone();
     let lang = state.lang;
@@ -227,6 +243,18 @@ pub fn app() -> Html {
                         <analysis::SectionNav {lang} survey={a.survey.is_some()} acquisition={a.acquisition.is_some()} />
                     }
                 }
+                if let Some(e) = &*snapshot_error {
+                    <p class="file-errors" role="alert" data-testid="snapshot-error">{ (t.snapshot_error)(e) }</p>
+                }
+                if state.snapshot {
+                    if let Some(a) = &state.analysis {
+                        <p class="notice" data-testid="snapshot-banner">{ (t.snapshot_banner)(&a.file) }</p>
+                        <analysis::AnalysisView {lang} analysis={a.clone()} settings={a.settings.clone()} busy={false}
+                            summary={AttrValue::from((t.snapshot_banner)(&a.file))} on_settings={Callback::noop()}
+                            on_export_segment={Callback::noop()} margin_pct={state.lifetime.settings.margin_pct}
+                            discount_pct={state.lifetime.settings.discount_pct} />
+                    }
+                }
                 if show_results {
                     <results::Results {lang} files={state.files.clone()} analysis={state.analysis.clone()}
                         settings={state.settings.clone()} busy={state.recomputing()} {on_settings}
@@ -290,7 +318,8 @@ fn planner_input(
 /// file other than the typed one is loaded.
 fn typed_spend_months(state: &AppState) -> Option<Vec<String>> {
     use crate::calendar::{Granularity, Period};
-    let a = state.analysis.as_ref()?;
+    // (Not for figures from a snapshot link: there is no log to join spend with.)
+    let a = state.analysis.as_ref().filter(|_| !state.snapshot)?;
     let (first, last) = a.summary.span?;
     let dropped_spend = state.files.iter().any(|f| {
         f.name != spend_entry::TYPED_SPEND_FILE

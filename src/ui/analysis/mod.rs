@@ -66,6 +66,7 @@ pub fn analysis_view(p: &AnalysisProps) -> Html {
             <p class="file-summary">{ p.summary.clone() }</p>
             <SettingsBar lang={p.lang} settings={p.settings.clone()} attributes={a.summary.attributes.clone()}
                 busy={p.busy} on_change={p.on_settings.clone()} {on_json} />
+            <super::share::Share lang={p.lang} analysis={a.clone()} />
             <overview::Overview lang={p.lang} analysis={a.clone()} margin_pct={p.margin_pct} discount_pct={p.discount_pct} />
             <AnalysisBody analysis={Shared(a.clone())} lang={p.lang} stem={stem}
                 on_export_segment={p.on_export_segment.clone()} />

@@ -1,0 +1,67 @@
+//! "Share these results": a link that carries the figures of the analysis (aggregates
+//! only, `crate::snapshot`) in its fragment. Before copying, the user sees exactly what
+//! the link holds: the JSON it carries, and its length.
+
+use super::browser;
+use crate::i18n::Lang;
+use crate::metrics::analysis::Analysis;
+use crate::snapshot::Snapshot;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ShareProps {
+    pub lang: Lang,
+    pub analysis: Rc<Analysis>,
+}
+
+#[function_component(Share)]
+pub fn share(p: &ShareProps) -> Html {
+    let t = p.lang.texts();
+    let open = use_state(|| false);
+    let copied = use_state(|| false);
+    let toggle = {
+        let (open, copied) = (open.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            open.set(!*open);
+            copied.set(false);
+        })
+    };
+    // Made only when the panel is open, once per analysis.
+    let made = use_memo((*open, super::analysis::Shared(p.analysis.clone())), |(open, a)| {
+        open.then(|| {
+            let s = Snapshot::of(&a.0);
+            (s.json(), format!("{}{}", browser::page_url_without_fragment(), s.fragment()))
+        })
+    });
+    let on_copy = {
+        let (made, copied) = (made.clone(), copied.clone());
+        Callback::from(move |_: MouseEvent| {
+            if let Some((_, link)) = made.as_ref() {
+                browser::copy_text(link);
+                copied.set(true);
+            }
+        })
+    };
+    html! {
+        <div class="share">
+            <button type="button" class="button small secondary" data-testid="share" aria-expanded={open.to_string()}
+                onclick={toggle}>{ t.share_button }</button>
+            if let Some((json, link)) = made.as_ref() {
+                <div class="share-panel" data-testid="share-panel">
+                    <p class="hint">{ (t.share_intro)(link.len()) }</p>
+                    <label class="field wide"><span>{ t.share_link_label }</span>
+                        <input type="text" readonly=true data-testid="snapshot-link" value={link.clone()} />
+                    </label>
+                    <button type="button" class="button small" data-testid="snapshot-copy" onclick={on_copy}>
+                        { if *copied { t.share_copied } else { t.share_copy } }
+                    </button>
+                    <details class="share-json">
+                        <summary>{ t.share_contents }</summary>
+                        <pre data-testid="snapshot-json">{ json.clone() }</pre>
+                    </details>
+                </div>
+            }
+        </div>
+    }
+}
