@@ -3,10 +3,14 @@
 //    that the Content-Security-Policy can forbid every inline script ("script-src
 //    'self'") instead of carrying a hash that changes with each build;
 // 2. names the Web Worker's loader script (its file name carries a content hash) in
-//    <meta name="worker">, where the app looks for it.
+//    <meta name="worker">, where the app looks for it;
+// 3. writes the build's version and file list into the service worker (sw.js), which
+//    caches them for use offline (scripts/offline-manifest.mjs). Last, since it hashes
+//    the final index.html. (One hook does all three: Trunk runs hooks concurrently.)
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { stampServiceWorker } from './offline-manifest.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('TRUNK_STAGING_DIR is not set: run this as a Trunk hook');
@@ -25,3 +29,4 @@ writeFileSync(
   htmlPath,
   html.replace(found[0][0], `<script type="module" src="./${name}"></script>`).replace('</head>', `${meta}\n</head>`),
 );
+stampServiceWorker(dir);

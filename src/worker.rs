@@ -44,9 +44,20 @@ thread_local! {
 
 /// The helper's script (copied next to the worker's by Trunk; see `index.html`).
 const HELPER_URL: &str = "./slice_reader.js";
+/// Where the single-file build (scripts/single-file.mjs) puts the helper's address
+/// instead: a Blob URL made from its inlined code, since a worker made from a Blob has
+/// no folder to find `./slice_reader.js` in.
+const HELPER_URL_GLOBAL: &str = "sliceReaderUrl";
+
+fn helper_url() -> String {
+    js_sys::Reflect::get(&js_sys::global(), &HELPER_URL_GLOBAL.into())
+        .ok()
+        .and_then(|url| url.as_string())
+        .unwrap_or_else(|| HELPER_URL.to_string())
+}
 
 fn start_helper() -> Option<Worker> {
-    let helper = Worker::new(HELPER_URL).ok()?;
+    let helper = Worker::new(&helper_url()).ok()?;
     let ready = Closure::<dyn FnMut()>::new(|| HELPER_READY.with(|r| r.set(true)));
     helper.set_onmessage(Some(ready.as_ref().unchecked_ref()));
     ready.forget();

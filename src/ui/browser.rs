@@ -10,6 +10,25 @@ pub fn document() -> web_sys::Document {
     window().document().expect("a window has a document")
 }
 
+/// Registers the service worker (`src/sw.js`, copied next to the page), which keeps the
+/// app's own files so that the page opens offline after the first visit. Only for a
+/// page served over http(s) where the browser offers service workers (a secure context):
+/// not for the single-file build opened from disk. A failed registration (storage
+/// turned off, say) only means no offline copy, so it is not reported.
+pub fn register_service_worker() {
+    let w = window();
+    let protocol = w.location().protocol().unwrap_or_default();
+    let navigator = w.navigator();
+    let offered = js_sys::Reflect::get(&navigator, &"serviceWorker".into()).is_ok_and(|sw| sw.is_object());
+    if !(protocol == "http:" || protocol == "https:") || !offered {
+        return;
+    }
+    let registration = navigator.service_worker().register("./sw.js");
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(registration).await;
+    });
+}
+
 /// `location.search`, e.g. `?language=nl`.
 pub fn query() -> String {
     window().location().search().unwrap_or_default()

@@ -35,8 +35,10 @@ impl Reducible for AppState {
     }
 }
 
-/// Mounts the app on the page's `<main id="app">` (or `<body>` when there is none).
+/// Mounts the app on the page's `<main id="app">` (or `<body>` when there is none), and
+/// registers the service worker that keeps it for use offline.
 pub fn start() {
+    browser::register_service_worker();
     match browser::document().get_element_by_id("app") {
         Some(host) => yew::Renderer::<App>::with_root(host).render(),
         None => yew::Renderer::<App>::new().render(),
