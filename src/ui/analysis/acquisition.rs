@@ -11,7 +11,7 @@ use crate::charts::Reference;
 use crate::export::Table;
 use crate::i18n::Currency;
 use crate::i18n::Lang;
-use crate::metrics::acquisition::AcquisitionFigures;
+use crate::metrics::acquisition::{AcquisitionFigures, CostFigures};
 use crate::metrics::analysis::Analysis;
 use crate::metrics::keys as key;
 use yew::prelude::*;
@@ -57,6 +57,30 @@ fn cost_chart(f: &AcquisitionFigures, p: &SectionProps, lang: Lang, cur: Currenc
     )
 }
 
+/// One row of cost figures (a period's or a channel's): its name, then each figure in a
+/// cell that `cell` makes (with `data-period` or `data-segment`).
+fn cost_row(
+    name: String,
+    c: &CostFigures,
+    lang: Lang,
+    cur: Currency,
+    cell: impl Fn(&'static str, Option<f64>, String) -> Html,
+) -> Html {
+    let m = |v: Option<f64>| money(lang, cur, v);
+    html! {
+        <tr>
+            <th scope="row">{ name }</th>
+            { cell(key::ACQUISITION_SPEND, Some(c.acquisition_spend), m(Some(c.acquisition_spend))) }
+            { cell(key::RETENTION_SPEND, Some(c.retention_spend), m(Some(c.retention_spend))) }
+            { cell(key::CAC, c.cac, m(c.cac)) }
+            { cell(key::COST_PER_RETAINED, c.cost_per_retained, m(c.cost_per_retained)) }
+            { cell(key::COST_RATIO, c.cost_ratio, num(lang, c.cost_ratio, 1)) }
+            { cell(key::CPO_NEW, c.cpo_new, m(c.cpo_new)) }
+            { cell(key::CPO_EXISTING, c.cpo_existing, m(c.cpo_existing)) }
+        </tr>
+    }
+}
+
 /// The figures of each channel of the spend file over the span.
 fn channel_table(f: &AcquisitionFigures, lang: Lang, cur: Currency) -> Html {
     if f.channels.is_empty() {
@@ -64,7 +88,6 @@ fn channel_table(f: &AcquisitionFigures, lang: Lang, cur: Currency) -> Html {
     }
     let t = lang.texts();
     let x = t.analysis;
-    let money = |v: Option<f64>| money(lang, cur, v);
     let note = match &f.channel_column {
         Some(column) => (x.channels_attributed)(column),
         None => x.channels_unattributed.to_string(),
@@ -76,20 +99,8 @@ fn channel_table(f: &AcquisitionFigures, lang: Lang, cur: Currency) -> Html {
             { figures_table(x.col_channel, &[x.col_acquisition_spend, x.col_retention_spend, x.fig_cac,
                 x.fig_cost_per_retained, x.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
                 { for f.channels.iter().map(|ch| {
-                    let c = &ch.figures;
                     let seg = AttrValue::from(ch.channel.clone());
-                    html! {
-                        <tr>
-                            <th scope="row">{ ch.channel.clone() }</th>
-                            { segment_cell(key::ACQUISITION_SPEND, Some(c.acquisition_spend), money(Some(c.acquisition_spend)), seg.clone()) }
-                            { segment_cell(key::RETENTION_SPEND, Some(c.retention_spend), money(Some(c.retention_spend)), seg.clone()) }
-                            { segment_cell(key::CAC, c.cac, money(c.cac), seg.clone()) }
-                            { segment_cell(key::COST_PER_RETAINED, c.cost_per_retained, money(c.cost_per_retained), seg.clone()) }
-                            { segment_cell(key::COST_RATIO, c.cost_ratio, num(lang, c.cost_ratio, 1), seg.clone()) }
-                            { segment_cell(key::CPO_NEW, c.cpo_new, money(c.cpo_new), seg.clone()) }
-                            { segment_cell(key::CPO_EXISTING, c.cpo_existing, money(c.cpo_existing), seg) }
-                        </tr>
-                    }
+                    cost_row(ch.channel.clone(), &ch.figures, lang, cur, |k, v, shown| segment_cell(k, v, shown, seg.clone()))
                 }) }
             }) }
         </div>
@@ -136,18 +147,7 @@ pub fn acquisition_section(p: &SectionProps) -> Html {
                 x.fig_cost_per_retained, x.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
                 { for f.periods.iter().map(|(period, c)| {
                     let pe = AttrValue::from(period.to_string());
-                    html! {
-                        <tr>
-                            <th scope="row">{ period.to_string() }</th>
-                            { period_cell(key::ACQUISITION_SPEND, Some(c.acquisition_spend), money(Some(c.acquisition_spend)), pe.clone()) }
-                            { period_cell(key::RETENTION_SPEND, Some(c.retention_spend), money(Some(c.retention_spend)), pe.clone()) }
-                            { period_cell(key::CAC, c.cac, money(c.cac), pe.clone()) }
-                            { period_cell(key::COST_PER_RETAINED, c.cost_per_retained, money(c.cost_per_retained), pe.clone()) }
-                            { period_cell(key::COST_RATIO, c.cost_ratio, num(lang, c.cost_ratio, 1), pe.clone()) }
-                            { period_cell(key::CPO_NEW, c.cpo_new, money(c.cpo_new), pe.clone()) }
-                            { period_cell(key::CPO_EXISTING, c.cpo_existing, money(c.cpo_existing), pe) }
-                        </tr>
-                    }
+                    cost_row(period.to_string(), c, lang, cur, |k, v, shown| period_cell(k, v, shown, pe.clone()))
                 }) }
             }) }
         </div>
