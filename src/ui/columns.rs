@@ -222,7 +222,7 @@ pub fn column_panel(props: &PanelProps) -> Html {
                     }) }
                 </fieldset>
             }
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="preview">
                     <thead><tr>{ for (0..width).map(|c| html! { <th scope="col">{ column_name(c) }</th> }) }</tr></thead>
                     <tbody>

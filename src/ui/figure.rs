@@ -83,10 +83,11 @@ pub fn how_computed(summary: &'static str, paragraphs: &[&'static str]) -> Html 
 }
 
 /// A table of figures: the first column names the rows (a period, a segment), the
-/// others hold numbers; `rows` are the `<tr>`s.
+/// others hold numbers; `rows` are the `<tr>`s. Its box scrolls sideways when the table
+/// is wider than the page, so it takes the keyboard focus too.
 pub fn figures_table(label: &str, numeric: &[&str], rows: Html) -> Html {
     html! {
-        <div class="table-wrap">
+        <div class="table-wrap" tabindex="0" role="region" aria-label={label.to_string()}>
             <table class="figures">
                 <thead><tr>
                     <th scope="col">{ label.to_string() }</th>

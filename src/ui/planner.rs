@@ -245,7 +245,7 @@ pub fn planner(p: &PlannerProps) -> Html {
                     }
                 }) }
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="figures planner-totals">
                     <thead><tr>
                         <th scope="col"></th>
@@ -279,7 +279,7 @@ pub fn planner(p: &PlannerProps) -> Html {
             <ChartFigure name="planner" title={x.chart_title} {svg} alt={(x.chart_alt)(months)} stem={p.stem.clone()} />
             <details class="planner-months">
                 <summary>{ x.per_month }</summary>
-                <div class="table-wrap">
+                <div class="table-wrap" tabindex="0">
                     <table class="figures">
                         <thead><tr>
                             { for [x.col_month, x.col_customers, x.col_new, x.col_lost, x.col_revenue, x.col_spend, x.col_profit]

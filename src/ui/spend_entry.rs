@@ -61,7 +61,7 @@ pub fn spend_entry(p: &SpendEntryProps) -> Html {
         <details class="card spend-entry" data-testid="spend-entry" open={!typed.is_empty()}>
             <summary>{ x.spend_entry_title }</summary>
             <p class="hint">{ x.spend_entry_intro }</p>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="figures">
                     <thead><tr>
                         <th scope="col">{ t.col_period }</th>

@@ -133,7 +133,8 @@ fn cohort_table(p: &CohortTableProps) -> Html {
         }
     };
     html! {
-        <div class="table-wrap cohort-table">
+        // Scrolls on its own: reachable by keyboard, and named for screen readers.
+        <div class="table-wrap cohort-table" tabindex="0" role="region" aria-label={x.sec_cohorts}>
             <table class="figures heat">
                 <thead><tr>
                     <th scope="col">{ x.col_cohort }</th>

@@ -96,7 +96,7 @@ pub fn backtest_view(p: &ValuationProps) -> Html {
                     { card(x.fig_pnbd_predicted.into(), keys::PNBD_HOLDOUT_PREDICTED_TOTAL, Some(pn), n(pn, 1), None) }
                 }
             </div>
-            <div class="table-wrap">
+            <div class="table-wrap" tabindex="0">
                 <table class="figures compact">
                     <thead><tr>
                         <th scope="col">{ x.col_model }</th>

@@ -198,7 +198,7 @@ pub fn customer_table(p: &TableProps) -> Html {
                         }
                     }) }
                 </div>
-                <div class="vt-scroll" ref={scroller} onscroll={on_scroll} tabindex="0">
+                <div class="vt-scroll" role="rowgroup" ref={scroller} onscroll={on_scroll} tabindex="0">
                     <div class="vt-spacer" ref={spacer}>
                         <div class="vt-rows" ref={rows_box}>
                             { for rows.iter().enumerate().map(|(i, r)| html! {
