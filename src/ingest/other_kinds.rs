@@ -33,6 +33,22 @@ pub enum SpendKind {
 }
 
 impl SpendKind {
+    pub const ALL: [SpendKind; 3] = [SpendKind::Acquisition, SpendKind::Retention, SpendKind::Unspecified];
+
+    /// The kind's name in machine form (`acquisition`, `retention`, `unspecified`): the
+    /// column panel's choice, and a type word `SpendKind::parse` reads back.
+    pub fn key(self) -> &'static str {
+        match self {
+            SpendKind::Acquisition => "acquisition",
+            SpendKind::Retention => "retention",
+            SpendKind::Unspecified => "unspecified",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<SpendKind> {
+        Self::ALL.into_iter().find(|k| k.key() == key)
+    }
+
     /// From the words of a type column, in Dutch or English: `acquisitie`, `werving`,
     /// `nieuwe klanten`, `acquisition`, `new customers`, `prospecting` / `retentie`,
     /// `behoud`, `loyaliteit`, `bestaande klanten`, `retention`, `loyalty`, `existing`.

@@ -22,14 +22,26 @@ impl SpendTotals {
     }
 }
 
+/// Each channel of the spend rows, in order of first appearance, with the kind its
+/// first row was read as (what the column panel shows and lets the user change).
+pub fn channel_kinds(rows: &[SpendRow]) -> Vec<(String, SpendKind)> {
+    let mut out: Vec<(String, SpendKind)> = Vec::new();
+    for r in rows {
+        if let Some(c) = r.channel.as_deref().filter(|c| !out.iter().any(|(n, _)| n == c)) {
+            out.push((c.to_string(), r.kind));
+        }
+    }
+    out
+}
+
 /// Spend typed per month (`months` as `YYYY-MM`; per month the acquisition and the
 /// retention amount) as a spend file: a row per month and kind with an amount > 0.
 pub fn typed_spend_csv(months: &[String], amounts: &[[Option<f64>; 2]]) -> String {
     let mut out = String::from("period,type,spend\n");
     for (month, pair) in months.iter().zip(amounts) {
-        for (kind, amount) in ["acquisition", "retention"].iter().zip(pair) {
+        for (kind, amount) in [SpendKind::Acquisition, SpendKind::Retention].iter().zip(pair) {
             if let Some(a) = amount.filter(|a| *a > 0.0 && a.is_finite()) {
-                out.push_str(&format!("{month},{kind},{a}\n"));
+                out.push_str(&format!("{month},{},{a}\n", kind.key()));
             }
         }
     }
@@ -53,6 +65,22 @@ mod tests {
         assert_eq!(
             SpendTotals::of(rows),
             SpendTotals { spend_total: 150.0, acquisition_spend: 110.0, retention_spend: 40.0 }
+        );
+    }
+
+    #[test]
+    fn each_channel_once_with_the_kind_of_its_first_row() {
+        let f = read_file(
+            "s.csv",
+            b"maand,kanaal,kosten,soort\n2024-01,Radio,5,\n2024-01,Google Ads,10,\n2024-02,Radio,5,werving\n2024-02,,3,behoud\n",
+        )
+        .unwrap();
+        let Dataset::MarketingSpend(rows) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        // Radio first as neither (its later row says werving), Google Ads by its name; the
+        // row without a channel names none.
+        assert_eq!(
+            channel_kinds(rows),
+            vec![("Radio".to_string(), SpendKind::Unspecified), ("Google Ads".to_string(), SpendKind::Acquisition)]
         );
     }
 

@@ -7,6 +7,7 @@ use crate::ingest::date::{DateFormat, Inference};
 use crate::ingest::number::{DecimalMark, NumberStyle};
 use crate::ingest::other_kinds::SpendKind;
 use crate::ingest::{Encoding, FileErrorKind, FileKind, Mapping, ReadSettings};
+use crate::metrics::spend::channel_kinds;
 use crate::report::{Content, FileReport};
 use crate::state::{Failure, FileEntry};
 use std::rc::Rc;
@@ -25,16 +26,6 @@ type Edit = dyn Fn(&mut ReadSettings, String);
 
 fn select_value(e: &Event) -> String {
     e.target_unchecked_into::<web_sys::HtmlSelectElement>().value()
-}
-
-const SPEND_KINDS: [SpendKind; 3] = [SpendKind::Acquisition, SpendKind::Retention, SpendKind::Unspecified];
-
-fn spend_kind_key(k: SpendKind) -> &'static str {
-    match k {
-        SpendKind::Acquisition => "acquisition",
-        SpendKind::Retention => "retention",
-        SpendKind::Unspecified => "unspecified",
-    }
 }
 
 fn delimiter_label(d: u8) -> &'static str {
@@ -104,18 +95,8 @@ pub fn column_panel(props: &PanelProps) -> Html {
     };
 
     // Marketing spend: the kind of each channel, as read, changeable per channel.
-    let channels: Vec<(String, SpendKind)> = match &entry.result {
-        Ok(FileReport { content: Content::MarketingSpend { rows, .. }, .. }) => {
-            let mut seen: Vec<(String, SpendKind)> = Vec::new();
-            for r in rows {
-                if let Some(c) = &r.channel {
-                    if !seen.iter().any(|(n, _)| n == c) {
-                        seen.push((c.clone(), r.kind));
-                    }
-                }
-            }
-            seen
-        }
+    let channels = match &entry.result {
+        Ok(FileReport { content: Content::MarketingSpend { rows, .. }, .. }) => channel_kinds(rows),
         _ => Vec::new(),
     };
     let d = &*draft;
@@ -204,7 +185,7 @@ pub fn column_panel(props: &PanelProps) -> Html {
                         let chosen = d.channel_kinds.iter().find(|(n, _)| n == name).map_or(*read_as, |(_, k)| *k);
                         let channel = name.clone();
                         let on_change = update(Rc::new(move |s, v| {
-                            let kind = SPEND_KINDS.iter().copied().find(|k| spend_kind_key(*k) == v);
+                            let kind = SpendKind::from_key(&v);
                             s.channel_kinds.retain(|(n, _)| *n != channel);
                             if let Some(kind) = kind {
                                 s.channel_kinds.push((channel.clone(), kind));
@@ -213,8 +194,8 @@ pub fn column_panel(props: &PanelProps) -> Html {
                         html! {
                             <label class="field"><span>{ name.clone() }</span>
                                 <select data-channel={name.clone()} onchange={on_change}>
-                                    { for SPEND_KINDS.iter().map(|k| html! {
-                                        <option value={spend_kind_key(*k)} selected={*k == chosen}>{ (t.spend_kind_name)(*k) }</option>
+                                    { for SpendKind::ALL.iter().map(|k| html! {
+                                        <option value={k.key()} selected={*k == chosen}>{ (t.spend_kind_name)(*k) }</option>
                                     }) }
                                 </select>
                             </label>

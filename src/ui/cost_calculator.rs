@@ -39,16 +39,14 @@ pub fn cost_calculator(p: &CostCalculatorProps) -> Html {
     let ratio = costs.as_ref().and_then(|c| c.cost_ratio);
     let ltv = ltv_cac(value(4), cac);
     let payback = payback_months(cac, value(5));
-    // Amounts (2 decimals) in the page's currency; ratios and months as numbers.
-    let shown = |v: Option<f64>, d: usize| match d {
-        2 => money(lang, cur, v),
-        _ => v.map_or(t.no_figure.to_string(), |v| lang.number(v, d)),
-    };
-    let out = |label: &'static str, metric: &'static str, v: Option<f64>, d: usize| {
+    // Amounts in the page's currency; ratios and months as numbers with one decimal.
+    let amount = |v: Option<f64>| money(lang, cur, v);
+    let times = |v: Option<f64>| v.map_or(t.no_figure.to_string(), |v| lang.number(v, 1));
+    let out = |label: &'static str, metric: &'static str, v: Option<f64>, shown: String| {
         html! {
             <div class="kpi">
                 <span class="kpi-label">{ label }</span>
-                <span class="kpi-value" data-metric={metric} data-source="manual" data-value={machine_value(v)}>{ shown(v, d) }</span>
+                <span class="kpi-value" data-metric={metric} data-source="manual" data-value={machine_value(v)}>{ shown }</span>
             </div>
         }
     };
@@ -76,11 +74,11 @@ pub fn cost_calculator(p: &CostCalculatorProps) -> Html {
                 }) }
             </div>
             <div class="kpis">
-                { out(x.fig_cac, key::CAC, cac, 2) }
-                { out(x.fig_cost_per_retained, key::COST_PER_RETAINED, kept, 2) }
-                { out(x.fig_cost_ratio, key::COST_RATIO, ratio, 1) }
-                { out(x.fig_ltv_cac, key::LTV_CAC, ltv, 1) }
-                { out(x.fig_payback, key::PAYBACK_MONTHS, payback, 1) }
+                { out(x.fig_cac, key::CAC, cac, amount(cac)) }
+                { out(x.fig_cost_per_retained, key::COST_PER_RETAINED, kept, amount(kept)) }
+                { out(x.fig_cost_ratio, key::COST_RATIO, ratio, times(ratio)) }
+                { out(x.fig_ltv_cac, key::LTV_CAC, ltv, times(ltv)) }
+                { out(x.fig_payback, key::PAYBACK_MONTHS, payback, times(payback)) }
             </div>
             <p class="hint">{ x.claim_cost_ratio }</p>
         </section>
