@@ -12,7 +12,7 @@
 //! ```text
 //!   0  calendar · lang · currency · retention   leaves
 //!   1  ingest                           bytes → typed records + row errors
-//!   2  metrics · synth                  figures (and synthetic logs); no words
+//!   2  metrics · synth · sql            figures (and synthetic logs, warehouse SQL); no words
 //!   3  report · export · protocol · snapshot   what the page gets, downloads, messages, links
 //!   4  i18n                             domain types rendered in Dutch or English
 //!   5  charts · state                   pictures, the page's reducer
@@ -33,6 +33,7 @@ pub mod protocol;
 pub mod report;
 pub mod retention;
 pub mod snapshot;
+pub mod sql;
 pub mod state;
 pub mod synth;
 

@@ -5,7 +5,7 @@
 //! ```text
 //!   0  calendar · lang · currency · retention   leaves
 //!   1  ingest                           bytes → typed records + row errors
-//!   2  metrics · synth                  figures (and synthetic logs)
+//!   2  metrics · synth · sql            figures (and synthetic logs, warehouse SQL)
 //!   3  report · export · protocol       what the page gets, files, messages
 //!   4  i18n                             domain types rendered in a language
 //!   5  charts · state                   pictures, the page's reducer
@@ -27,6 +27,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("metrics", 2),
     ("synth", 2),
     ("models", 2),
+    ("sql", 2),
     ("report", 3),
     ("export", 3),
     ("protocol", 3),
