@@ -411,6 +411,48 @@ pub fn analysis_json(a: &Analysis) -> String {
     serde_json::to_string_pretty(&doc).unwrap_or_default()
 }
 
+/// The customer summary of a log as the core computes it (`metrics::calibration`), in
+/// the layout of the warehouse SQL's summary (`crate::sql::summary`): customer_id,
+/// frequency, recency, T[, monetary_value], first_purchase, last_purchase[, revenue],
+/// then every attribute column of the log. One row per model customer (a purchase on
+/// or before the calibration end), in the log's order; monetary_value is 0 for a
+/// customer without repeat purchases, as `lifetimes` writes it.
+pub fn customer_summary_csv(
+    log: &crate::ingest::CustomerLog,
+    cal: &crate::metrics::calibration::Calibration,
+) -> String {
+    let mut header: Vec<&str> = vec!["customer_id", "frequency", "recency", "T"];
+    if log.has_amount {
+        header.push("monetary_value");
+    }
+    header.extend(["first_purchase", "last_purchase"]);
+    if log.has_amount {
+        header.push("revenue");
+    }
+    header.extend(log.attributes.iter().map(|a| a.name.as_str()));
+    let revenue = crate::metrics::totals::customer_revenue(log);
+    let end = cal.end.map_or(i32::MAX, |d| d.0);
+    let rows = cal.customers.iter().map(|c| {
+        let i = c.index as usize;
+        let days = log.activity_of(i);
+        let upto = &days[..days.partition_point(|a| a.day <= end)];
+        let day = |a: Option<&crate::ingest::DayActivity>| {
+            a.map_or(String::new(), |a| crate::calendar::Date(a.day).to_string())
+        };
+        let mut row = vec![log.id(i).to_string(), c.x.to_string(), format!("{}", c.t_x), format!("{}", c.t)];
+        if log.has_amount {
+            row.push(format!("{}", c.monetary.unwrap_or(0.0)));
+        }
+        row.extend([day(upto.first()), day(upto.last())]);
+        if log.has_amount {
+            row.push(format!("{}", revenue[i]));
+        }
+        row.extend(log.attributes.iter().map(|a| a.values[a.of_customer[i] as usize].to_string()));
+        row
+    });
+    csv(&header, rows)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -446,6 +488,30 @@ mod tests {
         for t in Table::ALL.into_iter().filter(|t| !["nps", "acquisition"].contains(&t.key())) {
             assert!(table_csv(&a, t).is_some(), "{t:?}");
         }
+    }
+
+    #[test]
+    fn the_customer_summary_by_hand() {
+        // a: 01-03 (10 + 5 on one day), 01-10 (20), 01-31 (30), a refund of 4 on 02-14;
+        // b: 01-20 (8), a refund of 3 on 01-25. Weeks; c = the last purchase, 01-31.
+        let f = read_file(
+            "s.csv",
+            b"customer,date,amount,kanaal\na,2024-01-03,10,web\na,2024-01-03,5,app\na,2024-01-10,20,web\n\
+              b,2024-01-20,8,\"win,kel\"\nb,2024-01-25,-3,web\na,2024-01-31,30,web\na,2024-02-14,-4,web\n",
+        )
+        .unwrap();
+        let Dataset::Transactions(log) = &f.dataset else { panic!() };
+        let cal = crate::metrics::calibration::Calibration::of_log(log, None, crate::calendar::TimeUnit::Week);
+        let lines: Vec<String> = customer_summary_csv(log, &cal).lines().map(String::from).collect();
+        assert_eq!(
+            lines[0],
+            "customer_id,frequency,recency,T,monetary_value,first_purchase,last_purchase,revenue,kanaal"
+        );
+        // a: x = 2, t_x = T = 28 / 7 = 4, monetary (20 + 30) / 2, revenue 15 + 20 + 30 - 4.
+        assert_eq!(lines[1], "a,2,4,4,25,2024-01-03,2024-01-31,61,web");
+        // b: x = 0, T = 11 / 7, monetary 0, revenue 8 - 3.
+        assert_eq!(lines[2], format!("b,0,0,{},0,2024-01-20,2024-01-20,5,\"win,kel\"", 11.0 / 7.0));
+        assert_eq!(lines.len(), 3);
     }
 
     #[test]
