@@ -3,9 +3,10 @@
 # there at the right version. Safe to run again and again.
 #
 #   scripts/setup.sh            what serving the app needs
-#   scripts/setup.sh --tests    plus Chromium, ChromeDriver and the test packages
+#   scripts/setup.sh --tests    plus Chromium, ChromeDriver and the test packages (also Java,
+#                               PostgreSQL, DuckDB and PySpark for the warehouse SQL check)
 #
-# Only package registries are used: crates.io, Debian's archive and npm.
+# Only package registries are used: crates.io, Debian's archive, npm and PyPI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -67,6 +68,46 @@ fi
 if ! npm ls --depth=0 >/dev/null 2>&1 || [[ ! -x node_modules/.bin/wasm-opt ]]; then
   say "Installing npm packages from package-lock.json"
   npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# The warehouse SQL check (tests/warehouse/check.py): a Java runtime for Spark and
+# PostgreSQL from Debian, DuckDB and PySpark from PyPI in a virtual environment
+# (RETENTION_VENV, default /work/venv), each only when missing.
+if $WITH_TESTS; then
+  VENV="${RETENTION_VENV:-/work/venv}"
+  if ! have java; then
+    say "Installing a Java runtime (for Spark SQL) from Debian"
+    apt_install default-jre-headless
+  fi
+  if ! compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; then
+    say "Installing PostgreSQL from Debian"
+    apt_install postgresql
+  fi
+  if [[ ! -x "$VENV/bin/python" ]]; then
+    if ! python3 -c 'import ensurepip' >/dev/null 2>&1; then
+      say "Installing python3-venv from Debian"
+      apt_install python3-venv
+    fi
+    say "Making the Python virtual environment $VENV"
+    python3 -m venv "$VENV"
+  fi
+  # Each pinned package at its version, or pip installs the requirements.
+  if ! "$VENV/bin/python" - tests/warehouse/requirements.txt <<'PY'
+import sys
+from importlib.metadata import version, PackageNotFoundError
+for line in open(sys.argv[1]):
+    line = line.split("#")[0].strip()
+    if line:
+        name, pinned = line.split("==")
+        try:
+            assert version(name) == pinned
+        except (PackageNotFoundError, AssertionError):
+            sys.exit(1)
+PY
+  then
+    say "Installing DuckDB and PySpark from PyPI into $VENV"
+    "$VENV/bin/pip" install -q -r tests/warehouse/requirements.txt
+  fi
 fi
 
 # Crates for both targets, so that the builds themselves can run offline.

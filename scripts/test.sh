@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every check and test:
-#   formatting and lints (native and wasm32), native unit and integration tests,
+#   formatting and lints (native and wasm32), native unit and integration tests, the
+#   warehouse SQL run on DuckDB, Spark SQL and PostgreSQL (tests/warehouse/check.py),
 #   wasm-bindgen tests in headless Chromium, the release build, and the end-to-end
 #   browser tests (Playwright driving Chromium against the built page).
 set -euo pipefail
@@ -17,6 +18,8 @@ cargo clippy --locked --all-targets -- -D warnings
 cargo clippy --locked --target wasm32-unknown-unknown --all-targets -- -D warnings
 step "Native tests"
 cargo test --locked
+step "Warehouse SQL on DuckDB, Spark SQL and PostgreSQL against the core"
+"${RETENTION_VENV:-/work/venv}/bin/python" tests/warehouse/check.py
 step "WebAssembly tests in headless Chromium"
 cargo test --locked --target wasm32-unknown-unknown
 step "Release build"
