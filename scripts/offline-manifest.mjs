@@ -20,10 +20,11 @@ export function buildFiles(dir, prefix = '') {
   return files;
 }
 
-export function stampServiceWorker(dir) {
+/** Stamps `dir/sw.js` with the build's files, but those named in `exclude`. */
+export function stampServiceWorker(dir, exclude = []) {
   const swPath = join(dir, SERVICE_WORKER);
   const sw = readFileSync(swPath, 'utf8');
-  const files = buildFiles(dir);
+  const files = buildFiles(dir).filter((f) => !exclude.includes(f));
   const hash = createHash('sha256');
   for (const file of files) {
     hash.update(`${file}\0`);

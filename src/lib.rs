@@ -13,7 +13,7 @@
 //!   0  calendar · lang · currency · retention   leaves
 //!   1  ingest                           bytes → typed records + row errors
 //!   2  metrics · synth · sql            figures (and synthetic logs, warehouse SQL); no words
-//!   3  report · export · protocol · snapshot   what the page gets, downloads, messages, links
+//!   3  report · export · protocol · snapshot · embed   what the page gets, downloads, messages, links, embeds
 //!   4  i18n                             domain types rendered in Dutch or English
 //!   5  charts · state                   pictures, the page's reducer
 //!   6  ui · worker                      the browser (wasm32 only)
@@ -23,6 +23,7 @@
 pub mod calendar;
 pub mod charts;
 pub mod currency;
+pub mod embed;
 pub mod export;
 pub mod i18n;
 pub mod ingest;

@@ -28,6 +28,8 @@ fn nothing_may_be_fetched_from_elsewhere() {
     assert_eq!(directive("connect-src"), ["'self'"]);
     assert_eq!(directive("font-src"), ["'none'"]);
     assert_eq!(directive("form-action"), ["'none'"]);
+    // The one frame is the embed code's preview of the page's own embed.html.
+    assert_eq!(directive("frame-src"), ["'self'"]);
     for (name, sources) in policy() {
         for s in sources {
             assert!(!s.contains("http") && !s.contains('*') && s != "data:" || name == "img-src", "{name} allows {s}");

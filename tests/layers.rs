@@ -32,6 +32,7 @@ const LAYERS: &[(&str, u8)] = &[
     ("export", 3),
     ("protocol", 3),
     ("snapshot", 3),
+    ("embed", 3),
     ("i18n", 4),
     ("charts", 5),
     ("state", 5),

@@ -27,13 +27,13 @@ pub fn draw<DB: DrawingBackend>(
     let labels: Vec<String> = points.iter().map(|p| p.label.clone()).collect();
     let series = [
         Series {
-            name: t.crr_name,
+            name: t.calc.crr_name,
             color: palette::CRR,
             values: points.iter().map(|p| p.crr).collect(),
             emphasis: true,
         },
         Series {
-            name: t.churn_name,
+            name: t.calc.churn_name,
             color: palette::CHURN,
             values: points.iter().map(|p| p.churn).collect(),
             emphasis: true,

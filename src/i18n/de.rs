@@ -1,5 +1,6 @@
 //! Deutsch: every text of the page in German, its sentences and its names of things.
 
+use super::calculators::CalculatorTexts;
 use super::lifetime::LifetimeTexts;
 use super::planner::PlannerTexts;
 use super::texts::{AnalysisTexts, Texts};
@@ -18,11 +19,8 @@ use crate::protocol::WorkerError;
 use crate::retention::CountsProblem;
 
 pub static DE: Texts = Texts {
+    calc: &CALCULATORS,
     lang: Lang::De,
-    thousands_separator: '.',
-    decimal_mark: ',',
-    currency_first: false,
-    currency_space: true,
     analysis: &ANALYSIS,
     lifetime: &LIFETIME,
     planner: &PLANNER,
@@ -47,6 +45,21 @@ pub static DE: Texts = Texts {
     share_copy: "Link kopieren",
     share_copied: "Kopiert",
     share_contents: "Genau das, was der Link enthält",
+    share_embed_label: "Code, um diese Zahlen in Ihre Website einzubetten",
+    embed_button: "Auf Ihrer Website einbetten",
+    embed_intro: "Stellen Sie einen Rechner auf Ihre eigene Website oder Ihren Blog: Fügen Sie diesen Code in die Seite ein. Der Rechner läuft im Browser Ihrer Leser, in einem abgeschotteten Rahmen; nichts, was sie eingeben oder ablegen, wird gesendet.",
+    embed_widget_label: "Rechner",
+    embed_widget_names: [
+        "Kundenbindungsrate (CRR)",
+        "Abwanderung (Churn)",
+        "Kundenwert (CLV)",
+        "Kosten der Gewinnung gegenüber der Bindung",
+        "LTV:CAC und Amortisation",
+        "Datei ablegen (die ganze Analyse)",
+    ],
+    embed_code_label: "Einbettungscode",
+    embed_preview: "Vorschau",
+    embed_frame_title: "Kundenbindungsrechner",
     snapshot_banner: |file| {
         format!("Geteilte Zahlen von „{file}“, nur lesbar: Ziehen Sie die Datei selbst hierher, um Einstellungen zu ändern oder Kunden zu exportieren.")
     },
@@ -81,20 +94,9 @@ pub static DE: Texts = Texts {
     status_ready: "Fertig.",
     status_error: "Eine Datei konnte nicht verwendet werden.",
     sample_name: "Beispiel: Kundenzahlen pro Periode (synthetisch)",
-    manual_heading: "Schnellrechner",
-    manual_intro: "Keine Datei zur Hand? Geben Sie die drei Zahlen einer Periode ein.",
-    label_s: "S: Kunden zu Beginn",
-    label_e: "E: Kunden am Ende",
-    label_n: "N: Neukunden in der Periode",
-    manual_enter: "Geben Sie S, E und N ein, um die Kundenbindungsrate zu sehen.",
-    crr_name: "Kundenbindungsrate (CRR)",
-    churn_name: "Abwanderungsrate (Churn)",
     col_crr: "CRR",
     col_churn: "Churn",
     fig_nps: "NPS",
-    formula_crr: "CRR = (E − N) / S × 100",
-    formula_churn: "Churn = 100 − CRR",
-    how_computed: "Wie wird das berechnet?",
     crr_explain: "Von den Kunden, die Sie zu Beginn der Periode hatten (S), der Anteil, den Sie am Ende noch hatten: \
                   die Kunden am Ende (E) abzüglich der in der Periode gewonnenen Neukunden (N), geteilt durch S.",
     churn_explain: "Der Anteil der Kunden vom Periodenbeginn, den Sie im Lauf der Periode verloren haben.",
@@ -115,7 +117,6 @@ pub static DE: Texts = Texts {
     error_reason_col: "grund",
     footer: "Vollständig in Ihrem Browser berechnet: Es wird keine Datei hochgeladen, und nach dem Laden stellt die \
              Seite keinerlei Netzwerkanfragen (ihre Content-Security-Policy verbietet sie).",
-    no_figure: "–",
     file_summary,
     file_error_title,
     progress_detail,
@@ -166,9 +167,6 @@ pub static DE: Texts = Texts {
     fig_ended: "Beendet",
     more_errors,
     chart_alt,
-    manual_problem,
-    manual_not_a_number: "das ist keine Zahl",
-    manual_not_whole: "zählen Sie ganze Kunden, ohne Nachkommastellen",
     role_name,
     kind_name,
     delimiter_name,
@@ -350,25 +348,11 @@ pub static ANALYSIS: AnalysisTexts = AnalysisTexts {
     ],
     col_acquisition_spend: "Akquiseausgaben",
     col_retention_spend: "Bindungsausgaben",
-    fig_cac: "Kundengewinnungskosten (CAC)",
-    fig_cost_per_retained: "Kosten pro gehaltenem Kunden",
-    fig_cost_ratio: "Neu / gehalten (×)",
     fig_cpo_new: "Kosten pro Bestellung, Neukunden",
     fig_cpo_existing: "Kosten pro Bestellung, Bestandskunden",
-    fig_ltv_cac: "CLV / CAC",
-    calc_title: "Gewinnen oder halten: der Kostenrechner",
-    calc_intro: "Keine Datei zur Hand? Geben Sie die Marketingausgaben und Kunden einer Periode ein.",
-    calc_acquisition: "Akquiseausgaben",
-    calc_new: "Gewonnene Neukunden",
-    calc_retention: "Bindungsausgaben",
-    calc_retained: "Gehaltene Kunden",
-    calc_clv: "CLV pro Kunde",
-    calc_monthly: "Marge pro Kunde und Monat",
-    fig_payback: "Amortisationsdauer (Monate)",
     ltv_cac_note: "CLV: der einfache CLV aus den Transaktionsdaten mit Marge und Diskontierungssatz aus den \
                    Kundenwert-Einstellungen; Amortisationsdauer: CAC / (Marge × Umsatz pro aktivem Kunden und Jahr / 12).",
     literature: "Marketingliteratur",
-    claim_cost_ratio: "Marketingliteratur: Einen Kunden zu gewinnen kostet 5–6× so viel, wie einen zu halten",
     claim_cpo_ratio: "Marketingliteratur: Eine Bestellung eines Neukunden kostet 5–20× so viel wie die eines \
                       Bestandskunden",
     acquisition_split: "Einige Ausgabenzeilen umfassen mehr als eine Periode; sie werden anteilig nach ihren Tagen auf \
@@ -775,25 +759,6 @@ pub static LIFETIME: LifetimeTexts = LifetimeTexts {
                          lohnt.",
     export_activation: "Aktivierungsliste herunterladen (CSV)",
 
-    calculators_title: "Kundenwert ohne Datei",
-    simple_title: "Einfacher CLV",
-    simple_revenue: "Umsatz pro Kunde und Jahr",
-    simple_margin: "Marge (%)",
-    simple_retention: "Jährliche Kundenbindungsrate r (%)",
-    simple_discount: "Diskontierungssatz d (%)",
-    simple_result: "Einfacher CLV",
-    simple_measured: |days, earlier, retained| {
-        format!(
-            "Aus der Datei gemessen: Von {earlier} Kunden, die in einem Zeitfenster von {days} Tagen kauften, kauften \
-             {retained} in den folgenden {days} Tagen erneut; auf ein Jahr umgerechnet."
-        )
-    },
-    simple_not_measured: "Die Datei ist zu kurz, um die Kundenbindung zu messen; geben Sie sie selbst ein.",
-    simple_undefined: "Nicht definiert: Die Kundenbindungsrate muss unter 1 + Diskontierungssatz liegen.",
-    simple_explain: "Einfacher CLV = Marge pro Kunde und Jahr × (1 + d) / (1 + d − r), mit r der jährlichen \
-                     Kundenbindungsrate und d dem jährlichen Diskontierungssatz: der Wert eines Kunden, der weiter so \
-                     kauft wie jetzt, solange er bleibt.",
-    simple_reset: "Gemessene Werte verwenden",
 
     opportunities_title: "Kaufgelegenheiten (BG/BB)",
     col_weight: "Kunden",
@@ -935,4 +900,61 @@ pub static PLANNER: PlannerTexts = PlannerTexts {
     chart_alt: |n| format!("Liniendiagramm der Kunden am Ende jedes der {n} Monate, für die drei Szenarien."),
     export: "Prognose herunterladen (CSV)",
     csv_scenario: "szenario",
+};
+
+pub static CALCULATORS: CalculatorTexts = CalculatorTexts {
+    thousands_separator: '.',
+    decimal_mark: ',',
+    currency_first: false,
+    currency_space: true,
+    no_figure: "–",
+    crr_name: "Kundenbindungsrate (CRR)",
+    churn_name: "Abwanderungsrate (Churn)",
+    formula_crr: "CRR = (E − N) / S × 100",
+    formula_churn: "Churn = 100 − CRR",
+    label_s: "S: Kunden zu Beginn",
+    label_e: "E: Kunden am Ende",
+    label_n: "N: Neukunden in der Periode",
+    manual_heading: "Schnellrechner",
+    manual_intro: "Keine Datei zur Hand? Geben Sie die drei Zahlen einer Periode ein.",
+    manual_enter: "Geben Sie S, E und N ein, um die Kundenbindungsrate zu sehen.",
+    manual_not_a_number: "das ist keine Zahl",
+    manual_not_whole: "zählen Sie ganze Kunden, ohne Nachkommastellen",
+    manual_problem,
+    how_computed: "Wie wird das berechnet?",
+    embed_foot: "Kundenbindungsrechner: in Ihrem Browser berechnet, nichts wird gesendet.",
+    embed_unknown: |asked| format!("Es gibt keinen Rechner „{asked}“; angezeigt wird der Kundenbindungsrechner."),
+    calc_title: "Gewinnen oder halten: der Kostenrechner",
+    calc_intro: "Keine Datei zur Hand? Geben Sie die Marketingausgaben und Kunden einer Periode ein.",
+    calc_acquisition: "Akquiseausgaben",
+    calc_new: "Gewonnene Neukunden",
+    calc_retention: "Bindungsausgaben",
+    calc_retained: "Gehaltene Kunden",
+    calc_clv: "CLV pro Kunde",
+    calc_monthly: "Marge pro Kunde und Monat",
+    fig_cac: "Kundengewinnungskosten (CAC)",
+    fig_cost_per_retained: "Kosten pro gehaltenem Kunden",
+    fig_cost_ratio: "Neu / gehalten (×)",
+    fig_ltv_cac: "CLV / CAC",
+    fig_payback: "Amortisationsdauer (Monate)",
+    claim_cost_ratio: "Marketingliteratur: Einen Kunden zu gewinnen kostet 5–6× so viel, wie einen zu halten",
+    calculators_title: "Kundenwert ohne Datei",
+    simple_title: "Einfacher CLV",
+    simple_revenue: "Umsatz pro Kunde und Jahr",
+    simple_margin: "Marge (%)",
+    simple_retention: "Jährliche Kundenbindungsrate r (%)",
+    simple_discount: "Diskontierungssatz d (%)",
+    simple_result: "Einfacher CLV",
+    simple_measured: |days, earlier, retained| {
+        format!(
+            "Aus der Datei gemessen: Von {earlier} Kunden, die in einem Zeitfenster von {days} Tagen kauften, kauften \
+             {retained} in den folgenden {days} Tagen erneut; auf ein Jahr umgerechnet."
+        )
+    },
+    simple_not_measured: "Die Datei ist zu kurz, um die Kundenbindung zu messen; geben Sie sie selbst ein.",
+    simple_undefined: "Nicht definiert: Die Kundenbindungsrate muss unter 1 + Diskontierungssatz liegen.",
+    simple_explain: "Einfacher CLV = Marge pro Kunde und Jahr × (1 + d) / (1 + d − r), mit r der jährlichen \
+                     Kundenbindungsrate und d dem jährlichen Diskontierungssatz: der Wert eines Kunden, der weiter so \
+                     kauft wie jetzt, solange er bleibt.",
+    simple_reset: "Gemessene Werte verwenden",
 };

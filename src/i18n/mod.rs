@@ -1,12 +1,13 @@
 //! Every word on screen, in Dutch, English and German.
 //!
 //! One table per language, each in its own file ([`en`], [`nl`], [`de`]), all of type
-//! [`Texts`] (in `texts.rs`): a text missing from any table is a compile error.
+//! [`Texts`] (in `texts.rs`; the calculators' part in [`CalculatorTexts`], `calculators.rs`): a text missing from any table is a compile error.
 //! Sentences with values in them are functions in the same tables, so word order can
 //! differ per language, and so can the way numbers are written. Another language is
 //! one new file here, its name in `crate::lang::Lang` and one arm in [`Lang::texts`].
 //! This file: which table a language has, and numbers written its way.
 
+mod calculators;
 mod de;
 mod en;
 pub mod lifetime;
@@ -16,6 +17,7 @@ mod texts;
 
 pub use crate::currency::Currency;
 pub use crate::lang::Lang;
+pub use calculators::CalculatorTexts;
 pub use de::DE;
 pub use en::EN;
 pub use nl::NL;
@@ -31,9 +33,19 @@ impl Lang {
         }
     }
 
+    /// The calculators' texts and this language's way of writing numbers (also
+    /// `self.texts().calc`): all that the embeddable widget links.
+    pub fn calculators(self) -> &'static CalculatorTexts {
+        match self {
+            Lang::En => &en::CALCULATORS,
+            Lang::Nl => &nl::CALCULATORS,
+            Lang::De => &de::CALCULATORS,
+        }
+    }
+
     /// `1234.5` as `1.234,5` (nl, de) or `1,234.5` (en), with `decimals` digits.
     pub fn number(self, value: f64, decimals: usize) -> String {
-        let (group, point) = (self.texts().thousands_separator, self.texts().decimal_mark);
+        let (group, point) = (self.calculators().thousands_separator, self.calculators().decimal_mark);
         let plain = format!("{:.*}", decimals, value.abs());
         let (int, frac) = plain.split_once('.').unwrap_or((&plain, ""));
         let mut out = String::new();
@@ -61,7 +73,7 @@ impl Lang {
     /// An amount of money as this language writes it: `€ 1.234,56` (Dutch), `£1,234.56`
     /// (English), `1.234,56 €` (German); the minus before the sign where the sign leads.
     pub fn money(self, value: f64, currency: Currency, decimals: usize) -> String {
-        let t = self.texts();
+        let t = self.calculators();
         let number = self.number(value.abs(), decimals);
         let minus = if value < 0.0 && number.bytes().any(|b| b.is_ascii_digit() && b != b'0') { "−" } else { "" };
         let space = if t.currency_space { "\u{a0}" } else { "" };

@@ -2,13 +2,13 @@
 //! from a language's table is a compile error. Sentences with values in them are
 //! functions, so word order can differ per language.
 
+use super::calculators::CalculatorTexts;
 use crate::ingest::columns::Role;
 use crate::ingest::error::{FileError, FileErrorKind, RowError, RowErrorKind};
 use crate::lang::Lang;
 use crate::metrics::rfm::Segment;
 use crate::metrics::survey_link::NpsGroup;
 use crate::protocol::WorkerError;
-use crate::retention::CountsProblem;
 pub struct AnalysisTexts {
     pub title: &'static str,
     pub settings_title: &'static str,
@@ -113,26 +113,11 @@ pub struct AnalysisTexts {
     pub acquisition_explain: [&'static str; 3],
     pub col_acquisition_spend: &'static str,
     pub col_retention_spend: &'static str,
-    pub fig_cac: &'static str,
-    pub fig_cost_per_retained: &'static str,
-    pub fig_cost_ratio: &'static str,
     pub fig_cpo_new: &'static str,
     pub fig_cpo_existing: &'static str,
-    pub fig_ltv_cac: &'static str,
-    /// The cost calculator without a file: its title, intro and six fields.
-    pub calc_title: &'static str,
-    pub calc_intro: &'static str,
-    pub calc_acquisition: &'static str,
-    pub calc_new: &'static str,
-    pub calc_retention: &'static str,
-    pub calc_retained: &'static str,
-    pub calc_clv: &'static str,
-    pub calc_monthly: &'static str,
-    pub fig_payback: &'static str,
     pub ltv_cac_note: &'static str,
     /// The literature's ratios, as labelled references beside the user's own.
     pub literature: &'static str,
-    pub claim_cost_ratio: &'static str,
     pub claim_cpo_ratio: &'static str,
     pub acquisition_split: &'static str,
     /// Spend typed per month, for a log without a spend file.
@@ -160,14 +145,10 @@ pub struct AnalysisTexts {
 
 /// The texts of one language.
 pub struct Texts {
+    /// The calculators' texts and the way numbers are written: a table of their own
+    /// (`super::calculators`), which the embeddable widget links alone.
+    pub calc: &'static CalculatorTexts,
     pub lang: Lang,
-    /// How numbers are written: the thousands separator and the decimal mark.
-    pub thousands_separator: char,
-    pub decimal_mark: char,
-    /// How an amount is written: the currency sign before the number (or after it), with
-    /// a (no-break) space between them or not.
-    pub currency_first: bool,
-    pub currency_space: bool,
     /// The analysis of a transaction log (base, cohorts, RFM, segments).
     pub analysis: &'static AnalysisTexts,
     /// The lifetime-value models.
@@ -189,6 +170,18 @@ pub struct Texts {
     pub share_copy: &'static str,
     pub share_copied: &'static str,
     pub share_contents: &'static str,
+    /// The share panel: the code that embeds these figures in another page.
+    pub share_embed_label: &'static str,
+    /// "Embed on your site": the panel's button and title, its introduction, the widget
+    /// choice (names in `crate::embed::Widget::ALL` order), the code, copy, the preview,
+    /// and the frame's title (for screen readers on the host page).
+    pub embed_button: &'static str,
+    pub embed_intro: &'static str,
+    pub embed_widget_label: &'static str,
+    pub embed_widget_names: [&'static str; 6],
+    pub embed_code_label: &'static str,
+    pub embed_preview: &'static str,
+    pub embed_frame_title: &'static str,
     /// A snapshot opened from a link (the file's name), and a link that cannot be read.
     pub snapshot_banner: fn(file: &str) -> String,
     pub snapshot_error: fn(&crate::snapshot::SnapshotError) -> String,
@@ -205,21 +198,10 @@ pub struct Texts {
     pub status_ready: &'static str,
     pub status_error: &'static str,
     pub sample_name: &'static str,
-    pub manual_heading: &'static str,
-    pub manual_intro: &'static str,
-    pub label_s: &'static str,
-    pub label_e: &'static str,
-    pub label_n: &'static str,
-    pub manual_enter: &'static str,
-    pub crr_name: &'static str,
-    pub churn_name: &'static str,
     /// Column headings and card labels short enough for a table.
     pub col_crr: &'static str,
     pub col_churn: &'static str,
     pub fig_nps: &'static str,
-    pub formula_crr: &'static str,
-    pub formula_churn: &'static str,
-    pub how_computed: &'static str,
     pub crr_explain: &'static str,
     pub churn_explain: &'static str,
     pub col_period: &'static str,
@@ -237,7 +219,6 @@ pub struct Texts {
     pub error_column_col: &'static str,
     pub error_reason_col: &'static str,
     pub footer: &'static str,
-    pub no_figure: &'static str,
     /// "x.csv: 6 rows used, 2 rows skipped (comma-separated, UTF-8)".
     pub file_summary: fn(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String,
     pub file_error_title: fn(name: &str) -> String,
@@ -290,9 +271,6 @@ pub struct Texts {
     /// "… and 12 more in the download".
     pub more_errors: fn(usize) -> String,
     pub chart_alt: fn(periods: usize, first: &str, last: &str, min: f64, max: f64) -> String,
-    pub manual_problem: fn(CountsProblem) -> &'static str,
-    pub manual_not_a_number: &'static str,
-    pub manual_not_whole: &'static str,
     pub role_name: fn(Role) -> &'static str,
     pub kind_name: fn(crate::ingest::FileKind) -> &'static str,
     pub delimiter_name: fn(u8) -> &'static str,

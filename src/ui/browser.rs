@@ -192,3 +192,75 @@ pub fn fragment() -> String {
 pub fn copy_text(text: &str) {
     let _ = window().navigator().clipboard().write_text(text);
 }
+
+/// In an iframe: tells the host page the page's height now and whenever it changes
+/// (`{ type: "retention-calculator:height", height }`, `crate::embed::HEIGHT_MESSAGE`),
+/// so that the host can size the frame to its content. Only a height is sent; any host
+/// may read it. Nothing happens outside a frame.
+pub fn post_height_to_host() {
+    use wasm_bindgen::closure::Closure;
+    let w = window();
+    let Ok(Some(parent)) = w.parent() else { return };
+    if js_sys::Object::is(&parent, &w) {
+        return;
+    }
+    let Some(root) = document().document_element() else { return };
+    let measured = root.clone();
+    let last = std::cell::Cell::new(-1.0);
+    let post = Closure::<dyn Fn()>::new(move || {
+        let height = measured.get_bounding_client_rect().height().ceil();
+        if height == last.get() {
+            return;
+        }
+        last.set(height);
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"type".into(), &crate::embed::HEIGHT_MESSAGE.into());
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &height.into());
+        let _ = parent.post_message(&message, "*");
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(post.as_ref().unchecked_ref()) {
+        observer.observe(&root);
+    }
+    // The page lives as long as the observer: its callback is never freed.
+    post.forget();
+}
+
+/// Replaces the page with `url` (relative to it), leaving no history entry.
+pub fn replace_location(url: &str) {
+    let _ = window().location().replace(url);
+}
+
+/// Sizes the iframe in `frame` by the height messages its page posts (the host side of
+/// [`post_height_to_host`], as `crate::embed::snippet` writes it for other sites), for as
+/// long as the returned listener lives.
+pub fn size_frame_by_messages(frame: yew::NodeRef) -> MessageListener {
+    use wasm_bindgen::closure::Closure;
+    let callback = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+        let Some(frame) = frame.cast::<web_sys::HtmlIFrameElement>() else { return };
+        let from_frame = match (frame.content_window(), e.source()) {
+            (Some(w), Some(source)) => js_sys::Object::is(&w, &source),
+            _ => false,
+        };
+        let data = e.data();
+        let kind = js_sys::Reflect::get(&data, &"type".into()).ok().and_then(|v| v.as_string());
+        let height = js_sys::Reflect::get(&data, &"height".into()).ok().and_then(|v| v.as_f64());
+        if let (true, Some(crate::embed::HEIGHT_MESSAGE), Some(h)) = (from_frame, kind.as_deref(), height) {
+            if h > 0.0 && h < 20_000.0 {
+                let _ = frame.style().set_property("height", &format!("{}px", h.ceil()));
+            }
+        }
+    });
+    let _ = window().add_event_listener_with_callback("message", callback.as_ref().unchecked_ref());
+    MessageListener { callback }
+}
+
+/// A `message` listener on the window, removed when dropped.
+pub struct MessageListener {
+    callback: wasm_bindgen::closure::Closure<dyn Fn(web_sys::MessageEvent)>,
+}
+
+impl Drop for MessageListener {
+    fn drop(&mut self) {
+        let _ = window().remove_event_listener_with_callback("message", self.callback.as_ref().unchecked_ref());
+    }
+}

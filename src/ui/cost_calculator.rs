@@ -25,8 +25,8 @@ pub fn cost_calculator(p: &CostCalculatorProps) -> Html {
         use_state(|| [String::new(), String::new(), String::new(), String::new(), String::new(), String::new()]);
     let lang = p.lang;
     let cur = use_currency();
-    let t = lang.texts();
-    let x = t.analysis;
+    let t = lang.calculators();
+    let x = t;
     let labels = [x.calc_acquisition, x.calc_new, x.calc_retention, x.calc_retained, x.calc_clv, x.calc_monthly];
     let value = |i: usize| typed_number(&typed[i], t.thousands_separator).filter(|v| *v >= 0.0);
     let count = |i: usize| value(i).filter(|v| v.fract() == 0.0).map(|v| v as u64);

@@ -43,7 +43,7 @@ pub fn use_currency() -> Currency {
 
 /// An amount in the page's language and currency, 2 decimals; "—" when there is none.
 pub fn money(lang: Lang, currency: Currency, v: Option<f64>) -> String {
-    v.map_or(lang.texts().no_figure.to_string(), |v| lang.money(v, currency, 2))
+    v.map_or(lang.calculators().no_figure.to_string(), |v| lang.money(v, currency, 2))
 }
 
 /// A table cell holding one figure of a period (`data-period`). A plain function,

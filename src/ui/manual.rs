@@ -17,7 +17,7 @@ pub struct ManualProps {
 pub fn manual(props: &ManualProps) -> Html {
     let inputs = use_state(ManualInputs::default);
     let lang = props.lang;
-    let t = lang.texts();
+    let t = lang.calculators();
     let field = |which: ManualField, label: &'static str, testid: &'static str, value: &str| {
         let inputs = inputs.clone();
         let oninput = Callback::from(move |e: InputEvent| {

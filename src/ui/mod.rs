@@ -10,6 +10,8 @@ mod browser;
 mod chart;
 mod columns;
 mod cost_calculator;
+pub mod embed;
+mod embed_code;
 mod figure;
 mod lifetime;
 mod loader;
@@ -38,11 +40,32 @@ impl Reducible for AppState {
 /// Mounts the app on the page's `<main id="app">` (or `<body>` when there is none), and
 /// registers the service worker that keeps it for use offline.
 pub fn start() {
-    browser::register_service_worker();
+    if embedded() {
+        // In another site's frame (`?embed=1`, opened by `embed.html`): no offline copy,
+        // and the host page learns the height.
+        browser::post_height_to_host();
+    } else {
+        browser::register_service_worker();
+    }
     match browser::document().get_element_by_id("app") {
         Some(host) => yew::Renderer::<App>::with_root(host).render(),
         None => yew::Renderer::<App>::new().render(),
     };
+}
+
+/// Whether the page is embedded in another site (`?embed=1`): then it shows the
+/// analysis without the site's header, calculators and footer.
+fn embedded() -> bool {
+    crate::state::query_param(&browser::query(), crate::embed::EMBED_PARAM).is_some_and(|v| v == "1")
+}
+
+/// Whether `embed.html` is served next to this page: not in the single-file build
+/// (opened from disk, or embedded itself).
+fn embeds_offered() -> bool {
+    let location = browser::window().location();
+    let http = matches!(location.protocol().as_deref(), Ok("http:" | "https:"));
+    let single_file = location.pathname().is_ok_and(|p| p.ends_with(crate::embed::FULL_PAGE));
+    http && !single_file
 }
 
 /// The language from `?language=`, else the browser's.
@@ -80,6 +103,8 @@ pub fn app() -> Html {
     let session = (*session).clone();
     let lang = state.lang;
     let t = lang.texts();
+    let embedded = use_memo((), |_| embedded());
+    let embedded = *embedded;
 
     use_effect_with(lang, |lang| {
         browser::set_document_lang(lang.key());
@@ -207,6 +232,7 @@ pub fn app() -> Html {
 
     html! {
         <>
+            if !embedded {
             <header class="site-header">
                 <div class="brand">
                     <h1>{ t.app_title }</h1>
@@ -233,6 +259,7 @@ pub fn app() -> Html {
                     </label>
                 </div>
             </header>
+            }
             <ContextProvider<crate::currency::Currency> context={currency}>
             <main class="layout">
                 <loader::Loader {lang} status={state.status} progress={state.progress} percent={state.percent()}
@@ -282,17 +309,26 @@ pub fn app() -> Html {
                         <lifetime::subscriptions::SubscriptionsSection {lang} {figures} />
                     }
                 }
+                if !embedded {
                 <manual::Manual {lang} />
                 <section class="card manual" aria-labelledby="clv-calculators-heading">
-                    <h2 id="clv-calculators-heading">{ t.lifetime.calculators_title }</h2>
+                    <h2 id="clv-calculators-heading">{ t.calc.calculators_title }</h2>
                     <lifetime::simple::SimpleClv {lang} measured={None} margin_pct={state.lifetime.settings.margin_pct}
                         discount_pct={state.lifetime.settings.discount_pct} source="manual" />
                     <lifetime::subscriptions::SurvivorsCalculator {lang} />
                 </section>
                 <cost_calculator::CostCalculator {lang} />
+                if embeds_offered() {
+                    <embed_code::EmbedCode {lang} {currency} />
+                }
+                }
             </main>
             </ContextProvider<crate::currency::Currency>>
-            <footer class="site-footer"><p>{ t.footer }</p></footer>
+            if embedded {
+                <p class="embed-foot">{ t.calc.embed_foot }</p>
+            } else {
+                <footer class="site-footer"><p>{ t.footer }</p></footer>
+            }
         </>
     }
 }

@@ -103,7 +103,7 @@ impl Field {
 fn field_text(v: Option<f64>, lang: Lang) -> String {
     let Some(v) = v.filter(|v| v.is_finite()) else { return String::new() };
     let rounded = (v * 100.0).round() / 100.0;
-    format!("{rounded}").replace('.', &lang.texts().decimal_mark.to_string())
+    format!("{rounded}").replace('.', &lang.calculators().decimal_mark.to_string())
 }
 
 #[function_component(Planner)]
@@ -132,7 +132,7 @@ pub fn planner(p: &PlannerProps) -> Html {
     let mut inputs = PlanInputs { years: *years, ..measured };
     for (f, text) in FIELDS.iter().zip(typed.iter()) {
         if let Some(text) = text {
-            f.set(&mut inputs, typed_number(text, t.thousands_separator), &measured);
+            f.set(&mut inputs, typed_number(text, t.calc.thousands_separator), &measured);
         }
     }
     let plan = Plan::of(&b, &inputs);

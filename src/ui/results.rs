@@ -82,7 +82,7 @@ fn figure_cards(items: Vec<(&'static str, &'static str, Option<f64>, String)>) -
 fn other_view(name: &str, report: &FileReport, lang: Lang, cur: Currency) -> Html {
     let t = lang.texts();
     let n = |v: f64, d: usize| lang.number(v, d);
-    let opt = |v: Option<f64>, d: usize| v.map_or(t.no_figure.to_string(), |v| lang.number(v, d));
+    let opt = |v: Option<f64>, d: usize| v.map_or(t.calc.no_figure.to_string(), |v| lang.number(v, d));
     let (title, cards) = match &report.content {
         Content::Transactions(summary) => {
             let x = &summary.totals;
@@ -109,13 +109,13 @@ fn other_view(name: &str, report: &FileReport, lang: Lang, cur: Currency) -> Htm
                         t.fig_repeat_rate,
                         key::REPEAT_RATE,
                         x.repeat_rate,
-                        x.repeat_rate.map_or(t.no_figure.into(), |v| lang.percent(v)),
+                        x.repeat_rate.map_or(t.calc.no_figure.into(), |v| lang.percent(v)),
                     ),
                     (
                         t.fig_top10,
                         key::TOP10_REVENUE_SHARE,
                         top10,
-                        top10.map_or(t.no_figure.into(), |v| lang.percent(v)),
+                        top10.map_or(t.calc.no_figure.into(), |v| lang.percent(v)),
                     ),
                 ],
             )
@@ -195,16 +195,16 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
     };
     let stem = name.trim_end_matches(".csv").to_string();
     let count = |v: u64| lang.number(v as f64, 0);
-    let pct = |v: Option<f64>| v.map_or(t.no_figure.to_string(), |v| lang.percent(v));
+    let pct = |v: Option<f64>| v.map_or(t.calc.no_figure.to_string(), |v| lang.percent(v));
 
     html! {
         <section class="card period-counts" data-file={name.to_string()} data-kind="period_counts">
-            <h2>{ t.crr_name }{ " · " }{ t.churn_name }</h2>
+            <h2>{ t.calc.crr_name }{ " · " }{ t.calc.churn_name }</h2>
             <p class="file-summary">{ summary }</p>
             <div class="formula-box">
-                <p><code>{ t.formula_crr }</code>{ " · " }<code>{ t.formula_churn }</code></p>
+                <p><code>{ t.calc.formula_crr }</code>{ " · " }<code>{ t.calc.formula_churn }</code></p>
                 <details>
-                    <summary>{ t.how_computed }</summary>
+                    <summary>{ t.calc.how_computed }</summary>
                     <p>{ t.crr_explain }</p>
                     <p>{ t.churn_explain }</p>
                     <p>{ t.target_explain }</p>

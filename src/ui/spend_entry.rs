@@ -30,7 +30,7 @@ pub fn spend_entry(p: &SpendEntryProps) -> Html {
     let t = lang.texts();
     let x = t.analysis;
     let typed = &p.typed;
-    let value = |s: &str| typed_number(s, t.thousands_separator).filter(|v| *v >= 0.0);
+    let value = |s: &str| typed_number(s, t.calc.thousands_separator).filter(|v| *v >= 0.0);
     let amounts: Vec<[Option<f64>; 2]> =
         (0..p.months.len()).map(|i| typed.get(i).map_or([None, None], |[a, r]| [value(a), value(r)])).collect();
     let bad = typed.iter().flatten().any(|s| !s.trim().is_empty() && value(s).is_none());

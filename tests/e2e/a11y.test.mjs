@@ -2,7 +2,8 @@
 // protocol, so the page's CSP stays as it is) reports no WCAG 2.1 A/AA violation on each
 // view with data loaded: the empty page, the sample (analysis, lifetime value, planner),
 // a log with spend (acquisition per channel), the Dutch and German pages, a snapshot
-// link's read-only view, a customer summary and subscriptions.
+// link's read-only view, a customer summary and subscriptions, the embed code panel, the
+// embeddable widgets and the whole app embedded.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -75,6 +76,23 @@ test('no axe violations: empty page, sample, spend, Dutch, German, snapshot, sum
   await dropFiles(p.page, [{ name: 'subscriptions.csv', bytes: fixtureBytes('models/subscriptions_regular.csv') }]);
   await p.page.waitForSelector(READY, { timeout: WAIT });
   found.subscriptions = await violations(p.page);
+  p.assertClean();
+  // The embed code panel, open with its preview; each widget of embed.html; the whole
+  // app embedded (?embed=1, the single-file page) with the sample.
+  p = await app.open({ query: '?language=nl' });
+  await p.page.click('[data-testid=embed-code-button]');
+  await (await (await p.page.waitForSelector('[data-testid=embed-preview]')).contentFrame()).waitForSelector('main.embed');
+  found.embedCode = await violations(p.page);
+  p.assertClean();
+  for (const widget of ['crr', 'clv', 'cost']) {
+    await p.page.goto(`${p.origin}/embed.html?calculator=${widget}&language=de`);
+    await p.page.waitForSelector(`main.embed[data-embed=${widget}]`);
+    found[`widget ${widget}`] = await violations(p.page);
+  }
+  await p.page.goto(`${p.origin}/retention-calculator.html?embed=1&language=en`);
+  await p.page.click('[data-testid=load-sample]');
+  await p.page.waitForSelector(READY, { timeout: WAIT });
+  found.embeddedApp = await violations(p.page);
   p.assertClean();
   for (const [view, list] of Object.entries(found)) assert.deepEqual(list, [], `${view}: ${list.join('\n')}`);
 });

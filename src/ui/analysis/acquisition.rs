@@ -51,7 +51,7 @@ fn cost_chart(f: &AcquisitionFigures, p: &SectionProps, lang: Lang, cur: Currenc
     let svg: AttrValue = bars::svg(&labels, &values, &references, "", lang, CHART_WIDTH, CHART_HEIGHT).into();
     let money = |v: f64| money(lang, cur, Some(v));
     let alt = labels.iter().zip(&values).map(|(l, v)| format!("{l}: {}", money(*v))).collect::<Vec<_>>().join("; ");
-    let alt = format!("{alt}. {} {}", x.claim_cost_ratio, x.claim_cpo_ratio);
+    let alt = format!("{alt}. {} {}", lang.calculators().claim_cost_ratio, x.claim_cpo_ratio);
     Some(
         html! { <ChartFigure name="cost-comparison" title={x.sec_acquisition} {svg} alt={alt} stem={p.stem.clone()} /> },
     )
@@ -96,8 +96,8 @@ fn channel_table(f: &AcquisitionFigures, lang: Lang, cur: Currency) -> Html {
         <div data-testid="channel-costs">
             <h4>{ x.channels_heading }</h4>
             <p class="note">{ note }</p>
-            { figures_table(x.col_channel, &[x.col_acquisition_spend, x.col_retention_spend, x.fig_cac,
-                x.fig_cost_per_retained, x.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
+            { figures_table(x.col_channel, &[x.col_acquisition_spend, x.col_retention_spend, t.calc.fig_cac,
+                t.calc.fig_cost_per_retained, t.calc.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
                 { for f.channels.iter().map(|ch| {
                     let seg = AttrValue::from(ch.channel.clone());
                     cost_row(ch.channel.clone(), &ch.figures, lang, cur, |k, v, shown| segment_cell(k, v, shown, seg.clone()))
@@ -126,25 +126,25 @@ pub fn acquisition_section(p: &SectionProps) -> Html {
     html! {
         <div class="analysis-part" id="sec-acquisition" data-section="acquisition">
             { heading(x.sec_acquisition, csv_button(a, &p.stem, lang, Table::Acquisition)) }
-            { how_computed(t.how_computed, &x.acquisition_explain) }
+            { how_computed(t.calc.how_computed, &x.acquisition_explain) }
             <div class="kpis">
-                { card(x.fig_cac.into(), key::CAC, s.cac, money(s.cac), None) }
-                { card(x.fig_cost_per_retained.into(), key::COST_PER_RETAINED, s.cost_per_retained, money(s.cost_per_retained), None) }
-                { card(x.fig_cost_ratio.into(), key::COST_RATIO, s.cost_ratio, num(lang, s.cost_ratio, 1),
-                    Some(x.claim_cost_ratio.to_string())) }
+                { card(t.calc.fig_cac.into(), key::CAC, s.cac, money(s.cac), None) }
+                { card(t.calc.fig_cost_per_retained.into(), key::COST_PER_RETAINED, s.cost_per_retained, money(s.cost_per_retained), None) }
+                { card(t.calc.fig_cost_ratio.into(), key::COST_RATIO, s.cost_ratio, num(lang, s.cost_ratio, 1),
+                    Some(t.calc.claim_cost_ratio.to_string())) }
                 { card(x.fig_cpo_new.into(), key::CPO_NEW, s.cpo_new, money(s.cpo_new), None) }
                 { card(x.fig_cpo_existing.into(), key::CPO_EXISTING, s.cpo_existing, money(s.cpo_existing),
                     Some(x.claim_cpo_ratio.to_string())) }
-                { card(x.fig_ltv_cac.into(), key::LTV_CAC, f.ltv_cac, num(lang, f.ltv_cac, 1), Some(x.ltv_cac_note.to_string())) }
-                { card(x.fig_payback.into(), key::PAYBACK_MONTHS, f.payback_months, num(lang, f.payback_months, 1), None) }
+                { card(t.calc.fig_ltv_cac.into(), key::LTV_CAC, f.ltv_cac, num(lang, f.ltv_cac, 1), Some(x.ltv_cac_note.to_string())) }
+                { card(t.calc.fig_payback.into(), key::PAYBACK_MONTHS, f.payback_months, num(lang, f.payback_months, 1), None) }
             </div>
             if f.split { <p class="note" data-testid="spend-split">{ x.acquisition_split }</p> }
             if outside > 0.0 { <p class="note" data-testid="spend-outside">{ (x.acquisition_outside)(&money(Some(outside))) }</p> }
             if f.unplaced > 0 { <p class="file-errors" data-testid="spend-unplaced">{ (x.acquisition_unplaced)(f.unplaced) }</p> }
             { for chart }
             { channel_table(f, lang, cur) }
-            { figures_table(t.col_period, &[x.col_acquisition_spend, x.col_retention_spend, x.fig_cac,
-                x.fig_cost_per_retained, x.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
+            { figures_table(t.col_period, &[x.col_acquisition_spend, x.col_retention_spend, t.calc.fig_cac,
+                t.calc.fig_cost_per_retained, t.calc.fig_cost_ratio, x.fig_cpo_new, x.fig_cpo_existing], html! {
                 { for f.periods.iter().map(|(period, c)| {
                     let pe = AttrValue::from(period.to_string());
                     cost_row(period.to_string(), c, lang, cur, |k, v, shown| period_cell(k, v, shown, pe.clone()))

@@ -36,7 +36,7 @@ pub fn base_section(p: &SectionProps) -> Html {
         <div class="analysis-part" id="sec-base" data-section="base">
             { heading(x.sec_base, csv_button(a, stem, lang, Table::Base)) }
             if let Some(note) = note { <p class="note" data-testid="window-note">{ note }</p> }
-            { how_computed(t.how_computed, &[x.base_explain]) }
+            { how_computed(t.calc.how_computed, &[x.base_explain]) }
             { figures_table(t.col_period, &[t.col_s, t.col_e, x.col_churned, x.col_joined, x.col_new, x.col_reactivated, x.col_acquired, t.col_crr, t.col_churn], html! {
                 { for a.base.iter().map(|r| {
                     let period = AttrValue::from(r.period.to_string());

@@ -52,7 +52,7 @@ pub fn cohorts_section(p: &SectionProps) -> Html {
     html! {
         <div class="analysis-part" id="sec-cohorts" data-section="cohorts">
             { heading(x.sec_cohorts, csv_button(a, stem, lang, Table::Cohorts)) }
-            { how_computed(t.how_computed, &[x.cohort_explain]) }
+            { how_computed(t.calc.how_computed, &[x.cohort_explain]) }
             <label class="inline-setting">
                 <span>{ x.cohort_mode_label }</span>
                 <select data-testid="cohort-mode" onchange={on_mode}>

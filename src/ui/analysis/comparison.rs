@@ -40,10 +40,10 @@ pub fn comparison_section(p: &SectionProps) -> Html {
             if let Some(m) = &cmp.membership {
                 <div class="kpis wide">
                     { card((x.fig_member_uplift)(&m.yes), key::MEMBER_SPEND_UPLIFT, m.member_spend_uplift,
-                        m.member_spend_uplift.map_or(t.no_figure.to_string(), uplift), Some(claim)) }
+                        m.member_spend_uplift.map_or(t.calc.no_figure.to_string(), uplift), Some(claim)) }
                 </div>
             }
-            { how_computed(t.how_computed, &[x.comparison_explain]) }
+            { how_computed(t.calc.how_computed, &[x.comparison_explain]) }
             { figures_table(x.col_value, &[t.fig_customers, t.col_crr, t.col_churn, t.fig_aov, t.fig_frequency, t.fig_repeat_rate, x.col_revenue_per_customer], html! {
                 { for cmp.groups.iter().map(|g| {
                     let seg = AttrValue::from(g.value.clone());

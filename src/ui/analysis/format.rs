@@ -14,11 +14,11 @@ pub fn count(lang: Lang, v: u64) -> String {
 }
 
 pub fn pct(lang: Lang, v: Option<f64>) -> String {
-    v.map_or(lang.texts().no_figure.to_string(), |v| lang.percent(v))
+    v.map_or(lang.calculators().no_figure.to_string(), |v| lang.percent(v))
 }
 
 pub fn num(lang: Lang, v: Option<f64>, decimals: usize) -> String {
-    v.map_or(lang.texts().no_figure.to_string(), |v| lang.number(v, decimals))
+    v.map_or(lang.calculators().no_figure.to_string(), |v| lang.number(v, decimals))
 }
 
 /// A section's title, with its download button (or nothing) on the right.

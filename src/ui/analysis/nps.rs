@@ -23,7 +23,7 @@ pub fn nps_section(p: &SectionProps) -> Html {
     html! {
         <div class="analysis-part" id="sec-nps" data-section="nps">
             { heading(x.sec_nps, csv_button(a, stem, lang, Table::Nps)) }
-            { how_computed(t.how_computed, &[x.nps_explain]) }
+            { how_computed(t.calc.how_computed, &[x.nps_explain]) }
             { figures_table(x.col_segment, &[x.col_matched, t.fig_repeat_rate, t.col_churn], html! {
                 { for s.groups.iter().map(|g| {
                     let seg = AttrValue::from(g.group.key());

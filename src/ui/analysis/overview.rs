@@ -59,9 +59,9 @@ pub fn overview(p: &OverviewProps) -> Html {
         <div class="overview" id="sec-overview" data-section="overview">
             <h3>{ x.overview_title }</h3>
             <div class="kpis wide">
-                { tile(&format!("{} {}", t.crr_name, label.clone().unwrap_or_default()), key::OVERVIEW_CRR, crr, pct(lang, crr),
+                { tile(&format!("{} {}", t.calc.crr_name, label.clone().unwrap_or_default()), key::OVERVIEW_CRR, crr, pct(lang, crr),
                     label.clone(), trend(crr, before.and_then(|b| b.crr))) }
-                { tile(&format!("{} {}", t.churn_name, label.clone().unwrap_or_default()), key::OVERVIEW_CHURN_RATE, churn,
+                { tile(&format!("{} {}", t.calc.churn_name, label.clone().unwrap_or_default()), key::OVERVIEW_CHURN_RATE, churn,
                     pct(lang, churn), label, trend(churn, before.and_then(|b| b.churn_rate))) }
                 { tile(t.fig_customers, key::CUSTOMERS_TOTAL, Some(v.customers_total as f64), count(lang, v.customers_total), None, None) }
                 { tile(t.fig_revenue, key::REVENUE_TOTAL, v.revenue_total, money(lang, cur, v.revenue_total), None, None) }
@@ -69,7 +69,7 @@ pub fn overview(p: &OverviewProps) -> Html {
                     { tile(x.overview_clv, key::OVERVIEW_CLV, clv, money(lang, cur, clv), None, Some(x.overview_clv_note.to_string())) }
                 }
                 if a.acquisition.is_some() {
-                    { tile(x.fig_cost_ratio, key::COST_RATIO, ratio, num(lang, ratio, 1), None, Some(x.claim_cost_ratio.to_string())) }
+                    { tile(t.calc.fig_cost_ratio, key::COST_RATIO, ratio, num(lang, ratio, 1), None, Some(t.calc.claim_cost_ratio.to_string())) }
                 }
             </div>
         </div>

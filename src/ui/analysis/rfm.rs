@@ -27,7 +27,7 @@ pub fn rfm_section(p: &SectionProps) -> Html {
         <div class="analysis-part" id="sec-rfm" data-section="rfm">
             { heading(x.sec_rfm, csv_button(a, stem, lang, Table::Rfm)) }
             if let Some(day) = rfm.reference_day { <p class="note">{ (x.rfm_reference)(&day.to_string()) }</p> }
-            { how_computed(t.how_computed, &[x.rfm_explain]) }
+            { how_computed(t.calc.how_computed, &[x.rfm_explain]) }
             { figures_table(x.col_segment, &[x.col_size, x.col_share, t.fig_revenue, x.col_recency, x.col_frequency, x.col_monetary, ""], html! {
                 { for rfm.segments.iter().map(|s| {
                     let seg = AttrValue::from(s.segment.key());

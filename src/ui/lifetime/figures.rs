@@ -50,7 +50,7 @@ pub fn figures(p: &ValuationProps) -> Html {
             if let Some(problem) = &v.spend_problem {
                 <p class="file-errors" data-testid="spend-problem">{ (x.spend_problem)(problem) }</p>
             }
-            { how_computed(t.how_computed, &x.figures_explain) }
+            { how_computed(t.calc.how_computed, &x.figures_explain) }
         </div>
     }
 }
@@ -73,7 +73,7 @@ pub fn backtest_view(p: &ValuationProps) -> Html {
         .holdout
         .map(|h| (x.holdout_span)(&h.first.to_string(), &h.last.to_string(), &units(lang, h.length, v.unit, 1)));
     let pct_err = |e: Option<f64>| {
-        e.map_or(t.no_figure.to_string(), |e| format!("{}{}", if e > 0.0 { "+" } else { "" }, lang.percent(e)))
+        e.map_or(t.calc.no_figure.to_string(), |e| format!("{}{}", if e > 0.0 { "+" } else { "" }, lang.percent(e)))
     };
     let verdict = match (b.pnbd_better(), &b.pnbd_error) {
         (Some(true), Some(_)) => {
@@ -120,7 +120,7 @@ pub fn backtest_view(p: &ValuationProps) -> Html {
                 alt={(x.cumulative_alt)(&n(b.actual_total as f64, 0), &n(b.predicted_total, 1))} stem="clv" />
             <ChartFigure name="holdout-by-purchases" title={x.by_x_title} svg={charts.by_purchases}
                 alt={(x.by_x_alt)(b.by_purchases.len())} stem="clv" />
-            { how_computed(t.how_computed, &[x.backtest_explain]) }
+            { how_computed(t.calc.how_computed, &[x.backtest_explain]) }
         </div>
     }
 }

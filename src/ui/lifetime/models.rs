@@ -62,7 +62,7 @@ fn model_card(lang: Lang, m: &ModelAnswer) -> Html {
                                         <th scope="row">{ e.name.clone() }</th>
                                         <td class="num" data-metric={key.clone()} data-value={machine_value(Some(e.value))}>{ num(e.value) }</td>
                                         <td class="num" data-metric={keys::se(&key)} data-value={machine_value(e.se)}>
-                                            { e.se.map_or(t.no_figure.to_string(), num) }
+                                            { e.se.map_or(t.calc.no_figure.to_string(), num) }
                                         </td>
                                         <td class="num">{ interval }</td>
                                     </tr>
@@ -95,7 +95,7 @@ fn model_card(lang: Lang, m: &ModelAnswer) -> Html {
             data-elapsed-ms={m.elapsed_ms.to_string()} data-distinct={m.distinct.to_string()}>
             <h4>{ model_name(m.kind) }</h4>
             { body }
-            { how_computed(t.how_computed, &explain) }
+            { how_computed(t.calc.how_computed, &explain) }
         </div>
     }
 }

@@ -31,7 +31,7 @@ struct Typed {
 }
 
 fn typed(lang: Lang, p: &SimpleProps) -> Typed {
-    let n = |v: f64, d: usize| lang.number(v, d).replace(lang.texts().thousands_separator, "");
+    let n = |v: f64, d: usize| lang.number(v, d).replace(lang.calculators().thousands_separator, "");
     Typed {
         revenue: p.measured.map(|m| n(m.revenue_per_year, 2)).unwrap_or_default(),
         margin: n(p.margin_pct, 1),
@@ -44,8 +44,8 @@ fn typed(lang: Lang, p: &SimpleProps) -> Typed {
 pub fn simple_clv_view(p: &SimpleProps) -> Html {
     let lang = p.lang;
     let cur = use_currency();
-    let t = lang.texts();
-    let x = t.lifetime;
+    let t = lang.calculators();
+    let x = t;
     let state = use_state(|| typed(lang, p));
     // New measurements (another file) replace what was typed.
     {

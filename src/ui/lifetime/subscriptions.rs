@@ -78,7 +78,7 @@ pub fn subscriptions_section(p: &SubscriptionsProps) -> Html {
     };
     let per_period = value.trim().replace(',', ".").parse::<f64>().ok().filter(|v| v.is_finite());
     let worth = per_period.zip(f.expected_lifetime).map(|(v, l)| v * l);
-    let pct = |v: Option<f64>| v.map_or(t.no_figure.to_string(), |v| lang.percent(v * 100.0));
+    let pct = |v: Option<f64>| v.map_or(t.calc.no_figure.to_string(), |v| lang.percent(v * 100.0));
     html! {
         <section class="card lifetime" data-section="subscriptions">
             <h2>{ x.subscriptions_title }</h2>
@@ -123,7 +123,7 @@ pub fn subscriptions_section(p: &SubscriptionsProps) -> Html {
                 }) }
             }) }
             </details>
-            { how_computed(t.how_computed, &[x.subscriptions_explain]) }
+            { how_computed(t.calc.how_computed, &[x.subscriptions_explain]) }
         </section>
     }
 }

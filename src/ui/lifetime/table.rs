@@ -139,7 +139,7 @@ pub fn customer_table(p: &TableProps) -> Html {
             set(&rows_box, "transform", format!("translateY({}px)", ROW_PX * offset as f64));
         });
     }
-    let num = |v: Option<f64>, d: usize| v.map_or(t.no_figure.to_string(), |v| lang.number(v, d));
+    let num = |v: Option<f64>, d: usize| v.map_or(t.calc.no_figure.to_string(), |v| lang.number(v, d));
     let cell = |metric: &'static str, value: Option<f64>, shown: String, customer: &str| {
         html! { <span role="cell" class="num" data-metric={metric} data-value={machine_value(value)} data-customer={customer.to_string()}>{ shown }</span> }
     };
@@ -214,7 +214,7 @@ pub fn customer_table(p: &TableProps) -> Html {
                                         SortColumn::Spend => cell(keys::EXPECTED_SPEND, r.spend, money(lang, cur, r.spend), &r.customer),
                                         SortColumn::Clv if p.activation => plain(money(lang, cur, r.value_at_stake)),
                                         SortColumn::Clv => with_interval(keys::CLV, r.clv, r.clv_interval, 2, &r.customer),
-                                        SortColumn::Holdout => plain(r.holdout.map_or(t.no_figure.to_string(), |h| h.to_string())),
+                                        SortColumn::Holdout => plain(r.holdout.map_or(t.calc.no_figure.to_string(), |h| h.to_string())),
                                     }) }
                                 </div>
                             }) }
