@@ -1,6 +1,8 @@
 //! The command-line tool `retention` (src/bin/retention.rs), run as a user runs it:
 //! exit codes, the messages, the figures it writes.
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -202,7 +204,7 @@ fn sql_prints_the_generators_text() {
     assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
     let sql = text(&out.stdout);
     assert!(sql.starts_with("-- The customer base per period"), "{sql}");
-    assert!(sql.contains("-- PostgreSQL SQL; week periods, window W = 30 days."));
+    assert!(sql.contains("-- PostgreSQL SQL. Settings: week periods, window W = 30 days."));
     assert!(sql.contains("TRIM(CAST(\"klant\"\"id\" AS TEXT)) AS cust"));
     assert!(sql.contains("FROM \"shop\".\"orders\""));
     assert!(sql.contains("(buy_day + 30)"));

@@ -10,6 +10,8 @@
 //! SQL_GOLDEN=update cargo test --test sql_golden
 //! ```
 
+#![cfg(not(target_arch = "wasm32"))]
+
 use retention::calendar::{Date, Granularity, TimeUnit};
 use retention::sql::{generate, Engine, Output, Request};
 use std::path::PathBuf;

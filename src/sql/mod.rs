@@ -175,7 +175,7 @@ fn header(req: &Request) -> String {
     };
     format!(
         "-- {what}, as Retention Calculator computes it (METRICS.md).\n\
-         -- {} SQL; {settings}. Save the result as CSV and drop it into the app.\n",
+         -- {} SQL. Settings: {settings}. Save the result as CSV and drop it into the app.\n",
         req.engine.name()
     )
 }
