@@ -15,7 +15,9 @@ spaces around it, and rows the app skips (no customer id, no amount).
 Engines: DuckDB (PyPI duckdb), Spark SQL in local mode (PyPI pyspark, Java), and
 PostgreSQL when `pg_ctl` (Debian postgresql) is there: a throw-away cluster in a
 temporary folder, on a Unix socket only. BigQuery and Snowflake are checked by the
-golden SQL text (tests/sql_golden.rs). Each engine's time is printed.
+golden SQL text (tests/sql_golden.rs). Each engine's time is printed. DuckDB's results
+are also saved as CSV files and read by `retention analyse`, which must recognise the
+summary as a customer summary and the base as period counts.
 
 Exit status 0 when every figure of every engine matches; the last line says
 'N passed, N failed'.
@@ -221,6 +223,21 @@ def compare_summary(res, engine, label, rows, customers):
         res.same(f"{engine} {label} {cid} channel", r["channel"], c["channel"])
 
 
+def compare_drop_in(res, db, folder):
+    """The engine's results saved as CSV files are recognised by the app: the summary as a
+    customer summary, the base as period counts (its S = 0 periods skipped as rows
+    without a CRR), with the values the query gave."""
+    for what, kind in [("summary", "a customer summary"), ("base", "period counts")]:
+        path = os.path.join(folder, f"{db.name}-{what}.csv")
+        text = sql(db.name, what).rstrip().rstrip(";")
+        db.con.execute(f"COPY ({text}) TO '{path}' (HEADER, DELIMITER ',')")
+        rows = db.query(text)
+        out = run([RETENTION, "analyse", path]).stdout
+        zero_s = sum(1 for r in rows if r.get("S") == 0)
+        want = f"{os.path.basename(path)}: {kind}, {len(rows)} data rows, {zero_s} skipped"
+        res.same(f"{db.name} {what} file dropped into the app", out.splitlines()[0], want)
+
+
 # --- Engines: each loads the log as the table shop.orders and runs a query. -----------
 
 class DuckDb:
@@ -375,6 +392,8 @@ def main():
                 label = f"unit={u} end={end}"
                 compare_summary(res, engine, label, db.query(sql(engine, "summary", unit=u, end=end)), customers)
                 queries += 3
+            if engine == "duckdb":
+                compare_drop_in(res, db, folder)
             db.close()
             print(f"{engine}: loaded in {loaded:.1f} s, {queries} queries in {time.monotonic() - t - loaded:.1f} s")
     for m in res.messages:
