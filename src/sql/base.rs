@@ -97,3 +97,26 @@ pub fn sql(req: &Request, source: &Source) -> String {
     ));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Granularity;
+    use crate::sql::{Engine, Output};
+
+    #[test]
+    fn the_window_and_the_granularity_reach_the_text() {
+        let req = Request {
+            granularity: Granularity::Quarter,
+            window_days: 45,
+            ..Request::new(Engine::Postgres, "orders", "c", "d", Output::Base)
+        };
+        let text = sql(&req, &Source::of(&req).unwrap());
+        // The boundaries a purchase date reaches end at the quarter holding d + 45.
+        assert!(text.contains("EXTRACT(QUARTER FROM (buy_day + 45))"), "{text}");
+        assert!(text.contains("'-Q'"));
+        // S, E and N as the period-counts file's names, in that order after the period.
+        assert_eq!(COLUMNS[..4], ["period", "S", "E", "N"]);
+        assert!(text.contains("CAST(p.n AS BIGINT) AS \"N\""));
+    }
+}

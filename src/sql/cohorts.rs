@@ -85,3 +85,26 @@ pub fn sql(req: &Request, source: &Source) -> String {
     out.push_str(&format!("SELECT\n  {}\nFROM grid\nORDER BY cohort_ix, k\n", select.join(",\n  ")));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::Granularity;
+    use crate::sql::{Engine, Output};
+
+    #[test]
+    fn revenue_only_with_amounts() {
+        let req = Request {
+            granularity: Granularity::Year,
+            ..Request::new(Engine::DuckDb, "orders", "c", "d", Output::Cohorts)
+        };
+        assert_eq!(columns(&req).len(), 5);
+        let text = sql(&req, &Source::of(&req).unwrap());
+        assert!(!text.contains("revenue") && text.contains("1 AS is_purchase"), "{text}");
+        let with = Request { amount: Some("a".into()), ..req };
+        let text = sql(&with, &Source::of(&with).unwrap());
+        assert!(text.contains("CASE WHEN revenue_0 <> 0 THEN revenue / revenue_0 * 100 END AS \"cohort_revenue_pct\""));
+        // "offset" is a reserved word in several engines: always quoted.
+        assert!(text.contains("AS \"offset\""));
+    }
+}

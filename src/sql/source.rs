@@ -82,3 +82,41 @@ impl Source {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::sql::Output;
+
+    fn source(engine: Engine, amount: Option<&str>) -> Source {
+        let req = Request {
+            amount: amount.map(String::from),
+            attribute: Some("kanaal".into()),
+            ..Request::new(engine, "shop.orders", "klant", "datum", Output::Summary)
+        };
+        Source::of(&req).unwrap()
+    }
+
+    #[test]
+    fn rows_without_an_id_a_date_or_an_amount_are_left_out() {
+        let text = source(Engine::Postgres, Some("bedrag")).ctes(true);
+        assert!(text.starts_with("WITH\n"));
+        assert!(text.contains(
+            "  WHERE \"klant\" IS NOT NULL AND \"datum\" IS NOT NULL AND \"bedrag\" IS NOT NULL\n    \
+             AND TRIM(CAST(\"klant\" AS TEXT)) <> ''\n"
+        ));
+        assert!(text.contains("CAST(\"bedrag\" AS DOUBLE PRECISION) AS amt"));
+        assert!(text.contains("COALESCE(TRIM(CAST(\"kanaal\" AS TEXT)), '') AS attr"));
+        // Refunds are no purchase; the day's purchase amounts are added up.
+        assert!(text.contains("SELECT cust, buy_day, SUM(amt) AS amt\n  FROM usable\n  WHERE amt >= 0\n"));
+        assert!(text.ends_with("),\n"));
+    }
+
+    #[test]
+    fn without_amounts_every_row_is_a_purchase_and_the_attribute_only_when_asked() {
+        let text = source(Engine::Spark, None).ctes(false);
+        assert!(!text.contains("amt") && !text.contains("attr"), "{text}");
+        assert!(text.contains("WHERE `klant` IS NOT NULL AND `datum` IS NOT NULL\n"));
+        assert!(text.contains("SELECT cust, buy_day\n  FROM usable\n  GROUP BY cust, buy_day\n"));
+    }
+}

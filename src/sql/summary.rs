@@ -126,3 +126,40 @@ pub fn sql(req: &Request, source: &Source) -> String {
     out.push_str(&format!("\nSELECT\n  {}\nFROM per_customer h{joins}\nORDER BY h.cust\n", select.join(",\n  ")));
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::{Date, TimeUnit};
+    use crate::sql::Output;
+
+    fn request() -> Request {
+        Request::new(Engine::Snowflake, "orders", "customer_id", "order_date", Output::Summary)
+    }
+
+    #[test]
+    fn columns_follow_the_amount_and_the_attribute() {
+        assert_eq!(
+            columns(&request()),
+            ["customer_id", "frequency", "recency", "T", "first_purchase", "last_purchase"]
+        );
+        let full = Request { amount: Some("a".into()), attribute: Some("regio".into()), ..request() };
+        assert_eq!(columns(&full)[4], "monetary_value");
+        assert_eq!(columns(&full)[7..], ["revenue", "regio"]);
+    }
+
+    #[test]
+    fn days_are_divided_by_the_unit_as_floats_and_c_is_at_most_the_last_date() {
+        assert_eq!(
+            in_unit(Engine::Snowflake, "d", TimeUnit::Month.days()),
+            "CAST(d AS DOUBLE) / CAST(30.4375 AS DOUBLE)"
+        );
+        assert_eq!(in_unit(Engine::BigQuery, "d", TimeUnit::Week.days()), "CAST(d AS FLOAT64) / CAST(7 AS FLOAT64)");
+        let req = Request { calibration_end: Date::from_ymd(2024, 6, 30), ..request() };
+        let text = sql(&req, &Source::of(&req).unwrap());
+        assert!(text.contains("SELECT LEAST(DATE '2024-06-30', MAX(buy_day)) AS cal_end"));
+        assert!(text.contains("WHERE p.buy_day <= c.cal_end"));
+        // Without amounts: no monetary value, no revenue.
+        assert!(!text.contains("repeat_amt") && !text.contains("revenue"));
+    }
+}
