@@ -178,6 +178,14 @@ fn several_files_are_read_and_reported_in_order() {
     let at: Vec<usize> = (0..5).map(|i| stdout.find(&format!("log{i}.csv: a transaction log")).unwrap()).collect();
     assert!(at.windows(2).all(|w| w[0] < w[1]), "{stdout}");
     assert_eq!(text(&out.stderr).lines().count(), 5, "one skipped row per file");
+    // A segment column the log does not have: said, and the figures come without it.
+    let out = retention(&["analyse", &files[0], "--segment", "regio"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stderr).contains("log0.csv has no column \"regio\" to compare by (it has: kanaal)"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]

@@ -308,6 +308,12 @@ Exit codes: 0 fine, 1 a file could not be used, 2 bad arguments.
             Dataset::Survey(rows) if rows.iter().any(|r| r.customer.is_some()) => Some(rows.as_slice()),
             _ => None,
         });
+        if let Some(column) = &o.segment {
+            if !log.attributes.iter().any(|a| &a.name == column) {
+                let names: Vec<&str> = log.attributes.iter().map(|a| a.name.as_str()).collect();
+                eprintln!("retention: {name} has no column {column:?} to compare by (it has: {})", names.join(", "));
+            }
+        }
         let mut analysis = Analysis::of(name, log, survey, &settings);
         if let Some(rows) = files.iter().find_map(|f| match &f.dataset {
             Dataset::MarketingSpend(rows) => Some(rows.as_slice()),
