@@ -1048,6 +1048,18 @@ proptest! {
         chunked_equals_whole(&t.bytes(), &sizes);
     }
 
+    /// Read in parts (issue 13: each part by its own worker, then merged), a log is read
+    /// exactly as by one reader, wherever the cuts fall (inside quotes: read again whole).
+    #[test]
+    fn reading_in_parts_equals_whole_reading(t in table(), parts in 2usize..9) {
+        let bytes = t.bytes();
+        if let Ok(settings) = settings_like_read_file(&bytes) {
+            let whole = ingest::read_with("fuzz.csv", &bytes, settings.clone());
+            let cut = ingest::parallel::read_in_parts("fuzz.csv", &bytes, settings, parts);
+            prop_assert_eq!(cut, whole);
+        }
+    }
+
     /// The tokenizer alone, with any ASCII delimiter but `\r`/`\n`: no panic, and chunked equals whole.
     #[test]
     fn splitter_is_chunk_invariant(

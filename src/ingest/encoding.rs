@@ -24,6 +24,21 @@ impl Encoding {
     pub const ALL: [Encoding; 5] =
         [Encoding::Utf8, Encoding::Utf8Bom, Encoding::Utf16Le, Encoding::Utf16Be, Encoding::Windows1252];
 
+    /// The same encoding without a byte-order mark: how a part of a file that starts
+    /// mid-file is decoded.
+    pub fn without_bom(self) -> Encoding {
+        match self {
+            Encoding::Utf8Bom => Encoding::Utf8,
+            other => other,
+        }
+    }
+
+    /// Whether a line break is the byte `\n` and never part of a longer character, so
+    /// that a file can be cut after any `\n` and each piece decoded alone.
+    pub fn splits_at_line_breaks(self) -> bool {
+        matches!(self, Encoding::Utf8 | Encoding::Utf8Bom | Encoding::Windows1252)
+    }
+
     pub fn from_label(label: &str) -> Option<Encoding> {
         Self::ALL.into_iter().find(|e| e.label() == label)
     }

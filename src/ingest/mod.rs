@@ -23,6 +23,7 @@ pub mod interner;
 pub mod month_names;
 pub mod number;
 pub mod other_kinds;
+pub mod parallel;
 pub mod period_counts;
 pub mod reader;
 pub mod sniff;

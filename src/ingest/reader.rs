@@ -272,6 +272,8 @@ pub struct Reader {
     errors: RowErrors,
     bytes: u64,
     data_rows: u64,
+    /// Whether the last record read ran to the end of its input inside quotes.
+    last_unclosed: bool,
 }
 
 impl Reader {
@@ -298,7 +300,38 @@ impl Reader {
             errors: RowErrors::default(),
             bytes: 0,
             data_rows: 0,
+            last_unclosed: false,
         })
+    }
+
+    /// A reader for one part of a transaction log read in parts (`super::parallel`):
+    /// the first part starts at the file's start (its byte-order mark, its header); the
+    /// others start just after a line break, mid-file.
+    pub(crate) fn for_part(settings: ReadSettings, first: bool) -> Result<Reader, FileError> {
+        let mut reader = Reader::new(settings)?;
+        if !first {
+            reader.header_pending = false;
+            reader.decoder = Decoder::new(reader.settings.encoding.without_bom());
+        }
+        Ok(reader)
+    }
+
+    /// Reads what is left of a part and returns what it collected (any number of rows,
+    /// none included).
+    pub(crate) fn finish_part(mut self) -> super::parallel::Part {
+        self.decoder.decode(&[], true, &mut self.text);
+        self.drain(true);
+        let log = match self.builder {
+            Builder::Transactions(b) => b.into_part(),
+            _ => unreachable!("only transaction logs are read in parts"),
+        };
+        super::parallel::Part {
+            log,
+            errors: self.errors,
+            data_rows: self.data_rows,
+            lines: self.splitter.line() - 1,
+            ends_in_quotes: self.last_unclosed,
+        }
     }
 
     /// Bytes fed so far.
@@ -362,6 +395,9 @@ impl Reader {
 
     fn take_record(&mut self, i: usize) {
         let record = &self.batch[i];
+        // (Before the blank check: a part cut inside quotes may end in a record of only
+        // white space, such as `"\r\n`.)
+        self.last_unclosed = record.unclosed_quote;
         if record.is_blank() {
             return;
         }

@@ -87,11 +87,27 @@ impl CustomerLog {
 }
 
 /// One purchase row.
-#[derive(Clone, Copy)]
-struct Entry {
-    customer: u32,
-    day: i32,
-    amount: f64,
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub(crate) struct Entry {
+    pub customer: u32,
+    pub day: i32,
+    pub amount: f64,
+}
+
+/// What one part of a log read in parts (`super::parallel`) collected, with customers
+/// numbered in their order of first appearance in the part: its rows as read (nothing
+/// grouped or added up yet, so that the whole log adds one day's amounts in file order,
+/// as one reader does), and each new customer's other columns.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub(crate) struct LogPart {
+    pub ids: Strings,
+    /// Purchase rows in file order, in blocks.
+    pub entries: Vec<Vec<Entry>>,
+    /// Refund rows in file order.
+    pub refunds: Vec<Refund>,
+    /// Per other column: its distinct values and, per customer of the part, the index of
+    /// the value on their first row.
+    pub attributes: Vec<(Vec<Box<str>>, Vec<u32>)>,
 }
 
 /// Entries per block: 1 MiB.
@@ -210,6 +226,50 @@ impl LogBuilder {
             }
         }
         Ok(())
+    }
+
+    /// What was read, for a part of a log read in parts.
+    pub(crate) fn into_part(self) -> LogPart {
+        LogPart {
+            ids: self.ids.into_strings(),
+            entries: self.entries,
+            refunds: self.refunds,
+            attributes: self.attributes.into_iter().map(|a| (a.values, a.of_customer)).collect(),
+        }
+    }
+
+    /// Takes in the next part of the log, as if its rows were read here: its customers
+    /// are numbered on from this builder's (one look-up per customer of the part, not
+    /// per row), those new to the log get the other columns of their first row, and its
+    /// rows are appended in file order.
+    pub(crate) fn absorb(&mut self, part: LogPart) {
+        let mut global = Vec::with_capacity(part.ids.len());
+        for (local, id) in part.ids.iter().enumerate() {
+            let (g, new) = self.ids.intern(id);
+            if new {
+                for (a, (values, of_customer)) in self.attributes.iter_mut().zip(&part.attributes) {
+                    let value = &values[of_customer[local] as usize];
+                    let v = match a.index.get(value) {
+                        Some(&v) => v,
+                        None => {
+                            let v = a.values.len() as u32;
+                            a.index.insert(value.clone(), v);
+                            a.values.push(value.clone());
+                            v
+                        }
+                    };
+                    a.of_customer.push(v);
+                }
+            }
+            global.push(g);
+        }
+        for mut block in part.entries {
+            for e in &mut block {
+                e.customer = global[e.customer as usize];
+            }
+            self.entries.push(block);
+        }
+        self.refunds.extend(part.refunds.into_iter().map(|r| Refund { customer: global[r.customer as usize], ..r }));
     }
 
     pub fn finish(self) -> CustomerLog {
