@@ -6,6 +6,8 @@
 //   node bench/run.mjs 1e5 1e6 --runs 5      # some sizes, more runs
 //   node bench/run.mjs 1e6 --app-only        # the app alone (no PapaParse runs, no ratio)
 //   BENCH_DIST=/tmp/old-dist node bench/run.mjs 1e6 --app-only   # another build of the app
+//   BENCH_QUERY='?workers=1' node bench/run.mjs 1e6   # the app's page with settings
+//                                     # (?workers=N: read with N workers; unset, one per core)
 //
 // Positional arguments name files: `1e6` is an English log (`,`, ISO dates, UTF-8) of
 // 10^6 rows, `utf16-1e7` the same data of 10^7 rows in UTF-16LE (about 0.93 GB).
@@ -179,7 +181,7 @@ async function measured(page, own, problems, input, file, done) {
 }
 
 async function runApp(browser, origin, f) {
-  const { context, page, problems, own } = await freshPage(browser, `${origin}/`, (p) =>
+  const { context, page, problems, own } = await freshPage(browser, `${origin}/${process.env.BENCH_QUERY ?? ''}`, (p) =>
     p.waitForSelector(IDLE, { timeout: 60000 }),
   );
   try {

@@ -107,7 +107,14 @@ pub struct Detect;
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Read {
     pub settings: ReadSettings,
+    /// Workers to read a large log with (`None`: one per core, at most
+    /// [`MAX_READ_WORKERS`]; `?workers=` on the page, for benchmarks).
+    #[serde(default)]
+    pub workers: Option<u32>,
 }
+
+/// The most workers a file is read with.
+pub const MAX_READ_WORKERS: u32 = 8;
 
 /// Every skipped row of the files read since `Reset`, as CSV in `lang`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -24,6 +24,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageChannel, MessageEvent, MessagePort, Worker};
 
+mod parts;
+
 thread_local! {
     /// The files read since the last `Reset` (for the full error export).
     static FILES: RefCell<Vec<LoadedFile>> = const { RefCell::new(Vec::new()) };
@@ -214,11 +216,36 @@ fn detect_file(file: &File) -> Result<crate::ingest::Detection, Failure> {
     Ok(detect(&sample, end == size)?)
 }
 
-async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<FileReport, Failure> {
+async fn read_file(id: u64, file: &File, settings: ReadSettings, workers: Option<u32>) -> Result<FileReport, Failure> {
     let total = file.size() as u64;
     if total > MAX_FILE_BYTES {
         return Err(FileErrorKind::TooLarge { bytes: total, limit: MAX_FILE_BYTES }.into());
     }
+    // A large log: in parts, one worker each (`parts`); a cut inside quotes reads it
+    // again below, whole.
+    // (`?workers=N` reads even a small file in parts, for the tests that compare.)
+    let n = parts::workers(workers);
+    let cut = crate::ingest::parallel::worth_parts(&settings, total)
+        || (workers.is_some() && crate::ingest::parallel::can_be_cut(&settings));
+    let outcome = if n > 1 && cut { parts::read(id, file, &settings, n).await? } else { None };
+    let outcome = match outcome {
+        Some(outcome) => outcome,
+        None => read_whole(id, file, settings).await?,
+    };
+    let loaded = LoadedFile::new(&file.name(), outcome);
+    let report = FileReport::of(&loaded);
+    // The first log's summary, as the report has it, is the one every analysis shows.
+    let first_log = FILES.with(|f| first_log(&f.borrow()).is_none());
+    if let (Content::Transactions(summary), true) = (&report.content, first_log) {
+        ANALYSER.with(|a| *a.borrow_mut() = Some(Analyser::new((**summary).clone())));
+    }
+    FILES.with(|f| f.borrow_mut().push(loaded));
+    Ok(report)
+}
+
+/// Reads a whole file in this worker, slice by slice.
+async fn read_whole(id: u64, file: &File, settings: ReadSettings) -> Result<crate::ingest::ReadOutcome, Failure> {
+    let total = file.size() as u64;
     let mut reader = Reader::new(settings)?;
     let mut slices = Slices::open(file)?;
     let mut buf = Vec::with_capacity(CHUNK_BYTES as usize);
@@ -233,15 +260,7 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings) -> Result<FileR
         start = end;
         post(id, p::KIND_PROGRESS, &ReadProgress { bytes: start, total, rows: reader.rows() });
     }
-    let loaded = LoadedFile::new(&file.name(), reader.finish()?);
-    let report = FileReport::of(&loaded);
-    // The first log's summary, as the report has it, is the one every analysis shows.
-    let first_log = FILES.with(|f| first_log(&f.borrow()).is_none());
-    if let (Content::Transactions(summary), true) = (&report.content, first_log) {
-        ANALYSER.with(|a| *a.borrow_mut() = Some(Analyser::new((**summary).clone())));
-    }
-    FILES.with(|f| f.borrow_mut().push(loaded));
-    Ok(report)
+    Ok(reader.finish()?)
 }
 
 /// The first transaction log of `files`, with its file name.
@@ -312,6 +331,7 @@ fn handle(id: u64, request: Request, file: Option<File>) {
         }
         Request::Cancel(p::Cancel { id: target }) => {
             CANCELLED.with(|c| c.borrow_mut().insert(target));
+            parts::cancel(target);
             answer::<p::Cancel>(id, Ok(()));
         }
         Request::ExportErrors(p::ExportErrors { lang }) => {
@@ -364,10 +384,10 @@ fn handle(id: u64, request: Request, file: Option<File>) {
             let result = file.as_ref().ok_or(Failure::Worker(WorkerError::NoFile)).and_then(detect_file);
             answer::<p::Detect>(id, Failure::into_answer(result));
         }
-        Request::Read(p::Read { settings }) => {
+        Request::Read(p::Read { settings, workers }) => {
             let Some(file) = file else { return answer::<p::Read>(id, Err(WorkerError::NoFile)) };
             wasm_bindgen_futures::spawn_local(async move {
-                let result = read_file(id, &file, settings).await;
+                let result = read_file(id, &file, settings, workers).await;
                 CANCELLED.with(|c| c.borrow_mut().remove(&id));
                 answer::<p::Read>(id, Failure::into_answer(result));
             });
@@ -379,6 +399,12 @@ fn handle(id: u64, request: Request, file: Option<File>) {
 pub fn start() {
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
+        // A part of a file to read, from the worker that reads it in parts.
+        if let Ok(job) = js_sys::Reflect::get(&data, &parts::FIELD_PART.into()) {
+            if job.is_object() {
+                return parts::run(job);
+            }
+        }
         let request = js_sys::Reflect::get(&data, &p::FIELD_REQUEST.into()).unwrap_or(JsValue::UNDEFINED);
         let file = js_sys::Reflect::get(&data, &p::FIELD_FILE.into()).ok().and_then(|f| f.dyn_into::<File>().ok());
         match serde_wasm_bindgen::from_value::<Envelope<Request>>(request.clone()) {

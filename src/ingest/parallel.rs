@@ -45,11 +45,15 @@ pub struct Part {
     pub ends_in_quotes: bool,
 }
 
+/// Whether a file with these settings can be read in parts: a transaction log in an
+/// encoding whose line breaks are the byte `\n`.
+pub fn can_be_cut(settings: &ReadSettings) -> bool {
+    settings.mapping.kind == FileKind::TransactionLog && settings.encoding.splits_at_line_breaks()
+}
+
 /// Whether a file with these settings, of this size, is read in parts.
 pub fn worth_parts(settings: &ReadSettings, bytes: u64) -> bool {
-    settings.mapping.kind == FileKind::TransactionLog
-        && settings.encoding.splits_at_line_breaks()
-        && bytes >= MIN_PARALLEL_BYTES
+    can_be_cut(settings) && bytes >= MIN_PARALLEL_BYTES
 }
 
 /// The first byte of the part that starts near `nominal`: just after the first line
@@ -70,6 +74,75 @@ pub fn ranges(bytes: &[u8], parts: usize) -> Vec<std::ops::Range<usize>> {
     let cuts: Vec<usize> =
         (0..=parts).map(|k| if k == parts { bytes.len() } else { cut_after(bytes, bytes.len() * k / parts) }).collect();
     cuts.windows(2).filter(|w| w[0] < w[1]).map(|w| w[0]..w[1]).collect()
+}
+
+/// Which bytes of a file, arriving in chunks, belong to part `[nominal_start,
+/// nominal_end)` of it: those from just after the first line break at or after
+/// `nominal_start − 1` up to and with the first line break at or after `nominal_end − 1`
+/// (to the file's end for the last part): the bytes [`ranges`] gives the part, found by
+/// a worker that reads only around its own part. Reading starts at
+/// [`RangeFeed::first_byte`].
+#[derive(Clone, Debug)]
+pub struct RangeFeed {
+    nominal_start: u64,
+    nominal_end: u64,
+    total: u64,
+    /// Still looking for the line break before the part's first byte.
+    skipping: bool,
+    done: bool,
+}
+
+impl RangeFeed {
+    pub fn new(nominal_start: u64, nominal_end: u64, total: u64) -> RangeFeed {
+        RangeFeed { nominal_start, nominal_end, total, skipping: nominal_start > 0, done: nominal_start >= total }
+    }
+
+    /// Where to start reading the file.
+    pub fn first_byte(&self) -> u64 {
+        self.nominal_start.saturating_sub(1)
+    }
+
+    /// Whether the part's last byte has been given out.
+    pub fn done(&self) -> bool {
+        self.done
+    }
+
+    /// Of `chunk`, the file's bytes from `offset` on (chunks in order, without gaps),
+    /// the part's bytes.
+    pub fn take<'a>(&mut self, offset: u64, chunk: &'a [u8]) -> &'a [u8] {
+        if self.done {
+            return &[];
+        }
+        let mut from = 0;
+        if self.skipping {
+            match memchr::memchr(b'\n', chunk) {
+                Some(i) => {
+                    from = i + 1;
+                    self.skipping = false;
+                }
+                None => {
+                    self.done = offset + chunk.len() as u64 >= self.total;
+                    return &[];
+                }
+            }
+        }
+        let mut to = chunk.len();
+        if self.nominal_end < self.total {
+            // The part ends with the first line break at or after `nominal_end − 1`.
+            let look_from = (self.nominal_end - 1).saturating_sub(offset) as usize;
+            let look_from = look_from.max(from);
+            if look_from < chunk.len() {
+                if let Some(i) = memchr::memchr(b'\n', &chunk[look_from..]) {
+                    to = look_from + i + 1;
+                    self.done = true;
+                }
+            }
+        }
+        if offset + chunk.len() as u64 >= self.total {
+            self.done = true;
+        }
+        &chunk[from.min(to)..to]
+    }
 }
 
 /// Reads one part (`first`: the one that starts the file).
@@ -112,7 +185,7 @@ pub fn merge(settings: ReadSettings, parts: Vec<Part>) -> Option<Result<ReadOutc
 /// after the other on wasm32, where the page's workers do this instead), and merges
 /// them; one reader when the file is not worth cutting or a cut was inside quotes.
 pub fn read_in_parts(name: &str, bytes: &[u8], settings: ReadSettings, parts: usize) -> Result<LoadedFile, FileError> {
-    if parts <= 1 || !(settings.mapping.kind == FileKind::TransactionLog && settings.encoding.splits_at_line_breaks()) {
+    if parts <= 1 || !can_be_cut(&settings) {
         return read_with(name, bytes, settings);
     }
     let ranges = ranges(bytes, parts);
@@ -438,6 +511,40 @@ mod tests {
         // No line break after the middle: one part.
         assert_eq!(ranges(b"a\nbbbbbbbbbbbb", 2), vec![0..14]);
         assert_eq!(ranges(b"abcdef", 3), vec![0..6]);
+    }
+
+    #[test]
+    fn a_range_feed_gives_each_part_the_bytes_ranges_gives_it() {
+        let csv = awkward_log();
+        let bytes = csv.as_bytes();
+        let total = bytes.len() as u64;
+        for n in [1, 2, 3, 5, 8] {
+            let want = ranges(bytes, n);
+            let mut got = Vec::new();
+            for k in 0..n as u64 {
+                for chunk in [1usize, 7, 64, 1000, bytes.len()] {
+                    let mut feed = RangeFeed::new(total * k / n as u64, total * (k + 1) / n as u64, total);
+                    let mut part = Vec::new();
+                    let mut at = feed.first_byte();
+                    while !feed.done() && at < total {
+                        let end = (at + chunk as u64).min(total);
+                        part.extend_from_slice(feed.take(at, &bytes[at as usize..end as usize]));
+                        at = end;
+                    }
+                    if chunk == 1000 && !part.is_empty() {
+                        got.push(part.clone());
+                    }
+                    // Every chunk size gives the same bytes.
+                    let again = {
+                        let mut f = RangeFeed::new(total * k / n as u64, total * (k + 1) / n as u64, total);
+                        f.take(f.first_byte(), &bytes[f.first_byte() as usize..]).to_vec()
+                    };
+                    assert_eq!(part, again, "part {k} of {n} in chunks of {chunk}");
+                }
+            }
+            let want: Vec<Vec<u8>> = want.into_iter().map(|r| bytes[r].to_vec()).collect();
+            assert_eq!(got, want, "{n} parts");
+        }
     }
 
     #[test]

@@ -393,6 +393,7 @@ async fn read_one(
         .map(|(_, s)| s.clone())
         .or_else(|| saved_settings(&detection.settings))
         .unwrap_or_else(|| detection.settings.clone());
-    let result = Failure::from_answer(conn.request(p::Read { settings }, Some(file)).await);
+    let workers = crate::state::query_param(&super::browser::query(), "workers").and_then(|w| w.parse().ok());
+    let result = Failure::from_answer(conn.request(p::Read { settings, workers }, Some(file)).await);
     FileEntry { name: name.to_string(), detection: Some(detection), result }
 }

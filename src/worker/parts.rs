@@ -1,0 +1,265 @@
+//! Reading a large log in parts, one Web Worker per part (issue 13; what a part is and
+//! how parts merge is `crate::ingest::parallel`, tested natively).
+//!
+//! The worker the page talks to (the coordinator) starts the part workers the first
+//! time a file is worth cutting: copies of itself (`new Worker(self.location.href)`,
+//! which works for the served page and for the single-file build's Blob URL alike),
+//! kept for the next file, each warmed up as every worker is (`super::warm_up`). It
+//! posts each one `{ part: { k, start, end, total, first, settings }, file }`; a part
+//! worker reads only around its own byte range with `FileReaderSync`
+//! (`ingest::parallel::RangeFeed` finds the part's bytes), posts `{ k, progress }` after
+//! each slice and then `{ k, done: ArrayBuffer }` (the part, `Part::encode`, moved, not
+//! copied) or `{ k, failed: JSON }`. The coordinator sums the progress for the page,
+//! merges the parts when all are in, and reads the file whole itself when a cut was
+//! inside quotes. A `Cancel` ends the part workers (they are started again for the
+//! next file); a part worker that dies fails the read with the worker's message.
+
+use super::{browser_fault, post, read_slice, scope};
+use crate::ingest::parallel::{merge, Part, RangeFeed};
+use crate::ingest::{FileErrorKind, ReadOutcome, ReadSettings, Reader};
+use crate::protocol::{self as p, Failure, ReadProgress, WorkerError, CHUNK_BYTES, MAX_READ_WORKERS};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{File, FileReaderSync, MessageEvent, Worker};
+
+/// The field of a message that carries a part to read.
+pub const FIELD_PART: &str = "part";
+
+thread_local! {
+    /// The part workers, kept from one file to the next, each with a promise that
+    /// resolves when it has said hello (a message sent before is lost).
+    static POOL: RefCell<Vec<(Worker, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+    /// Resolves part worker k's hello promise.
+    static HELLO: RefCell<Vec<Option<js_sys::Function>>> = const { RefCell::new(Vec::new()) };
+    /// The read in parts now under way (one at a time: the page reads files in turn).
+    static IN_FLIGHT: RefCell<Option<InFlight>> = const { RefCell::new(None) };
+}
+
+struct InFlight {
+    id: u64,
+    total: u64,
+    /// Bytes and rows each part has read.
+    progress: Vec<(u64, u64)>,
+    parts: Vec<Option<Result<Part, Failure>>>,
+    /// Resolves the promise the read waits on: once every part is in, or at a cancel.
+    resolve: js_sys::Function,
+}
+
+/// How many workers read a file: as asked (`?workers=`), else one per core, at most
+/// `MAX_READ_WORKERS`.
+pub fn workers(asked: Option<u32>) -> usize {
+    let cores = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
+        .and_then(|n| js_sys::Reflect::get(&n, &"hardwareConcurrency".into()))
+        .ok()
+        .and_then(|c| c.as_f64())
+        .unwrap_or(1.0) as u32;
+    asked.unwrap_or(cores).clamp(1, MAX_READ_WORKERS) as usize
+}
+
+/// Reads `file` in `n` parts; `None` when a cut was inside a quoted field.
+pub async fn read(id: u64, file: &File, settings: &ReadSettings, n: usize) -> Result<Option<ReadOutcome>, Failure> {
+    let total = file.size() as u64;
+    let workers = pool(n)?;
+    for (_, hello) in &workers {
+        let _ = JsFuture::from(hello.clone()).await;
+    }
+    let settings_json = serde_json::to_string(settings).map_err(|e| WorkerError::Stopped { message: e.to_string() })?;
+    let done = js_sys::Promise::new(&mut |resolve, _| {
+        IN_FLIGHT.with(|f| {
+            *f.borrow_mut() =
+                Some(InFlight { id, total, progress: vec![(0, 0); n], parts: (0..n).map(|_| None).collect(), resolve })
+        });
+    });
+    for (k, (worker, _)) in workers.iter().enumerate() {
+        let job = js_sys::Object::new();
+        let set = |key: &str, value: &JsValue| js_sys::Reflect::set(&job, &key.into(), value);
+        set("k", &(k as f64).into()).map_err(browser_fault)?;
+        set("start", &((total * k as u64 / n as u64) as f64).into()).map_err(browser_fault)?;
+        set("end", &((total * (k as u64 + 1) / n as u64) as f64).into()).map_err(browser_fault)?;
+        set("total", &(total as f64).into()).map_err(browser_fault)?;
+        set("first", &(k == 0).into()).map_err(browser_fault)?;
+        set("settings", &settings_json.as_str().into()).map_err(browser_fault)?;
+        set("file", file).map_err(browser_fault)?;
+        let message = js_sys::Object::new();
+        js_sys::Reflect::set(&message, &FIELD_PART.into(), &job).map_err(browser_fault)?;
+        worker.post_message(&message).map_err(browser_fault)?;
+    }
+    let _ = JsFuture::from(done).await;
+    let Some(flight) = IN_FLIGHT.with(|f| f.borrow_mut().take()) else {
+        // Taken by a cancel.
+        return Err(FileErrorKind::Cancelled.into());
+    };
+    let mut parts = Vec::with_capacity(n);
+    for part in flight.parts {
+        parts.push(part.unwrap_or_else(|| Err(FileErrorKind::Cancelled.into()))?);
+    }
+    match merge(settings.clone(), parts) {
+        Some(outcome) => Ok(Some(outcome?)),
+        None => Ok(None),
+    }
+}
+
+/// Ends the read in parts of request `id`, if one is under way: its part workers are
+/// stopped (new ones start for the next file) and the read answers "cancelled".
+pub fn cancel(id: u64) {
+    let flight = IN_FLIGHT.with(|f| {
+        let mut slot = f.borrow_mut();
+        if slot.as_ref().is_some_and(|x| x.id == id) {
+            slot.take()
+        } else {
+            None
+        }
+    });
+    if let Some(flight) = flight {
+        POOL.with(|p| p.borrow_mut().drain(..).for_each(|(w, _)| w.terminate()));
+        HELLO.with(|h| h.borrow_mut().clear());
+        let _ = flight.resolve.call0(&JsValue::NULL);
+    }
+}
+
+/// The first `n` part workers, started if need be.
+fn pool(n: usize) -> Result<Vec<(Worker, js_sys::Promise)>, Failure> {
+    let href = js_sys::Reflect::get(&js_sys::global(), &"location".into())
+        .and_then(|l| js_sys::Reflect::get(&l, &"href".into()))
+        .ok()
+        .and_then(|h| h.as_string())
+        .ok_or_else(|| Failure::Worker(WorkerError::Stopped { message: "no worker address".into() }))?;
+    POOL.with(|pool| {
+        let mut pool = pool.borrow_mut();
+        while pool.len() < n {
+            let k = pool.len();
+            let worker = Worker::new(&href).map_err(browser_fault)?;
+            let onmessage =
+                Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| on_part_message(k, e.data()));
+            worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
+            onmessage.forget();
+            let onerror = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
+                let message = format!("part worker {k}: {}", e.message());
+                arrived(k, Err(Failure::Worker(WorkerError::Stopped { message })));
+            });
+            worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
+            onerror.forget();
+            let hello = js_sys::Promise::new(&mut |resolve, _| {
+                HELLO.with(|h| {
+                    let mut h = h.borrow_mut();
+                    h.resize(k + 1, None);
+                    h[k] = Some(resolve);
+                })
+            });
+            pool.push((worker, hello));
+        }
+        Ok(pool[..n].to_vec())
+    })
+}
+
+/// A message from part worker `k` (its hello and answers to the page's requests, which
+/// it never gets, are ignored).
+fn on_part_message(k: usize, data: JsValue) {
+    let get = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok().filter(|v| !v.is_undefined());
+    if get(p::FIELD_KIND).and_then(|v| v.as_string()).as_deref() == Some(p::KIND_HELLO) {
+        if let Some(resolve) = HELLO.with(|h| h.borrow_mut().get_mut(k).and_then(Option::take)) {
+            let _ = resolve.call0(&JsValue::NULL);
+        }
+        return;
+    }
+    if let Some(read) = get("progress").and_then(|v| v.as_f64()) {
+        let progress = IN_FLIGHT.with(|f| {
+            let mut slot = f.borrow_mut();
+            let flight = slot.as_mut()?;
+            let rows = get("rows").and_then(|v| v.as_f64()).unwrap_or(0.0);
+            flight.progress[k] = (read as u64, rows as u64);
+            let bytes = flight.progress.iter().map(|p| p.0).sum::<u64>().min(flight.total);
+            let rows = flight.progress.iter().map(|p| p.1).sum();
+            Some((flight.id, ReadProgress { bytes, total: flight.total, rows }))
+        });
+        if let Some((id, progress)) = progress {
+            post(id, p::KIND_PROGRESS, &progress);
+        }
+    } else if let Some(buffer) = get("done") {
+        let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+        let part = Part::decode(&bytes)
+            .ok_or_else(|| Failure::Worker(WorkerError::Stopped { message: format!("part {k} arrived damaged") }));
+        arrived(k, part);
+    } else if let Some(json) = get("failed").and_then(|v| v.as_string()) {
+        let failure = match serde_json::from_str::<Result<Result<(), crate::ingest::FileError>, WorkerError>>(&json) {
+            Ok(Ok(Err(e))) => Failure::File(e),
+            Ok(Err(e)) => Failure::Worker(e),
+            _ => Failure::Worker(WorkerError::Stopped { message: json }),
+        };
+        arrived(k, Err(failure));
+    }
+}
+
+/// Part `k` is in; once all are, the read goes on.
+fn arrived(k: usize, part: Result<Part, Failure>) {
+    IN_FLIGHT.with(|f| {
+        let mut slot = f.borrow_mut();
+        let Some(flight) = slot.as_mut() else { return };
+        let failed = part.is_err();
+        flight.parts[k] = Some(part);
+        if failed || flight.parts.iter().all(Option::is_some) {
+            let _ = flight.resolve.call0(&JsValue::NULL);
+        }
+    });
+}
+
+/// In a part worker: reads the part `job` names and posts it to the coordinator.
+pub fn run(job: JsValue) {
+    wasm_bindgen_futures::spawn_local(async move {
+        let get = |key: &str| js_sys::Reflect::get(&job, &key.into()).unwrap_or(JsValue::UNDEFINED);
+        let number = |key: &str| get(key).as_f64().unwrap_or(0.0) as u64;
+        let k = number("k");
+        let result = match (get("file").dyn_into::<File>(), get("settings").as_string()) {
+            (Ok(file), Some(json)) => match serde_json::from_str::<ReadSettings>(&json) {
+                Ok(settings) => {
+                    let range = (number("start"), number("end"), number("total"));
+                    read_range(k, &file, range, get("first").is_truthy(), settings).await
+                }
+                Err(e) => Err(Failure::Worker(WorkerError::NotUnderstood { message: e.to_string() })),
+            },
+            _ => Err(Failure::Worker(WorkerError::NoFile)),
+        };
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"k".into(), &(k as f64).into());
+        match result {
+            Ok(part) => {
+                let buffer = js_sys::Uint8Array::from(part.encode().as_slice()).buffer();
+                let _ = js_sys::Reflect::set(&message, &"done".into(), &buffer);
+                let _ = scope().post_message_with_transfer(&message, &js_sys::Array::of1(&buffer));
+            }
+            Err(failure) => {
+                let json = serde_json::to_string(&Failure::into_answer::<()>(Err(failure))).unwrap_or_default();
+                let _ = js_sys::Reflect::set(&message, &"failed".into(), &json.into());
+                let _ = scope().post_message(&message);
+            }
+        }
+    });
+}
+
+async fn read_range(
+    k: u64,
+    file: &File,
+    (start, end, total): (u64, u64, u64),
+    first: bool,
+    settings: ReadSettings,
+) -> Result<Part, Failure> {
+    let sync = FileReaderSync::new().map_err(browser_fault)?;
+    let mut reader = Reader::for_part(settings, first)?;
+    let mut feed = RangeFeed::new(start, end, total);
+    let mut buf = Vec::with_capacity(CHUNK_BYTES as usize);
+    let mut at = feed.first_byte();
+    while !feed.done() && at < total {
+        let to = (at + CHUNK_BYTES).min(total);
+        read_slice(&sync, file, at, to, &mut buf)?;
+        reader.feed(feed.take(at, &buf));
+        at = to;
+        let message = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&message, &"k".into(), &(k as f64).into());
+        let _ = js_sys::Reflect::set(&message, &"progress".into(), &((at - feed.first_byte()) as f64).into());
+        let _ = js_sys::Reflect::set(&message, &"rows".into(), &(reader.rows() as f64).into());
+        let _ = scope().post_message(&message);
+    }
+    Ok(reader.finish_part())
+}
