@@ -419,8 +419,11 @@ pub fn start() {
     });
     scope().set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    // The slice-reading helper starts now, not at the first read.
-    HELPER.with(|_| ());
+    // The slice-reading helper starts now, not at the first read (a part worker reads
+    // its own slices).
+    if !parts::is_part_worker() {
+        HELPER.with(|_| ());
+    }
     // The page waits for this before it sends anything.
     post(0, p::KIND_HELLO, &());
     // Then, while nobody waits, a small synthetic log is read and analysed once, so that
@@ -430,8 +433,16 @@ pub fn start() {
     let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_0(warm.unchecked_ref(), 0);
 }
 
-/// Reads and analyses about 1 MB of generated orders, and forgets them.
+/// Reads and analyses about 1 MB of generated orders, and forgets them; then, in the
+/// page's worker, starts the part workers (which warm up the same way).
 fn warm_up() {
+    warm_up_here();
+    if !parts::is_part_worker() {
+        parts::prestart();
+    }
+}
+
+fn warm_up_here() {
     use crate::synth::{log_string, LogOptions};
     let text = log_string(&LogOptions { rows: WARM_UP_ROWS, seed: 1, ..LogOptions::default() });
     if let Ok(file) = crate::ingest::read_file("warm-up.csv", &text) {

@@ -26,6 +26,24 @@ use web_sys::{File, FileReaderSync, MessageEvent, Worker};
 
 /// The field of a message that carries a part to read.
 pub const FIELD_PART: &str = "part";
+/// The name part workers are started with (`self.name` in them).
+const PART_WORKER_NAME: &str = "part";
+
+/// Whether this worker is a part worker (it reads parts only: no slice helper, no
+/// part workers of its own).
+pub fn is_part_worker() -> bool {
+    scope().name() == PART_WORKER_NAME
+}
+
+/// Starts the part workers before the first file arrives, so that their start (the
+/// Wasm compiled, the warm-up) is not part of a read: one per core, when there are
+/// two or more.
+pub fn prestart() {
+    let n = workers(None);
+    if n > 1 {
+        let _ = pool(n);
+    }
+}
 
 thread_local! {
     /// The part workers, kept from one file to the next, each with a promise that
@@ -130,7 +148,9 @@ fn pool(n: usize) -> Result<Vec<(Worker, js_sys::Promise)>, Failure> {
         let mut pool = pool.borrow_mut();
         while pool.len() < n {
             let k = pool.len();
-            let worker = Worker::new(&href).map_err(browser_fault)?;
+            let options = web_sys::WorkerOptions::new();
+            options.set_name(PART_WORKER_NAME);
+            let worker = Worker::new_with_options(&href, &options).map_err(browser_fault)?;
             let onmessage =
                 Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| on_part_message(k, e.data()));
             worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
