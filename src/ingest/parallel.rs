@@ -205,16 +205,18 @@ pub fn read_in_parts(name: &str, bytes: &[u8], settings: ReadSettings, parts: us
 }
 
 // ---- The parts' codec: a part crosses from a worker to the one that merges as bytes
-// (an ArrayBuffer moved, not copied): little-endian numbers, strings by length.
+// (an ArrayBuffer moved, not copied): little-endian numbers, strings by length. Its row
+// errors go beside it as a JavaScript value (serde-wasm-bindgen, as every message of
+// the worker does): no JSON library in the worker's Wasm for them.
 
 impl Part {
+    /// The part as bytes, but its row errors (few: they travel as they are, beside).
     pub fn encode(&self) -> Vec<u8> {
         let mut w = Writer(Vec::with_capacity(64 + self.log.ids.len() * 16 + self.rows() * 16));
         w.u64(CODEC_VERSION);
         w.u64(self.data_rows);
         w.u64(self.lines);
         w.u64(self.ends_in_quotes as u64);
-        w.bytes(&serde_json::to_vec(&self.errors).expect("row errors serialise"));
         w.u64(self.log.ids.len() as u64);
         for id in self.log.ids.iter() {
             w.bytes(id.as_bytes());
@@ -245,8 +247,9 @@ impl Part {
         w.0
     }
 
-    /// The part `encode` wrote; `None` for anything else (a damaged or foreign buffer).
-    pub fn decode(bytes: &[u8]) -> Option<Part> {
+    /// The part `encode` wrote, with its row errors; `None` for anything else (a
+    /// damaged or foreign buffer).
+    pub fn decode(bytes: &[u8], errors: RowErrors) -> Option<Part> {
         let mut r = Cursor { bytes, at: 0 };
         if r.u64()? != CODEC_VERSION {
             return None;
@@ -254,7 +257,6 @@ impl Part {
         let data_rows = r.u64()?;
         let lines = r.u64()?;
         let ends_in_quotes = r.u64()? != 0;
-        let errors: RowErrors = serde_json::from_slice(r.bytes()?).ok()?;
         let customers = r.count(8)?;
         let mut ids = Vec::with_capacity(customers);
         for _ in 0..customers {
@@ -556,7 +558,7 @@ mod tests {
         for (range, first) in [(..cut, true)].into_iter().map(|(r, f)| (&bytes[r], f)).chain([(&bytes[cut..], false)]) {
             let part = read_part(&settings, range, first).unwrap();
             let mut encoded = part.encode();
-            let decoded = Part::decode(&encoded).unwrap();
+            let decoded = Part::decode(&encoded, part.errors.clone()).unwrap();
             // The same part (its rows in one block: blocks are how memory is held, not data).
             assert_eq!(decoded.log.entries.concat(), part.log.entries.concat());
             assert_eq!(
@@ -568,13 +570,13 @@ mod tests {
                 (part.errors.clone(), part.data_rows, part.lines, part.ends_in_quotes)
             );
             for len in (0..encoded.len()).step_by(7) {
-                assert_eq!(Part::decode(&encoded[..len]), None, "cut to {len} bytes");
+                assert_eq!(Part::decode(&encoded[..len], RowErrors::default()), None, "cut to {len} bytes");
             }
             let n = encoded.len();
             encoded[n - 1] ^= 0xff;
-            let _ = Part::decode(&encoded);
+            let _ = Part::decode(&encoded, RowErrors::default());
             encoded.push(0);
-            assert_eq!(Part::decode(&encoded), None, "a byte too many");
+            assert_eq!(Part::decode(&encoded, RowErrors::default()), None, "a byte too many");
         }
     }
 

@@ -9,7 +9,7 @@
 //! worker reads only around its own byte range with `FileReaderSync`
 //! (`ingest::parallel::RangeFeed` finds the part's bytes), posts `{ k, progress }` after
 //! each slice and then `{ k, done: ArrayBuffer }` (the part, `Part::encode`, moved, not
-//! copied) or `{ k, failed: JSON }`. The coordinator sums the progress for the page,
+//! copied, its row errors beside) or `{ k, failed }`. The coordinator sums the progress for the page,
 //! merges the parts when all are in, and reads the file whole itself when a cut was
 //! inside quotes. A `Cancel` ends the part workers (they are started again for the
 //! next file); a part worker that dies fails the read with the worker's message.
@@ -49,6 +49,8 @@ thread_local! {
     /// The part workers, kept from one file to the next, each with a promise that
     /// resolves when it has said hello (a message sent before is lost).
     static POOL: RefCell<Vec<(Worker, js_sys::Promise)>> = const { RefCell::new(Vec::new()) };
+    /// When a part worker was last heard from (ms since the epoch).
+    static LAST_HEARD: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
     /// Resolves part worker k's hello promise.
     static HELLO: RefCell<Vec<Option<js_sys::Function>>> = const { RefCell::new(Vec::new()) };
     /// The read in parts now under way (one at a time: the page reads files in turn).
@@ -80,10 +82,16 @@ pub fn workers(asked: Option<u32>) -> usize {
 pub async fn read(id: u64, file: &File, settings: &ReadSettings, n: usize) -> Result<Option<ReadOutcome>, Failure> {
     let total = file.size() as u64;
     let workers = pool(n)?;
+    // A part worker that never says hello (it could not start) is not waited for: the
+    // file is read whole, and the pool starts afresh next time.
     for (_, hello) in &workers {
-        let _ = JsFuture::from(hello.clone()).await;
+        if !settles_within(hello, HELLO_WAIT_MS).await {
+            drop_pool();
+            return Ok(None);
+        }
     }
-    let settings_json = serde_json::to_string(settings).map_err(|e| WorkerError::Stopped { message: e.to_string() })?;
+    let settings_value =
+        serde_wasm_bindgen::to_value(settings).map_err(|e| WorkerError::Stopped { message: e.to_string() })?;
     let done = js_sys::Promise::new(&mut |resolve, _| {
         IN_FLIGHT.with(|f| {
             *f.borrow_mut() =
@@ -98,13 +106,24 @@ pub async fn read(id: u64, file: &File, settings: &ReadSettings, n: usize) -> Re
         set("end", &((total * (k as u64 + 1) / n as u64) as f64).into()).map_err(browser_fault)?;
         set("total", &(total as f64).into()).map_err(browser_fault)?;
         set("first", &(k == 0).into()).map_err(browser_fault)?;
-        set("settings", &settings_json.as_str().into()).map_err(browser_fault)?;
+        set("settings", &settings_value).map_err(browser_fault)?;
         set("file", file).map_err(browser_fault)?;
         let message = js_sys::Object::new();
         js_sys::Reflect::set(&message, &FIELD_PART.into(), &job).map_err(browser_fault)?;
         worker.post_message(&message).map_err(browser_fault)?;
     }
-    let _ = JsFuture::from(done).await;
+    // Every message of a part worker resets the watchdog; one that goes silent (killed
+    // without an error event) fails the read instead of leaving it waiting.
+    LAST_HEARD.with(|t| t.set(js_sys::Date::now()));
+    while !settles_within(&done, 1000).await {
+        let silent = js_sys::Date::now() - LAST_HEARD.with(std::cell::Cell::get);
+        if silent > SILENCE_MS && IN_FLIGHT.with(|f| f.borrow().is_some()) {
+            drop_pool();
+            IN_FLIGHT.with(|f| f.borrow_mut().take());
+            let message = format!("a part worker gave no sign of life for {} s", SILENCE_MS / 1000.0);
+            return Err(Failure::Worker(WorkerError::Stopped { message }));
+        }
+    }
     let Some(flight) = IN_FLIGHT.with(|f| f.borrow_mut().take()) else {
         // Taken by a cancel.
         return Err(FileErrorKind::Cancelled.into());
@@ -131,10 +150,32 @@ pub fn cancel(id: u64) {
         }
     });
     if let Some(flight) = flight {
-        POOL.with(|p| p.borrow_mut().drain(..).for_each(|(w, _)| w.terminate()));
-        HELLO.with(|h| h.borrow_mut().clear());
+        drop_pool();
         let _ = flight.resolve.call0(&JsValue::NULL);
     }
+}
+
+/// Stops every part worker; new ones start for the next file.
+fn drop_pool() {
+    POOL.with(|p| p.borrow_mut().drain(..).for_each(|(w, _)| w.terminate()));
+    HELLO.with(|h| h.borrow_mut().clear());
+}
+
+/// How long a new part worker may take to say hello.
+const HELLO_WAIT_MS: i32 = 20_000;
+/// How long a read in parts may go without a message from any part worker (each sends
+/// one per 8 MiB slice read).
+const SILENCE_MS: f64 = 60_000.0;
+
+/// Whether `promise` settles within `ms` milliseconds.
+async fn settles_within(promise: &js_sys::Promise, ms: i32) -> bool {
+    // (The promises here resolve with nothing; the timer with a word of its own.)
+    const TIMED_OUT: &str = "timed out";
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = scope().set_timeout_with_callback_and_timeout_and_arguments_1(&resolve, ms, &TIMED_OUT.into());
+    });
+    let race = js_sys::Promise::race(&js_sys::Array::of2(promise, &timer));
+    JsFuture::from(race).await.map(|v| v.as_string().as_deref() != Some(TIMED_OUT)).unwrap_or(true)
 }
 
 /// The first `n` part workers, started if need be.
@@ -158,6 +199,11 @@ fn pool(n: usize) -> Result<Vec<(Worker, js_sys::Promise)>, Failure> {
             let onerror = Closure::<dyn FnMut(web_sys::ErrorEvent)>::new(move |e: web_sys::ErrorEvent| {
                 let message = format!("part worker {k}: {}", e.message());
                 arrived(k, Err(Failure::Worker(WorkerError::Stopped { message })));
+                // Not started at all: a read waiting for its hello reads whole instead.
+                if let Some(resolve) = HELLO.with(|h| h.borrow_mut().get_mut(k).and_then(Option::take)) {
+                    drop_pool();
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
             });
             worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
             onerror.forget();
@@ -177,6 +223,7 @@ fn pool(n: usize) -> Result<Vec<(Worker, js_sys::Promise)>, Failure> {
 /// A message from part worker `k` (its hello and answers to the page's requests, which
 /// it never gets, are ignored).
 fn on_part_message(k: usize, data: JsValue) {
+    LAST_HEARD.with(|t| t.set(js_sys::Date::now()));
     let get = |key: &str| js_sys::Reflect::get(&data, &key.into()).ok().filter(|v| !v.is_undefined());
     if get(p::FIELD_KIND).and_then(|v| v.as_string()).as_deref() == Some(p::KIND_HELLO) {
         if let Some(resolve) = HELLO.with(|h| h.borrow_mut().get_mut(k).and_then(Option::take)) {
@@ -199,15 +246,18 @@ fn on_part_message(k: usize, data: JsValue) {
         }
     } else if let Some(buffer) = get("done") {
         let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
-        let part = Part::decode(&bytes)
+        let errors = get("errors").and_then(|e| serde_wasm_bindgen::from_value(e).ok());
+        let part = errors
+            .and_then(|errors| Part::decode(&bytes, errors))
             .ok_or_else(|| Failure::Worker(WorkerError::Stopped { message: format!("part {k} arrived damaged") }));
         arrived(k, part);
-    } else if let Some(json) = get("failed").and_then(|v| v.as_string()) {
-        let failure = match serde_json::from_str::<Result<Result<(), crate::ingest::FileError>, WorkerError>>(&json) {
-            Ok(Ok(Err(e))) => Failure::File(e),
-            Ok(Err(e)) => Failure::Worker(e),
-            _ => Failure::Worker(WorkerError::Stopped { message: json }),
-        };
+    } else if let Some(failed) = get("failed") {
+        let failure =
+            match serde_wasm_bindgen::from_value::<Result<Result<(), crate::ingest::FileError>, WorkerError>>(failed) {
+                Ok(Ok(Err(e))) => Failure::File(e),
+                Ok(Err(e)) => Failure::Worker(e),
+                _ => Failure::Worker(WorkerError::Stopped { message: format!("part {k} failed") }),
+            };
         arrived(k, Err(failure));
     }
 }
@@ -231,27 +281,30 @@ pub fn run(job: JsValue) {
         let get = |key: &str| js_sys::Reflect::get(&job, &key.into()).unwrap_or(JsValue::UNDEFINED);
         let number = |key: &str| get(key).as_f64().unwrap_or(0.0) as u64;
         let k = number("k");
-        let result = match (get("file").dyn_into::<File>(), get("settings").as_string()) {
-            (Ok(file), Some(json)) => match serde_json::from_str::<ReadSettings>(&json) {
+        let result = match get("file").dyn_into::<File>() {
+            Ok(file) => match serde_wasm_bindgen::from_value::<ReadSettings>(get("settings")) {
                 Ok(settings) => {
                     let range = (number("start"), number("end"), number("total"));
                     read_range(k, &file, range, get("first").is_truthy(), settings).await
                 }
                 Err(e) => Err(Failure::Worker(WorkerError::NotUnderstood { message: e.to_string() })),
             },
-            _ => Err(Failure::Worker(WorkerError::NoFile)),
+            Err(_) => Err(Failure::Worker(WorkerError::NoFile)),
         };
         let message = js_sys::Object::new();
         let _ = js_sys::Reflect::set(&message, &"k".into(), &(k as f64).into());
         match result {
             Ok(part) => {
                 let buffer = js_sys::Uint8Array::from(part.encode().as_slice()).buffer();
+                let errors = serde_wasm_bindgen::to_value(&part.errors).unwrap_or(JsValue::NULL);
+                let _ = js_sys::Reflect::set(&message, &"errors".into(), &errors);
                 let _ = js_sys::Reflect::set(&message, &"done".into(), &buffer);
                 let _ = scope().post_message_with_transfer(&message, &js_sys::Array::of1(&buffer));
             }
             Err(failure) => {
-                let json = serde_json::to_string(&Failure::into_answer::<()>(Err(failure))).unwrap_or_default();
-                let _ = js_sys::Reflect::set(&message, &"failed".into(), &json.into());
+                let failed =
+                    serde_wasm_bindgen::to_value(&Failure::into_answer::<()>(Err(failure))).unwrap_or(JsValue::NULL);
+                let _ = js_sys::Reflect::set(&message, &"failed".into(), &failed);
                 let _ = scope().post_message(&message);
             }
         }
