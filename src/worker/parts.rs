@@ -128,6 +128,10 @@ pub async fn read(id: u64, file: &File, settings: &ReadSettings, n: usize) -> Re
         // Taken by a cancel.
         return Err(FileErrorKind::Cancelled.into());
     };
+    // A part that failed says why (the others may not have arrived: it ended the wait).
+    if let Some(Some(Err(failure))) = flight.parts.iter().find(|p| matches!(p, Some(Err(_)))) {
+        return Err(failure.clone());
+    }
     let mut parts = Vec::with_capacity(n);
     for part in flight.parts {
         parts.push(part.unwrap_or_else(|| Err(FileErrorKind::Cancelled.into()))?);

@@ -14,10 +14,13 @@ const app = useApp();
 
 /** Every figure on the page but the lifetime-value section's: its fits end after `ready`
  * and take minutes to wait for here; they are functions of the log, which the native
- * tests (src/ingest/parallel.rs) show to be the same, customer for customer. */
+ * tests (src/ingest/parallel.rs) show to be the same, customer for customer. (Once, in
+ * CI, a page showed bgnbd_r outside that section at the moment of reading: the fitted
+ * parameters are left out by name too.) */
 async function everything(page) {
   return page.$$eval('[data-metric][data-value]:not([data-customer])', (els) => els
-    .filter((e) => !e.closest('[data-section=lifetime]'))
+    .filter((e) => !e.closest('[data-section=lifetime], [data-model], [data-fit-state]')
+      && !/^(bgnbd|pnbd|mbgnbd|gg|bgbb|sbg)_/.test(e.dataset.metric))
     .map((e) => [e.dataset.metric, e.dataset.period, e.dataset.cohort, e.dataset.offset, e.dataset.segment,
       e.getAttribute('data-value')].join('|')).sort());
 }
