@@ -14,28 +14,15 @@
 // transfer (gzip of base64 ≈ 1.3× gzip of the bytes), base64 of gzip stays ≈ 1.0×.
 // The page's CSP allows the one inline script and the one <style> by their hashes,
 // no network at all ('none' for connect-src and default-src).
-import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+// The single-file build's helpers: one file by pattern, text safe to inline, CSP hashes.
+import { only, rawText, sha256 } from './single-file.mjs';
 
 export const PAGE = 'embed.html';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
-
-function only(dir, pattern) {
-  const found = readdirSync(dir).filter((f) => pattern.test(f));
-  if (found.length !== 1) throw new Error(`embed page: expected one file like ${pattern} in ${dir}, found ${found.length}`);
-  return found[0];
-}
-
-function noBreakOut(text, element, what) {
-  const bad = element === 'script' ? /<\/script|<!--|<script/i : /<\/style/i;
-  if (bad.test(text)) throw new Error(`embed page: ${what} contains ${text.match(bad)[0]}: cannot inline it`);
-  return text;
-}
 
 /** Writes `dir/embed.html` and removes the widget's separate files from `dir`. */
 export function buildEmbedPage(dir) {
@@ -46,7 +33,7 @@ export function buildEmbedPage(dir) {
   if (!/^let wasm_bindgen = /m.test(glue)) throw new Error(`embed page: ${jsName} is not wasm-bindgen's no-modules glue`);
   const wasm = readFileSync(join(dir, wasmName));
   const packed = gzipSync(wasm, { level: 9 }).toString('base64');
-  const script = noBreakOut(
+  const script = rawText(
     [
       glue,
       '// Start (scripts/embed-page.mjs): the Wasm from its data block, inflated.',
@@ -63,7 +50,7 @@ export function buildEmbedPage(dir) {
     'script',
     jsName,
   );
-  const styles = noBreakOut(readFileSync(join(dir, cssName), 'utf8'), 'style', cssName);
+  const styles = rawText(readFileSync(join(dir, cssName), 'utf8'), 'style', cssName);
   const csp = [
     "default-src 'none'",
     `script-src ${sha256(script)} 'wasm-unsafe-eval'`,

@@ -27,10 +27,10 @@ import { fileURLToPath } from 'node:url';
 
 export const FILE_NAME = 'retention-calculator.html';
 
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
+export const sha256 = (text) => `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
 
 /** The one file of `dir` whose name matches `pattern`. */
-function only(dir, pattern) {
+export function only(dir, pattern) {
   const found = readdirSync(dir).filter((f) => pattern.test(f));
   if (found.length !== 1) throw new Error(`${dir}: expected one file like ${pattern}, found ${found.length}`);
   return found[0];
@@ -45,7 +45,7 @@ function replaceOnce(text, from, to, what) {
 }
 
 /** Text that goes inside an HTML <script> or <style> element as it is. */
-function rawText(text, element, what) {
+export function rawText(text, element, what) {
   const bad = element === 'script' ? /<\/script|<!--|<script/i : /<\/style/i;
   if (bad.test(text)) throw new Error(`single-file: ${what} contains ${text.match(bad)[0]}: cannot inline it`);
   return text;
