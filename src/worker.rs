@@ -7,7 +7,9 @@
 //! dies.
 
 use crate::calendar::Granularity;
-use crate::ingest::{detect, Dataset, FileErrorKind, LoadedFile, ReadSettings, Reader};
+use crate::ingest::{
+    detect, first_log, first_spend, survey_with_customers, Dataset, FileErrorKind, LoadedFile, ReadSettings, Reader,
+};
 use crate::metrics::acquisition::CustomerValue;
 use crate::metrics::analysis::{Analyser, Analysis, AnalysisSettings};
 use crate::metrics::lifetime::{Source, Valuer};
@@ -263,14 +265,6 @@ async fn read_whole(id: u64, file: &File, settings: ReadSettings) -> Result<crat
     Ok(reader.finish()?)
 }
 
-/// The first transaction log of `files`, with its file name.
-fn first_log(files: &[LoadedFile]) -> Option<(&str, &crate::ingest::CustomerLog)> {
-    files.iter().find_map(|f| match &f.dataset {
-        Dataset::Transactions(log) => Some((f.name.as_str(), log)),
-        _ => None,
-    })
-}
-
 /// What the lifetime-value models are fitted to: the first transaction log, or
 /// without one the first customer summary.
 fn model_source(files: &[LoadedFile]) -> Option<Source<'_>> {
@@ -297,21 +291,14 @@ fn analyse(
     (margin_pct, discount_pct): (f64, f64),
 ) -> Option<Box<Analysis>> {
     let (name, log) = first_log(files)?;
-    let survey = files.iter().find_map(|f| match &f.dataset {
-        Dataset::Survey(rows) if rows.iter().any(|r| r.customer.is_some()) => Some(rows.as_slice()),
-        _ => None,
-    });
+    let survey = survey_with_customers(files);
     let analysis = ANALYSER.with(|a| {
         let mut slot = a.borrow_mut();
         let analyser = slot.get_or_insert_with(|| Analyser::new(LogSummary::of(log)));
         analyser.analyse(name, log, survey, settings)
     });
     // Spend beside the log: acquisition versus retention on the same periods.
-    let spend = files.iter().find_map(|f| match &f.dataset {
-        Dataset::MarketingSpend(rows) => Some(rows.as_slice()),
-        _ => None,
-    });
-    let analysis = match spend {
+    let analysis = match first_spend(files) {
         Some(rows) => {
             let value = CustomerValue::of(analysis.summary.simple_clv.as_ref(), margin_pct, discount_pct);
             analysis.with_spend(log, rows, value)

@@ -35,7 +35,7 @@ fn main() {}
 mod cli {
     use retention::calendar::{Date, Granularity, TimeUnit};
     use retention::export::{analysis_json, customer_summary_csv, table_csv, Table};
-    use retention::ingest::{date, detect, Dataset, FileError, LoadedFile, Reader};
+    use retention::ingest::{date, detect, FileError, LoadedFile, Reader};
     use retention::metrics::acquisition::CustomerValue;
     use retention::metrics::analysis::{Analysis, AnalysisSettings, DEFAULT_WINDOW_DAYS, MAX_WINDOW_DAYS};
     use retention::metrics::calibration::Calibration;
@@ -295,19 +295,13 @@ Exit codes: 0 fine, 1 a file could not be used, 2 bad arguments.
             window_days: o.window_days.unwrap_or(DEFAULT_WINDOW_DAYS),
             segment_by: o.segment.clone(),
         };
-        let Some((name, log)) = files.iter().find_map(|f| match &f.dataset {
-            Dataset::Transactions(log) => Some((f.name.as_str(), log)),
-            _ => None,
-        }) else {
+        let Some((name, log)) = retention::ingest::first_log(&files) else {
             if o.json.is_some() || o.csv_dir.is_some() {
                 return Err(Failure::File("no transaction log among the files: no figures to write".into()));
             }
             return Ok(code);
         };
-        let survey = files.iter().find_map(|f| match &f.dataset {
-            Dataset::Survey(rows) if rows.iter().any(|r| r.customer.is_some()) => Some(rows.as_slice()),
-            _ => None,
-        });
+        let survey = retention::ingest::survey_with_customers(&files);
         if let Some(column) = &o.segment {
             if !log.attributes.iter().any(|a| &a.name == column) {
                 let names: Vec<&str> = log.attributes.iter().map(|a| a.name.as_str()).collect();
@@ -315,10 +309,7 @@ Exit codes: 0 fine, 1 a file could not be used, 2 bad arguments.
             }
         }
         let mut analysis = Analysis::of(name, log, survey, &settings);
-        if let Some(rows) = files.iter().find_map(|f| match &f.dataset {
-            Dataset::MarketingSpend(rows) => Some(rows.as_slice()),
-            _ => None,
-        }) {
+        if let Some(rows) = retention::ingest::first_spend(&files) {
             let value =
                 CustomerValue::of(analysis.summary.simple_clv.as_ref(), DEFAULT_MARGIN_PCT, DEFAULT_DISCOUNT_PCT);
             analysis = analysis.with_spend(log, rows, value);

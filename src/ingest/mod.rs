@@ -61,6 +61,31 @@ impl LoadedFile {
     }
 }
 
+/// The first transaction log among `files`, with its file name: the log an analysis is
+/// of (the page's worker and the command-line tool combine files alike).
+pub fn first_log(files: &[LoadedFile]) -> Option<(&str, &CustomerLog)> {
+    files.iter().find_map(|f| match &f.dataset {
+        Dataset::Transactions(log) => Some((f.name.as_str(), log)),
+        _ => None,
+    })
+}
+
+/// The first survey among `files` whose rows name customers (joined with the log).
+pub fn survey_with_customers(files: &[LoadedFile]) -> Option<&[other_kinds::SurveyRow]> {
+    files.iter().find_map(|f| match &f.dataset {
+        Dataset::Survey(rows) if rows.iter().any(|r| r.customer.is_some()) => Some(rows.as_slice()),
+        _ => None,
+    })
+}
+
+/// The first marketing-spend file among `files`.
+pub fn first_spend(files: &[LoadedFile]) -> Option<&[other_kinds::SpendRow]> {
+    files.iter().find_map(|f| match &f.dataset {
+        Dataset::MarketingSpend(rows) => Some(rows.as_slice()),
+        _ => None,
+    })
+}
+
 /// Reads a whole file held in memory with the settings detection proposes. An
 /// ambiguous date order is settled the way `date::prefer_day_first` says for the
 /// file's delimiter (the page asks the user instead).
