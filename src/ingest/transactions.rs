@@ -5,7 +5,8 @@
 //! entries are grouped per customer (a counting sort, linear in the rows; each block is
 //! freed once it has been moved), sorted by day, and the orders of one customer on one
 //! day merged into one day, in place, so that every metric can walk one customer's
-//! purchase days in order. Nothing per customer is touched while reading but the id
+//! purchase days in order. (A log read in parts is grouped by each part, and the
+//! parts' groups are put together per customer: [`LogPart`].) Nothing per customer is touched while reading but the id
 //! table, so a row costs one look-up in it. Customer ids are interned once, into one
 //! arena; other columns (channel, loyalty member, region, ...) are kept per customer as
 //! the value on their first row, interned per column.
@@ -95,14 +96,18 @@ pub(crate) struct Entry {
 }
 
 /// What one part of a log read in parts (`super::parallel`) collected, with customers
-/// numbered in their order of first appearance in the part: its rows as read (nothing
-/// grouped or added up yet, so that the whole log adds one day's amounts in file order,
-/// as one reader does), and each new customer's other columns.
+/// numbered in their order of first appearance in the part: its purchase rows grouped
+/// per customer (the costly, random-access step of grouping, done where the part was
+/// read) and sorted by day, but one day's rows not yet added up (so that the whole log
+/// adds one day's amounts in file order, as one reader does); its refunds; and each new
+/// customer's other columns.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub(crate) struct LogPart {
     pub ids: Strings,
-    /// Purchase rows in file order, in blocks.
-    pub entries: Vec<Vec<Entry>>,
+    /// `rows[offsets[c]..offsets[c + 1]]`: customer c's purchase rows, by day, one
+    /// day's rows in file order, each with `purchases` 1.
+    pub offsets: Vec<u32>,
+    pub rows: Vec<DayActivity>,
     /// Refund rows in file order.
     pub refunds: Vec<Refund>,
     /// Per other column: its distinct values and, per customer of the part, the index of
@@ -131,6 +136,8 @@ pub(crate) struct LogBuilder {
     has_amount: bool,
     /// The last date cell read and its day.
     last_date: (String, i32),
+    /// Parts taken in (`absorb`), each with its customers' indices in this log.
+    parts: Vec<(Vec<u32>, LogPart)>,
 }
 
 impl LogBuilder {
@@ -158,6 +165,7 @@ impl LogBuilder {
             attributes,
             has_amount: settings.mapping.column(Role::Amount).is_some(),
             last_date: (String::new(), 0),
+            parts: Vec::new(),
         }
     }
 
@@ -228,11 +236,15 @@ impl LogBuilder {
         Ok(())
     }
 
-    /// What was read, for a part of a log read in parts.
+    /// What was read, for a part of a log read in parts: grouped per customer and
+    /// sorted by day, one day's rows kept apart.
     pub(crate) fn into_part(self) -> LogPart {
+        let ids = self.ids.into_strings();
+        let (offsets, rows) = group(ids.len(), self.entries);
         LogPart {
-            ids: self.ids.into_strings(),
-            entries: self.entries,
+            ids,
+            offsets,
+            rows,
             refunds: self.refunds,
             attributes: self.attributes.into_iter().map(|a| (a.values, a.of_customer)).collect(),
         }
@@ -241,8 +253,8 @@ impl LogBuilder {
     /// Takes in the next part of the log, as if its rows were read here: its customers
     /// are numbered on from this builder's (one look-up per customer of the part, not
     /// per row), those new to the log get the other columns of their first row, and its
-    /// rows are appended in file order.
-    pub(crate) fn absorb(&mut self, part: LogPart) {
+    /// rows follow those read before (`finish` interleaves the parts' groups).
+    pub(crate) fn absorb(&mut self, mut part: LogPart) {
         let mut global = Vec::with_capacity(part.ids.len());
         for (local, id) in part.ids.iter().enumerate() {
             let (g, new) = self.ids.intern(id);
@@ -263,72 +275,30 @@ impl LogBuilder {
             }
             global.push(g);
         }
-        for mut block in part.entries {
-            for e in &mut block {
-                e.customer = global[e.customer as usize];
-            }
-            self.entries.push(block);
-        }
-        self.refunds.extend(part.refunds.into_iter().map(|r| Refund { customer: global[r.customer as usize], ..r }));
+        let refunds = std::mem::take(&mut part.refunds);
+        self.refunds.extend(refunds.into_iter().map(|r| Refund { customer: global[r.customer as usize], ..r }));
+        part.ids = Strings::default();
+        part.attributes = Vec::new();
+        self.parts.push((global, part));
     }
 
     pub fn finish(self) -> CustomerLog {
         // The id table goes first: what follows needs the memory.
         let ids = self.ids.into_strings();
         let customers = ids.len();
-        // Group per customer with a counting sort: offsets from the counts, then scatter,
-        // freeing each block of entries once it has been moved.
-        let mut offsets = vec![0u32; customers + 1];
-        let mut rows = 0usize;
-        for block in &self.entries {
-            rows += block.len();
-            for e in block {
-                offsets[e.customer as usize + 1] += 1;
+        let (mut offsets, mut activity) = if self.parts.is_empty() {
+            group(customers, self.entries)
+        } else {
+            // Rows read here (none, when every row came in a part) before the parts'.
+            let mut parts = self.parts;
+            if !self.entries.is_empty() {
+                let (offsets, rows) = group(customers, self.entries);
+                let part = LogPart { offsets, rows, ..LogPart::default() };
+                parts.insert(0, ((0..customers as u32).collect(), part));
             }
-        }
-        for c in 0..customers {
-            offsets[c + 1] += offsets[c];
-        }
-        let mut next = offsets.clone();
-        let mut activity = vec![DayActivity { day: 0, purchases: 0, amount: 0.0 }; rows];
-        for block in self.entries {
-            for e in &block {
-                let slot = &mut next[e.customer as usize];
-                activity[*slot as usize] = DayActivity { day: e.day, purchases: 1, amount: e.amount };
-                *slot += 1;
-            }
-        }
-        drop(next);
-        // Within a customer: by day (a stable sort keeps the file order of one day's
-        // orders), then one day's orders merged into one, in place: what is written never
-        // passes what is still to be read.
-        let mut written = 0usize;
-        let mut start = 0usize;
-        for c in 0..customers {
-            let end = offsets[c + 1] as usize;
-            let days = &mut activity[start..end];
-            if !days.is_sorted_by_key(|a| a.day) {
-                days.sort_by_key(|a| a.day);
-            }
-            let first = written;
-            for r in start..end {
-                let a = activity[r];
-                match activity[first..written].last_mut() {
-                    Some(last) if last.day == a.day => {
-                        last.purchases += a.purchases;
-                        last.amount += a.amount;
-                    }
-                    _ => {
-                        activity[written] = a;
-                        written += 1;
-                    }
-                }
-            }
-            offsets[c + 1] = written as u32;
-            start = end;
-        }
-        activity.truncate(written);
-        activity.shrink_to_fit();
+            interleave(customers, parts)
+        };
+        add_up_days(&mut offsets, &mut activity);
         let mut refunds = self.refunds;
         refunds.sort_by_key(|r| (r.customer, r.day));
 
@@ -339,6 +309,109 @@ impl LogBuilder {
             .collect();
         CustomerLog { ids, offsets, activity, refunds, attributes, has_amount: self.has_amount }
     }
+}
+
+/// Purchase rows in file order, grouped per customer with a counting sort (offsets from
+/// the counts, then scatter, freeing each block of entries once it has been moved), each
+/// customer's rows then sorted by day (a stable sort keeps the file order of one day's
+/// rows). Every row keeps `purchases` 1.
+fn group(customers: usize, entries: Vec<Vec<Entry>>) -> (Vec<u32>, Vec<DayActivity>) {
+    let mut offsets = vec![0u32; customers + 1];
+    let mut rows = 0usize;
+    for block in &entries {
+        rows += block.len();
+        for e in block {
+            offsets[e.customer as usize + 1] += 1;
+        }
+    }
+    for c in 0..customers {
+        offsets[c + 1] += offsets[c];
+    }
+    let mut next = offsets.clone();
+    let mut activity = vec![DayActivity { day: 0, purchases: 0, amount: 0.0 }; rows];
+    for block in entries {
+        for e in &block {
+            let slot = &mut next[e.customer as usize];
+            activity[*slot as usize] = DayActivity { day: e.day, purchases: 1, amount: e.amount };
+            *slot += 1;
+        }
+    }
+    drop(next);
+    sort_days(&offsets, &mut activity);
+    (offsets, activity)
+}
+
+/// Each customer's rows by day; a stable sort, so one day's rows stay in file order.
+fn sort_days(offsets: &[u32], activity: &mut [DayActivity]) {
+    for c in 0..offsets.len() - 1 {
+        let days = &mut activity[offsets[c] as usize..offsets[c + 1] as usize];
+        if !days.is_sorted_by_key(|a| a.day) {
+            days.sort_by_key(|a| a.day);
+        }
+    }
+}
+
+/// The grouped rows of parts in file order, each with its customers' indices in the
+/// whole log: every customer's groups one after the other in part order, then sorted
+/// by day. The same as grouping all the rows at once: a stable sort of file order.
+fn interleave(customers: usize, parts: Vec<(Vec<u32>, LogPart)>) -> (Vec<u32>, Vec<DayActivity>) {
+    let mut offsets = vec![0u32; customers + 1];
+    let mut rows = 0usize;
+    for (global, part) in &parts {
+        rows += part.rows.len();
+        for (local, &g) in global.iter().enumerate() {
+            offsets[g as usize + 1] += part.offsets[local + 1] - part.offsets[local];
+        }
+    }
+    for c in 0..customers {
+        offsets[c + 1] += offsets[c];
+    }
+    let mut next = offsets.clone();
+    let mut activity = vec![DayActivity { day: 0, purchases: 0, amount: 0.0 }; rows];
+    let mut shared = false;
+    for (global, part) in parts {
+        for (local, &g) in global.iter().enumerate() {
+            let run = &part.rows[part.offsets[local] as usize..part.offsets[local + 1] as usize];
+            let at = next[g as usize] as usize;
+            shared |= at != offsets[g as usize] as usize && !run.is_empty();
+            activity[at..at + run.len()].copy_from_slice(run);
+            next[g as usize] += run.len() as u32;
+        }
+    }
+    drop(next);
+    // Only customers with rows in more than one part can be out of order.
+    if shared {
+        sort_days(&offsets, &mut activity);
+    }
+    (offsets, activity)
+}
+
+/// One customer's rows of one day added up into one day, in place, in their order:
+/// what is written never passes what is still to be read.
+fn add_up_days(offsets: &mut [u32], activity: &mut Vec<DayActivity>) {
+    let mut written = 0usize;
+    let mut start = 0usize;
+    for c in 0..offsets.len() - 1 {
+        let end = offsets[c + 1] as usize;
+        let first = written;
+        for r in start..end {
+            let a = activity[r];
+            match activity[first..written].last_mut() {
+                Some(last) if last.day == a.day => {
+                    last.purchases += a.purchases;
+                    last.amount += a.amount;
+                }
+                _ => {
+                    activity[written] = a;
+                    written += 1;
+                }
+            }
+        }
+        offsets[c + 1] = written as u32;
+        start = end;
+    }
+    activity.truncate(written);
+    activity.shrink_to_fit();
 }
 
 #[cfg(test)]
