@@ -26,6 +26,7 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DedicatedWorkerGlobalScope, File, FileReaderSync, MessageChannel, MessageEvent, MessagePort, Worker};
 
+mod models;
 mod parts;
 
 thread_local! {
@@ -240,6 +241,8 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings, workers: Option
     let first_log = FILES.with(|f| first_log(&f.borrow()).is_none());
     if let (Content::Transactions(summary), true) = (&report.content, first_log) {
         ANALYSER.with(|a| *a.borrow_mut() = Some(Analyser::new((**summary).clone())));
+        // Its models will be fitted on a worker of their own, started now.
+        models::prestart();
     }
     FILES.with(|f| f.borrow_mut().push(loaded));
     Ok(report)
@@ -277,12 +280,26 @@ fn model_source(files: &[LoadedFile]) -> Option<Source<'_>> {
 }
 
 /// `f` with the model's source and the valuer, if there is a source.
+/// (In the model worker, the log the coordinator sent: `models`.)
 fn with_valuer<T>(f: impl FnOnce(Source, &mut Valuer) -> T) -> Option<T> {
+    if models::is_model_worker() {
+        return models::with_log(|log| VALUER.with(|v| f(Source::Log(log), &mut v.borrow_mut())));
+    }
     FILES.with(|files| {
         let files = files.borrow();
         let source = model_source(&files)?;
         Some(VALUER.with(|v| f(source, &mut v.borrow_mut())))
     })
+}
+
+/// Forgets the fits made so far (their source changed).
+fn forget_fits() {
+    VALUER.with(|v| *v.borrow_mut() = Valuer::default());
+}
+
+/// The first log's bytes for the model worker (`models`), if the models fit a log.
+fn model_log_bytes() -> Option<Vec<u8>> {
+    FILES.with(|f| first_log(&f.borrow()).map(|(_, log)| log.encode()))
 }
 
 fn analyse(
@@ -313,7 +330,8 @@ fn handle(id: u64, request: Request, file: Option<File>) {
         Request::Reset(_) => {
             FILES.with(|f| f.borrow_mut().clear());
             ANALYSER.with(|a| a.borrow_mut().take());
-            VALUER.with(|v| *v.borrow_mut() = Valuer::default());
+            forget_fits();
+            models::forget_log();
             answer::<p::Reset>(id, Ok(()));
         }
         Request::Cancel(p::Cancel { id: target }) => {
@@ -386,15 +404,25 @@ fn handle(id: u64, request: Request, file: Option<File>) {
 pub fn start() {
     let onmessage = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
-        // A part of a file to read, from the worker that reads it in parts.
+        // A part of a file to read, from the worker that reads it in parts; a log or a
+        // request for the model worker.
         if let Ok(job) = js_sys::Reflect::get(&data, &parts::FIELD_PART.into()) {
             if job.is_object() {
                 return parts::run(job);
             }
         }
+        if let Ok(job) = js_sys::Reflect::get(&data, &models::FIELD_MODELS.into()) {
+            if job.is_object() {
+                return models::run(job);
+            }
+        }
         let request = js_sys::Reflect::get(&data, &p::FIELD_REQUEST.into()).unwrap_or(JsValue::UNDEFINED);
         let file = js_sys::Reflect::get(&data, &p::FIELD_FILE.into()).ok().and_then(|f| f.dyn_into::<File>().ok());
         match serde_wasm_bindgen::from_value::<Envelope<Request>>(request.clone()) {
+            // The models of a log are fitted on the model worker.
+            Ok(m) if models::is_model_request(&m.body) && FILES.with(|f| first_log(&f.borrow()).is_some()) => {
+                models::hand_on(m.id, m.body, request, model_log_bytes)
+            }
             Ok(m) => handle(m.id, m.body, file),
             Err(e) => {
                 // Answer the id, if there is one, so that the request does not wait forever.
@@ -408,7 +436,7 @@ pub fn start() {
     onmessage.forget();
     // The slice-reading helper starts now, not at the first read (a part worker reads
     // its own slices).
-    if !parts::is_part_worker() {
+    if !parts::is_part_worker() && !models::is_model_worker() {
         HELPER.with(|_| ());
     }
     // The page waits for this before it sends anything.
@@ -423,6 +451,10 @@ pub fn start() {
 /// Reads and analyses about 1 MB of generated orders, and forgets them; then, in the
 /// page's worker, starts the part workers (which warm up the same way).
 fn warm_up() {
+    // (The model worker reads no file.)
+    if models::is_model_worker() {
+        return;
+    }
     warm_up_here();
     if !parts::is_part_worker() {
         parts::prestart();

@@ -13,6 +13,7 @@
 //! table (`month_names`). Nothing here touches the DOM, so it is tested natively and
 //! fuzzed.
 
+pub mod codec;
 pub mod columns;
 pub mod csv;
 pub mod date;

@@ -31,6 +31,7 @@
 use super::detect::{FileKind, ReadSettings};
 use super::error::{FileError, FileErrorKind, RowError};
 use super::reader::{Dataset, ReadOutcome, Reader, RowErrors};
+use super::codec::{Cursor, Writer};
 use super::transactions::{DayActivity, LogBuilder, LogPart, Refund};
 use super::{read_with, LoadedFile};
 
@@ -332,57 +333,6 @@ impl Part {
 }
 
 const CODEC_VERSION: u64 = 2;
-
-struct Writer(Vec<u8>);
-
-impl Writer {
-    fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn f64(&mut self, v: f64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn bytes(&mut self, b: &[u8]) {
-        self.u64(b.len() as u64);
-        self.0.extend_from_slice(b);
-    }
-}
-
-struct Cursor<'a> {
-    bytes: &'a [u8],
-    at: usize,
-}
-
-impl<'a> Cursor<'a> {
-    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
-        let end = self.at.checked_add(n)?;
-        let out = self.bytes.get(self.at..end)?;
-        self.at = end;
-        Some(out)
-    }
-    fn u32(&mut self) -> Option<u32> {
-        Some(u32::from_le_bytes(self.take(4)?.try_into().ok()?))
-    }
-    fn u64(&mut self) -> Option<u64> {
-        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    fn f64(&mut self) -> Option<f64> {
-        Some(f64::from_le_bytes(self.take(8)?.try_into().ok()?))
-    }
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        self.take(n)
-    }
-    /// A count of items of at least `min_size` bytes each, which the rest could hold
-    /// (so a damaged count cannot ask for a huge allocation).
-    fn count(&mut self, min_size: usize) -> Option<usize> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        (n.checked_mul(min_size)? <= self.bytes.len() - self.at).then_some(n)
-    }
-}
 
 #[cfg(test)]
 mod tests {

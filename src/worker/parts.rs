@@ -172,7 +172,7 @@ const HELLO_WAIT_MS: i32 = 20_000;
 const SILENCE_MS: f64 = 60_000.0;
 
 /// Whether `promise` settles within `ms` milliseconds.
-async fn settles_within(promise: &js_sys::Promise, ms: i32) -> bool {
+pub async fn settles_within(promise: &js_sys::Promise, ms: i32) -> bool {
     // (The promises here resolve with nothing; the timer with a word of its own.)
     const TIMED_OUT: &str = "timed out";
     let timer = js_sys::Promise::new(&mut |resolve, _| {

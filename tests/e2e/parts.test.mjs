@@ -33,12 +33,13 @@ async function read(files, workers) {
   await p.page.waitForSelector(READY, { timeout: 60000 });
   const figures = await everything(p.page);
   const errors = await p.page.$$eval('[data-testid=row-errors] li', (els) => els.map((e) => e.textContent));
-  // The page's worker, and then a part worker each (copies of it) when asked for more.
+  // The page's worker, and then a part worker each (copies of it) when asked for more,
+  // and the model worker (another copy), started once a log has been read.
   // (The part workers start before the first file, one per core when there are two or
   // more; ?workers=N adds more if need be.)
   const cores = Math.min(8, await p.page.evaluate(() => navigator.hardwareConcurrency));
   const loaders = p.requests.filter((r) => r.url.includes('worker_loader')).length;
-  const expectedLoaders = 1 + Math.max(workers > 1 ? workers : 0, cores > 1 ? cores : 0);
+  const expectedLoaders = 2 + Math.max(workers > 1 ? workers : 0, cores > 1 ? cores : 0);
   p.assertClean();
   await p.context.close();
   app.contexts.delete(p.context);
