@@ -28,7 +28,7 @@ fn main() {
         let seconds = started.elapsed().as_secs_f64();
         best = best.min(seconds);
         let (customers, revenue) = match &loaded.dataset {
-            Dataset::Transactions(log) => (log.customers(), log.activity.iter().map(|a| a.amount).sum::<f64>()),
+            Dataset::Transactions(log) => (log.customers(), log.amounts.iter().sum::<f64>()),
             _ => (0, 0.0),
         };
         eprintln!(

@@ -434,11 +434,9 @@ pub fn customer_summary_csv(
     let end = cal.end.map_or(i32::MAX, |d| d.0);
     let rows = cal.customers.iter().map(|c| {
         let i = c.index as usize;
-        let days = log.activity_of(i);
-        let upto = &days[..days.partition_point(|a| a.day <= end)];
-        let day = |a: Option<&crate::ingest::DayActivity>| {
-            a.map_or(String::new(), |a| crate::calendar::Date(a.day).to_string())
-        };
+        let days = log.days_of(i);
+        let upto = &days[..days.partition_point(|&d| d <= end)];
+        let day = |d: Option<&i32>| d.map_or(String::new(), |&d| crate::calendar::Date(d).to_string());
         let mut row = vec![log.id(i).to_string(), c.x.to_string(), format!("{}", c.t_x), format!("{}", c.t)];
         if log.has_amount {
             row.push(format!("{}", c.monetary.unwrap_or(0.0)));

@@ -100,13 +100,14 @@ fn check_outcome(bytes: &[u8], dataset: &Dataset, errors: &RowErrors, data_rows:
             let n = log.ids.len();
             assert_eq!(log.offsets.len(), n + 1, "offsets.len() != ids.len() + 1");
             assert_eq!(log.offsets.first(), Some(&0));
-            assert_eq!(log.offsets.last().map(|&o| o as usize), Some(log.activity.len()));
+            assert_eq!(log.offsets.last().map(|&o| o as usize), Some(log.days.len()));
+            assert_eq!((log.purchases.len(), log.amounts.len()), (log.days.len(), log.days.len()));
             assert!(log.offsets.windows(2).all(|w| w[0] <= w[1]), "offsets decrease: {:?}", log.offsets);
             let mut purchases = 0u64;
             for c in 0..n {
                 let acts = log.activity_of(c);
-                assert!(acts.windows(2).all(|w| w[0].day < w[1].day), "customer {c}: days not increasing: {acts:?}");
-                for a in acts {
+                assert!(acts.days.windows(2).all(|w| w[0] < w[1]), "customer {c}: days not increasing: {acts:?}");
+                for a in acts.iter() {
                     assert!(a.purchases >= 1, "customer {c}: {a:?}");
                     assert!(a.amount.is_finite(), "customer {c}: amount not finite: {a:?}");
                     assert!(a.amount >= 0.0, "customer {c}: negative purchase: {a:?}");
@@ -1496,5 +1497,5 @@ fn found_infinite_day_total() {
     let csv = format!("customer,date,amount\nK1,2024-01-01,{big}\nK1,2024-01-01,{big}\n");
     let f = ingest::read_file("x.csv", csv.as_bytes()).expect("a transaction log");
     let Dataset::Transactions(log) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
-    assert!(log.activity.iter().all(|a| a.amount.is_finite()), "{:?}", log.activity);
+    assert!(log.amounts.iter().all(|a| a.is_finite()), "{:?}", log.amounts);
 }

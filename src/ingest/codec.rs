@@ -4,7 +4,7 @@
 //! (for the worker that fits the lifetime-value models) are written with these. A
 //! reader of damaged or foreign bytes gets `None`, never a panic or a huge allocation.
 
-use super::transactions::{CustomerLog, DayActivity, Refund};
+use super::transactions::{CustomerLog, Refund};
 
 pub(crate) struct Writer(pub Vec<u8>);
 
@@ -57,14 +57,13 @@ impl<'a> Cursor<'a> {
     }
 }
 
-
 const LOG_CODEC_VERSION: u64 = 1;
 
 impl CustomerLog {
     /// The log as bytes: ids, purchase days and refunds (the other columns are left
     /// out: the models do not use them).
     pub fn encode(&self) -> Vec<u8> {
-        let mut w = Writer(Vec::with_capacity(64 + self.customers() * 20 + self.activity.len() * 16));
+        let mut w = Writer(Vec::with_capacity(64 + self.customers() * 20 + self.purchase_days() * 16));
         w.u64(LOG_CODEC_VERSION);
         w.u64(self.has_amount as u64);
         w.u64(self.customers() as u64);
@@ -74,11 +73,11 @@ impl CustomerLog {
         for c in 0..self.customers() {
             w.u32(self.offsets[c + 1] - self.offsets[c]);
         }
-        w.u64(self.activity.len() as u64);
-        for a in &self.activity {
-            w.u32(a.day as u32);
-            w.u32(a.purchases);
-            w.f64(a.amount);
+        w.u64(self.purchase_days() as u64);
+        for ((&day, &purchases), &amount) in self.days.iter().zip(&self.purchases).zip(&self.amounts) {
+            w.u32(day as u32);
+            w.u32(purchases);
+            w.f64(amount);
         }
         w.u64(self.refunds.len() as u64);
         for r in &self.refunds {
@@ -112,9 +111,13 @@ impl CustomerLog {
         if days != offsets[customers] as usize {
             return None;
         }
-        let mut activity = Vec::with_capacity(days);
-        for _ in 0..days {
-            activity.push(DayActivity { day: r.u32()? as i32, purchases: r.u32()?, amount: r.f64()? });
+        let n = days;
+        let (mut days, mut purchases, mut amounts) =
+            (Vec::with_capacity(n), Vec::with_capacity(n), Vec::with_capacity(n));
+        for _ in 0..n {
+            days.push(r.u32()? as i32);
+            purchases.push(r.u32()?);
+            amounts.push(r.f64()?);
         }
         let n = r.count(16)?;
         let mut refunds = Vec::with_capacity(n);
@@ -125,7 +128,16 @@ impl CustomerLog {
             }
             refunds.push(Refund { customer, day, amount });
         }
-        (r.at == bytes.len()).then(|| CustomerLog { ids, offsets, activity, refunds, attributes: Vec::new(), has_amount })
+        (r.at == bytes.len()).then(|| CustomerLog {
+            ids,
+            offsets,
+            days,
+            purchases,
+            amounts,
+            refunds,
+            attributes: Vec::new(),
+            has_amount,
+        })
     }
 }
 

@@ -35,7 +35,7 @@ pub use encoding::Encoding;
 pub use error::{ColumnRef, FileError, FileErrorKind, RowError, RowErrorKind};
 pub use period_counts::{PeriodCountRow, PeriodCounts, PeriodLabel};
 pub use reader::{Dataset, ReadOutcome, Reader, RowErrors};
-pub use transactions::{CustomerLog, DayActivity};
+pub use transactions::{Activity, CustomerLog, DayActivity};
 
 /// A file that was read (possibly with some rows skipped).
 #[derive(Clone, Debug, PartialEq)]

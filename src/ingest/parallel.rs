@@ -28,10 +28,10 @@
 //! Only the three encodings in which a line break is always the byte `\n` are cut
 //! ([`super::Encoding::splits_at_line_breaks`]); UTF-16 files are read by one reader.
 
+use super::codec::{Cursor, Writer};
 use super::detect::{FileKind, ReadSettings};
 use super::error::{FileError, FileErrorKind, RowError};
 use super::reader::{Dataset, ReadOutcome, Reader, RowErrors};
-use super::codec::{Cursor, Writer};
 use super::transactions::{DayActivity, LogBuilder, LogPart, Refund};
 use super::{read_with, LoadedFile};
 

@@ -49,14 +49,25 @@ pub struct Attribute {
 }
 
 /// A transaction log after reading.
+///
+/// The purchase days are kept as a struct of arrays: the days apart from the counts and
+/// the amounts, so that what needs the days only (the customer base for a new window or
+/// granularity, RFM's recency, the gaps between purchases) walks 4 bytes per purchase
+/// day instead of 16.
 #[derive(Clone, Debug, PartialEq, Default)]
 pub struct CustomerLog {
     /// Customer ids, by customer index (in order of first appearance). Read them with
     /// [`CustomerLog::id`]; how they are stored is the reader's business.
     pub ids: Strings,
-    /// `activity[offsets[c]..offsets[c + 1]]` are customer c's purchase days, in order.
+    /// Customer c's purchase days are at `offsets[c]..offsets[c + 1]` of `days`,
+    /// `purchases` and `amounts`, in order of day.
     pub offsets: Vec<u32>,
-    pub activity: Vec<DayActivity>,
+    /// Days since 1970-01-01 (see `crate::calendar::Date`).
+    pub days: Vec<i32>,
+    /// Purchase rows (amount >= 0) that day.
+    pub purchases: Vec<u32>,
+    /// Their amounts added up (0 when the log has no amount column).
+    pub amounts: Vec<f64>,
     /// Sorted by customer, then day.
     pub refunds: Vec<Refund>,
     pub attributes: Vec<Attribute>,
@@ -74,16 +85,74 @@ impl CustomerLog {
         self.ids.get(c)
     }
 
+    fn range(&self, c: usize) -> std::ops::Range<usize> {
+        self.offsets[c] as usize..self.offsets[c + 1] as usize
+    }
+
     /// Customer `c`'s purchase days, in order.
-    pub fn activity_of(&self, c: usize) -> &[DayActivity] {
-        &self.activity[self.offsets[c] as usize..self.offsets[c + 1] as usize]
+    pub fn days_of(&self, c: usize) -> &[i32] {
+        &self.days[self.range(c)]
+    }
+
+    /// Customer `c`'s purchase days with their counts and amounts.
+    pub fn activity_of(&self, c: usize) -> Activity<'_> {
+        let r = self.range(c);
+        Activity { days: &self.days[r.clone()], purchases: &self.purchases[r.clone()], amounts: &self.amounts[r] }
+    }
+
+    /// Purchase days of all customers together.
+    pub fn purchase_days(&self) -> usize {
+        self.days.len()
     }
 
     /// The first and last day with a purchase, if any.
     pub fn span(&self) -> Option<(i32, i32)> {
-        let first = (0..self.customers()).filter_map(|c| self.activity_of(c).first()).map(|a| a.day).min()?;
-        let last = (0..self.customers()).filter_map(|c| self.activity_of(c).last()).map(|a| a.day).max()?;
-        Some((first, last))
+        let first = (0..self.customers()).filter_map(|c| self.days_of(c).first()).min()?;
+        let last = (0..self.customers()).filter_map(|c| self.days_of(c).last()).max()?;
+        Some((*first, *last))
+    }
+}
+
+/// One customer's purchase days (of a [`CustomerLog`]), with their counts and amounts.
+#[derive(Clone, Copy, Debug)]
+pub struct Activity<'a> {
+    pub days: &'a [i32],
+    pub purchases: &'a [u32],
+    pub amounts: &'a [f64],
+}
+
+impl<'a> Activity<'a> {
+    pub fn len(&self) -> usize {
+        self.days.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.days.is_empty()
+    }
+
+    pub fn get(&self, i: usize) -> Option<DayActivity> {
+        Some(DayActivity { day: *self.days.get(i)?, purchases: self.purchases[i], amount: self.amounts[i] })
+    }
+
+    pub fn first(&self) -> Option<DayActivity> {
+        self.get(0)
+    }
+
+    pub fn last(&self) -> Option<DayActivity> {
+        self.get(self.len().checked_sub(1)?)
+    }
+
+    /// The days before `mid` and from `mid` on.
+    pub fn split_at(&self, mid: usize) -> (Activity<'a>, Activity<'a>) {
+        let (d0, d1) = self.days.split_at(mid);
+        let (p0, p1) = self.purchases.split_at(mid);
+        let (a0, a1) = self.amounts.split_at(mid);
+        (Activity { days: d0, purchases: p0, amounts: a0 }, Activity { days: d1, purchases: p1, amounts: a1 })
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = DayActivity> + 'a {
+        let (days, purchases, amounts) = (self.days, self.purchases, self.amounts);
+        (0..days.len()).map(move |i| DayActivity { day: days[i], purchases: purchases[i], amount: amounts[i] })
     }
 }
 
@@ -299,6 +368,11 @@ impl LogBuilder {
             interleave(customers, parts)
         };
         add_up_days(&mut offsets, &mut activity);
+        // Apart: the days first, then the counts, then the amounts.
+        let days = activity.iter().map(|a| a.day).collect();
+        let purchases = activity.iter().map(|a| a.purchases).collect();
+        let amounts = activity.iter().map(|a| a.amount).collect();
+        drop(activity);
         let mut refunds = self.refunds;
         refunds.sort_by_key(|r| (r.customer, r.day));
 
@@ -307,7 +381,7 @@ impl LogBuilder {
             .into_iter()
             .map(|a| Attribute { name: a.name, values: a.values, of_customer: a.of_customer })
             .collect();
-        CustomerLog { ids, offsets, activity, refunds, attributes, has_amount: self.has_amount }
+        CustomerLog { ids, offsets, days, purchases, amounts, refunds, attributes, has_amount: self.has_amount }
     }
 }
 
@@ -439,8 +513,8 @@ mod tests {
         assert_eq!(log.ids.iter().collect::<Vec<_>>(), ["K1", "K2"]);
         // K1: two orders on 5 March merge (1234.56 + 10.00), one on 20 March; the refund is apart.
         assert_eq!(
-            log.activity_of(0),
-            &[
+            log.activity_of(0).iter().collect::<Vec<_>>(),
+            [
                 DayActivity { day: day(2024, 3, 5), purchases: 2, amount: 1234.56 + 10.0 },
                 DayActivity { day: day(2024, 3, 20), purchases: 1, amount: 20.0 },
             ]

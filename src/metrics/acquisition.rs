@@ -21,7 +21,7 @@ use super::timeline::Timeline;
 use crate::calendar::{Date, Granularity, Period};
 use crate::ingest::other_kinds::{SpendKind, SpendRow};
 use crate::ingest::period_counts::PeriodLabel;
-use crate::ingest::{CustomerLog, DayActivity};
+use crate::ingest::{Activity, CustomerLog};
 use serde::{Deserialize, Serialize};
 
 /// One spend row placed on the calendar: `amount` over the days `first..end`.
@@ -163,9 +163,9 @@ impl OrderSplit {
 /// Calls `f(period, first period, orders)` for each purchase day of one customer (`days`)
 /// on `timeline`; nothing for a customer without purchase days. Returns the period of
 /// the customer's first purchase.
-fn for_orders(days: &[DayActivity], timeline: &Timeline, mut f: impl FnMut(usize, usize, u64)) -> Option<usize> {
-    let first = days.first().and_then(|d| timeline.index_of(d.day))?;
-    for d in days {
+fn for_orders(days: Activity, timeline: &Timeline, mut f: impl FnMut(usize, usize, u64)) -> Option<usize> {
+    let first = days.days.first().and_then(|&d| timeline.index_of(d))?;
+    for d in days.iter() {
         if let Some(i) = timeline.index_of(d.day) {
             f(i, first, u64::from(d.purchases));
         }

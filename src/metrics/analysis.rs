@@ -119,7 +119,7 @@ impl Analyser {
         let timeline = timeline_of(summary, settings.granularity);
         let mut base = BaseCounts::new(&timeline);
         for c in 0..log.customers() {
-            base.add(&timeline, log.activity_of(c), window);
+            base.add(&timeline, log.days_of(c), window);
         }
         let cohorts = match &self.cohorts {
             Some((g, c)) if *g == settings.granularity => c.clone(),

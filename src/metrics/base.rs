@@ -10,7 +10,6 @@
 
 use super::timeline::Timeline;
 use crate::calendar::Period;
-use crate::ingest::DayActivity;
 use crate::retention::{churn_from_crr, crr};
 use serde::{Deserialize, Serialize};
 
@@ -70,8 +69,8 @@ impl BaseCounts {
 
     /// Adds one customer from their purchase days (in order; none for a customer
     /// with refunds only). `window` is W in days.
-    pub fn add(&mut self, timeline: &Timeline, days: &[DayActivity], window: u32) {
-        let Some(first) = days.first().map(|a| a.day) else { return };
+    pub fn add(&mut self, timeline: &Timeline, days: &[i32], window: u32) {
+        let Some(&first) = days.first() else { return };
         if let Some(p) = timeline.index_of(first) {
             self.acquired[p] += 1;
         }
@@ -79,9 +78,9 @@ impl BaseCounts {
         let periods = timeline.len();
         // Runs [lo, hi) of boundary indices, merged as the days come in order.
         let mut run: Option<(usize, usize)> = None;
-        for a in days {
-            let lo = timeline.bounds_up_to(a.day);
-            let hi = timeline.bounds_up_to(a.day.saturating_add_unsigned(window).min(i32::MAX - 1));
+        for &day in days {
+            let lo = timeline.bounds_up_to(day);
+            let hi = timeline.bounds_up_to(day.saturating_add_unsigned(window).min(i32::MAX - 1));
             if lo >= hi {
                 continue;
             }
@@ -178,10 +177,6 @@ mod tests {
         label.to_string()
     }
 
-    fn purchases(days: &[i32]) -> Vec<DayActivity> {
-        days.iter().map(|&day| DayActivity { day, purchases: 1, amount: 0.0 }).collect()
-    }
-
     /// Figures per period as (label, S, E, churned, joined, new, reactivated, acquired).
     fn table(customers: &[Vec<i32>], g: Granularity, w: u32) -> Vec<(String, [u64; 7])> {
         let first = customers.iter().flatten().min().copied().unwrap();
@@ -189,7 +184,7 @@ mod tests {
         let t = Timeline::new(g, first, last);
         let mut counts = BaseCounts::new(&t);
         for c in customers {
-            counts.add(&t, &purchases(c), w);
+            counts.add(&t, c, w);
         }
         counts
             .periods(&t)
@@ -238,7 +233,7 @@ mod tests {
             let t = Timeline::new(Granularity::Quarter, day(2024, 1, 5), day(2024, 8, 1));
             let mut counts = BaseCounts::new(&t);
             for c in &customers {
-                counts.add(&t, &purchases(c), 365);
+                counts.add(&t, c, 365);
             }
             counts.periods(&t)
         };
@@ -282,13 +277,13 @@ mod tests {
         // The lapse-and-return case: S = 0, 1, 1, 0 and churned 0, 1, 1, 0 -> 0 of 2 kept.
         let t = Timeline::new(Granularity::Month, day(2024, 1, 10), day(2024, 4, 5));
         let mut counts = BaseCounts::new(&t);
-        counts.add(&t, &purchases(&[day(2024, 1, 10), day(2024, 4, 5)]), 31);
-        counts.add(&t, &purchases(&[day(2024, 2, 20)]), 31);
+        counts.add(&t, &[day(2024, 1, 10), day(2024, 4, 5)], 31);
+        counts.add(&t, &[day(2024, 2, 20)], 31);
         assert_eq!(counts.pooled_crr(), Some(0.0));
         // With W = 365 nobody churns before the end: S = 0, 1, 2, 2 all kept.
         let mut counts = BaseCounts::new(&t);
-        counts.add(&t, &purchases(&[day(2024, 1, 10), day(2024, 4, 5)]), 365);
-        counts.add(&t, &purchases(&[day(2024, 2, 20)]), 365);
+        counts.add(&t, &[day(2024, 1, 10), day(2024, 4, 5)], 365);
+        counts.add(&t, &[day(2024, 2, 20)], 365);
         assert_eq!(counts.pooled_crr(), Some(100.0));
     }
 }

@@ -126,18 +126,18 @@ impl Calibration {
         for i in 0..log.customers() {
             let activity = log.activity_of(i);
             let Some(first) = activity.first().filter(|a| a.day <= c) else { continue };
-            let in_calibration = activity.partition_point(|a| a.day <= c);
+            let in_calibration = activity.days.partition_point(|&d| d <= c);
             let (calibration, after) = activity.split_at(in_calibration);
-            let repeat = &calibration[1..];
+            let repeat = calibration.split_at(1).1;
             let monetary = (log.has_amount && !repeat.is_empty())
-                .then(|| repeat.iter().map(|a| a.amount).sum::<f64>() / repeat.len() as f64);
-            for a in after {
-                holdout_by_day[(a.day - c - 1) as usize] += 1;
+                .then(|| repeat.amounts.iter().sum::<f64>() / repeat.len() as f64);
+            for &d in after.days {
+                holdout_by_day[(d - c - 1) as usize] += 1;
             }
             customers.push(Calibrated {
                 index: i as u32,
                 x: repeat.len() as u32,
-                t_x: (calibration[calibration.len() - 1].day - first.day) as f64 / days,
+                t_x: (calibration.days[calibration.len() - 1] - first.day) as f64 / days,
                 t: (c - first.day) as f64 / days,
                 monetary,
                 holdout: after.len() as u32,

@@ -57,11 +57,11 @@ pub fn cohorts(log: &CustomerLog, timeline: &Timeline) -> Vec<Cohort> {
                 own_refunds.push(r);
             }
         }
-        let Some(cohort) = days.first().and_then(|a| timeline.index_of(a.day)) else { continue };
+        let Some(cohort) = days.days.first().and_then(|&d| timeline.index_of(d)) else { continue };
         let row = &mut out[cohort];
         row.size += 1;
         let mut last_offset = usize::MAX;
-        for a in days {
+        for a in days.iter() {
             let Some(k) = timeline.index_of(a.day).map(|p| p - cohort) else { continue };
             if k != last_offset {
                 row.active[k] += 1;

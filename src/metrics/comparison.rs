@@ -108,7 +108,7 @@ pub fn compare(
     for (c, &v) in attribute.of_customer.iter().enumerate() {
         let g = group_of[v as usize];
         sums[g].add(log, c, refunds[c]);
-        bases[g].add(timeline, log.activity_of(c), window);
+        bases[g].add(timeline, log.days_of(c), window);
     }
     let name = |g: usize| if g < own { attribute.values[order[g]].to_string() } else { OTHER.to_string() };
     let groups: Vec<GroupFigures> = (0..groups)

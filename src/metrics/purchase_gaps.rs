@@ -16,9 +16,9 @@ pub struct PurchaseGaps {
 }
 
 pub fn purchase_gaps(log: &CustomerLog) -> PurchaseGaps {
-    let mut gaps: Vec<u32> = Vec::with_capacity(log.activity.len());
+    let mut gaps: Vec<u32> = Vec::with_capacity(log.purchase_days());
     for c in 0..log.customers() {
-        gaps.extend(log.activity_of(c).windows(2).map(|w| (w[1].day - w[0].day) as u32));
+        gaps.extend(log.days_of(c).windows(2).map(|w| (w[1] - w[0]) as u32));
     }
     let mut histogram = vec![0u64; GAP_BINS.len() + 1];
     let mut sum = 0u64;

@@ -112,12 +112,10 @@ pub fn score(log: &CustomerLog) -> (Option<Date>, Vec<Scored>) {
     let Some((_, last)) = log.span() else { return (None, Vec::new()) };
     let reference = last + 1;
     let revenue = log.has_amount.then(|| customer_revenue(log));
-    let customers: Vec<usize> = (0..log.customers()).filter(|&c| !log.activity_of(c).is_empty()).collect();
-    let recency: Vec<u32> = customers
-        .iter()
-        .map(|&c| (reference - log.activity_of(c).last().expect("has a purchase").day) as u32)
-        .collect();
-    let frequency: Vec<u32> = customers.iter().map(|&c| log.activity_of(c).len() as u32).collect();
+    let customers: Vec<usize> = (0..log.customers()).filter(|&c| !log.days_of(c).is_empty()).collect();
+    let recency: Vec<u32> =
+        customers.iter().map(|&c| (reference - log.days_of(c).last().expect("has a purchase")) as u32).collect();
+    let frequency: Vec<u32> = customers.iter().map(|&c| log.days_of(c).len() as u32).collect();
     let monetary: Option<Vec<f64>> = revenue.map(|r| customers.iter().map(|&c| r[c]).collect());
     // A lower recency is better.
     let r = scores(&recency, |a, b| b.cmp(a));

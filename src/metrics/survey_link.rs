@@ -67,9 +67,9 @@ pub fn link(rows: &[SurveyRow], log: &CustomerLog, window: u32) -> Option<Survey
     for c in 0..log.customers() {
         let Some(&score) = score_of.get(log.id(c)) else { continue };
         let g = NpsGroup::ALL.iter().position(|&g| g == NpsGroup::of(score)).expect("listed");
-        let days = log.activity_of(c);
+        let days = log.days_of(c);
         // In the base at the reference day: a purchase on or after reference - W.
-        let in_base = days.last().is_some_and(|a| i64::from(a.day) >= i64::from(reference) - i64::from(window));
+        let in_base = days.last().is_some_and(|&d| i64::from(d) >= i64::from(reference) - i64::from(window));
         counts[g].0 += 1;
         counts[g].1 += u64::from(days.len() >= 2);
         counts[g].2 += u64::from(!in_base);

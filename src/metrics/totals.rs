@@ -29,7 +29,7 @@ pub fn ratio(numerator: f64, denominator: f64) -> Option<f64> {
 pub fn customer_revenue(log: &CustomerLog) -> Vec<f64> {
     let mut revenue = customer_refunds(log);
     for (c, r) in revenue.iter_mut().enumerate() {
-        *r += log.activity_of(c).iter().map(|a| a.amount).sum::<f64>();
+        *r += log.activity_of(c).amounts.iter().sum::<f64>();
     }
     revenue
 }
@@ -50,7 +50,7 @@ impl Sums {
     pub fn add(&mut self, log: &CustomerLog, c: usize, refunds: f64) {
         let days = log.activity_of(c);
         self.customers += 1;
-        for a in days {
+        for a in days.iter() {
             self.transactions += u64::from(a.purchases);
             self.purchase_amount += a.amount;
         }
