@@ -423,6 +423,7 @@ fn kind_name(k: FileKind) -> &'static str {
         FileKind::Survey => "Umfragewerte",
         FileKind::Subscriptions => "Abonnements",
         FileKind::Opportunities => "Kaufgelegenheiten",
+        FileKind::Cohorts => "eine Kohortentabelle",
     }
 }
 
@@ -489,6 +490,15 @@ fn role_name(r: Role) -> &'static str {
         Role::SubscriptionEnd => "Enddatum des Abonnements",
         Role::Opportunities => "Kaufgelegenheiten (z. B. periods, opportunities)",
         Role::Weight => "Anzahl der Kunden, für die die Zeile steht (z. B. weights, count)",
+        Role::Churned => "verlorene Kunden (churned)",
+        Role::NewCustomers => "Neukunden (Erstkauf in der Periode)",
+        Role::Reactivated => "zurückgekehrte Kunden (reactivated)",
+        Role::Acquired => "gewonnene Kunden (acquired: Erstkauf in der Periode)",
+        Role::Cohort => "Kohorte (Periode des Erstkaufs)",
+        Role::Offset => "Offset (Perioden nach der der Kohorte)",
+        Role::CohortSize => "Größe der Kohorte (Kunden)",
+        Role::CohortActive => "aktive Kunden beim Offset",
+        Role::CohortRevenue => "Umsatz beim Offset",
     }
 }
 
@@ -531,6 +541,22 @@ fn reason(k: &RowErrorKind) -> String {
         RowErrorKind::EndBeforeStart => "das Abonnement endet, bevor es beginnt".into(),
         RowErrorKind::RecencyAboveAge => "Recency ist größer als T".into(),
         RowErrorKind::BadFrequency { text } => format!("Frequency '{text}' ist keine ganze Zahl von mindestens 0"),
+        RowErrorKind::CountsDisagree { expected, found } => {
+            format!("die Datei nennt {found}, aber S, E und N ergeben {expected}")
+        }
+        RowErrorKind::NotAPeriod { text } => {
+            format!("'{text}' ist keine Periode wie 2024-03, 2024-Q1, 2024-W09 oder 2024")
+        }
+        RowErrorKind::OffsetTooLarge { text } => {
+            format!("Offset '{text}' ist mehr als {} Perioden", crate::ingest::cohort_table::MAX_OFFSET)
+        }
+        RowErrorKind::CohortSizeDiffers { size, earlier } => {
+            format!("die Kohorte hat hier {size} Kunden, in einer früheren Zeile aber {earlier}")
+        }
+        RowErrorKind::ActiveAboveSize { active, size } => {
+            format!("{active} aktive Kunden sind mehr als die {size} der Kohorte")
+        }
+        RowErrorKind::DuplicateCell => "eine frühere Zeile nannte diese Kohorte und diesen Offset schon".into(),
     }
 }
 

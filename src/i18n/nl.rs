@@ -396,6 +396,7 @@ pub fn kind_name(k: FileKind) -> &'static str {
         FileKind::Survey => "enquêtescores",
         FileKind::Subscriptions => "abonnementen",
         FileKind::Opportunities => "aankoopkansen",
+        FileKind::Cohorts => "een cohorttabel",
     }
 }
 
@@ -460,6 +461,15 @@ pub fn role_name(r: Role) -> &'static str {
         Role::SubscriptionEnd => "de einddatum van het abonnement",
         Role::Opportunities => "aankoopkansen (bijv. periods, perioden, kansen)",
         Role::Weight => "aantal klanten per rij (bijv. weights, aantal klanten)",
+        Role::Churned => "verloren klanten (churned)",
+        Role::NewCustomers => "nieuwe klanten (eerste aankoop in de periode)",
+        Role::Reactivated => "teruggekeerde klanten (reactivated)",
+        Role::Acquired => "gewonnen klanten (acquired: eerste aankoop in de periode)",
+        Role::Cohort => "het cohort (periode van de eerste aankoop)",
+        Role::Offset => "de offset (perioden na die van het cohort)",
+        Role::CohortSize => "de grootte van het cohort (klanten)",
+        Role::CohortActive => "actieve klanten bij de offset",
+        Role::CohortRevenue => "de omzet bij de offset",
     }
 }
 
@@ -500,6 +510,22 @@ pub fn reason(k: &RowErrorKind) -> String {
         RowErrorKind::EndBeforeStart => "het abonnement eindigt voordat het begint".into(),
         RowErrorKind::RecencyAboveAge => "recency is groter dan T".into(),
         RowErrorKind::BadFrequency { text } => format!("frequency '{text}' is geen heel getal van minstens 0"),
+        RowErrorKind::CountsDisagree { expected, found } => {
+            format!("het bestand zegt {found}, maar S, E en N geven {expected}")
+        }
+        RowErrorKind::NotAPeriod { text } => {
+            format!("'{text}' is geen periode zoals 2024-03, 2024-Q1, 2024-W09 of 2024")
+        }
+        RowErrorKind::OffsetTooLarge { text } => {
+            format!("offset '{text}' is meer dan {} perioden", crate::ingest::cohort_table::MAX_OFFSET)
+        }
+        RowErrorKind::CohortSizeDiffers { size, earlier } => {
+            format!("het cohort is hier {size} klanten groot, maar {earlier} in een eerdere rij")
+        }
+        RowErrorKind::ActiveAboveSize { active, size } => {
+            format!("{active} actieve klanten is meer dan de {size} van het cohort")
+        }
+        RowErrorKind::DuplicateCell => "een eerdere rij gaf dit cohort en deze offset al".into(),
     }
 }
 

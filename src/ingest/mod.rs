@@ -13,6 +13,7 @@
 //! table (`month_names`). Nothing here touches the DOM, so it is tested natively and
 //! fuzzed.
 
+pub mod cohort_table;
 pub mod columns;
 pub mod csv;
 pub mod date;
@@ -29,10 +30,11 @@ pub mod reader;
 pub mod sniff;
 pub mod transactions;
 
+pub use cohort_table::CohortRow;
 pub use detect::{detect, Detection, FileKind, Mapping, ReadSettings};
 pub use encoding::Encoding;
 pub use error::{ColumnRef, FileError, FileErrorKind, RowError, RowErrorKind};
-pub use period_counts::{PeriodCountRow, PeriodCounts, PeriodLabel};
+pub use period_counts::{Flows, PeriodCountRow, PeriodCounts, PeriodLabel};
 pub use reader::{Dataset, ReadOutcome, Reader, RowErrors};
 pub use transactions::{CustomerLog, DayActivity};
 
