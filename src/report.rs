@@ -3,6 +3,7 @@
 
 use crate::ingest::other_kinds::{SpendRow, SubscriptionRow, SummaryRow};
 use crate::ingest::{Dataset, LoadedFile, PeriodCounts, ReadSettings, RowErrors};
+use crate::metrics::cohorts::{self, Cohort};
 use crate::metrics::lifetime::OpportunityFigures;
 use crate::metrics::nps::SurveySummary;
 use crate::metrics::spend::SpendTotals;
@@ -39,6 +40,12 @@ pub enum Content {
     /// Discrete purchase opportunities, with their BG/BB fit (a few dozen rows: fitted
     /// when the file is read).
     Opportunities(Box<OpportunityFigures>),
+    /// A cohort table: its cohorts with customers, oldest first, and the average
+    /// retention per offset.
+    Cohorts {
+        cohorts: Vec<Cohort>,
+        average: Vec<Option<f64>>,
+    },
 }
 
 fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
@@ -58,6 +65,10 @@ impl Content {
             Dataset::Survey(rows) => Content::Survey(SurveySummary::of(rows)),
             Dataset::Subscriptions(rows) => subscriptions_content(rows),
             Dataset::Opportunities(rows) => Content::Opportunities(Box::new(OpportunityFigures::of(rows))),
+            Dataset::Cohorts(rows) => {
+                let cohorts = cohorts::from_rows(rows);
+                Content::Cohorts { average: cohorts::average_retention(&cohorts), cohorts }
+            }
         }
     }
 }

@@ -137,10 +137,19 @@ fn check_outcome(bytes: &[u8], dataset: &Dataset, errors: &RowErrors, data_rows:
         }
         Dataset::PeriodCounts(p) => {
             for r in &p.rows {
-                assert!(r.start > 0 && r.new <= r.end && r.end - r.new <= r.start, "{r:?}");
+                // S = 0 only in a file with the customer base's other counts (the
+                // warehouse SQL's base), and then E = N and no CRR.
+                assert!(r.start > 0 || (r.flows.is_some() && r.end == r.new), "{r:?}");
+                assert!(r.new <= r.end && r.end - r.new <= r.start, "{r:?}");
                 assert!(r.line >= 1 && r.line <= lines, "{r:?}");
-                let crr = r.crr().expect("a kept row has a CRR");
-                assert!((0.0..=100.0).contains(&crr), "{r:?}: CRR {crr}");
+                match r.crr() {
+                    Some(crr) => assert!((0.0..=100.0).contains(&crr), "{r:?}: CRR {crr}"),
+                    None => assert_eq!(r.start, 0, "{r:?}"),
+                }
+                if let Some(f) = r.flows {
+                    assert!(f.churned.is_none_or(|c| c == r.start - (r.end - r.new)), "{r:?}");
+                    assert!(f.new_customers.is_none_or(|n| n <= r.new), "{r:?}");
+                }
             }
             assert!(p.rows.windows(2).all(|w| w[0].line < w[1].line));
             p.rows.len() as u64
@@ -161,6 +170,20 @@ fn check_outcome(bytes: &[u8], dataset: &Dataset, errors: &RowErrors, data_rows:
                 if let Ok(fit) = &answer.result {
                     assert!(fit.log_likelihood.is_finite() && fit.estimates.iter().all(|e| e.value > 0.0), "{fit:?}");
                 }
+            }
+            rows.len() as u64
+        }
+        Dataset::Cohorts(rows) => {
+            for r in rows {
+                assert!(r.active <= r.size && u64::from(r.offset) <= ingest::cohort_table::MAX_OFFSET, "{r:?}");
+                assert!(r.revenue.is_none_or(f64::is_finite), "{r:?}");
+            }
+            // The page's cohorts of them: every cell in place, no panic.
+            let cohorts = retention::metrics::cohorts::from_rows(rows);
+            let average = retention::metrics::cohorts::average_retention(&cohorts);
+            assert!(average.iter().flatten().all(|a| (0.0..=100.0).contains(a)), "{average:?}");
+            for c in &cohorts {
+                assert!(c.active.iter().all(|&a| a <= c.size) && c.active.len() == c.revenue.len(), "{c:?}");
             }
             rows.len() as u64
         }
@@ -367,6 +390,20 @@ const VOCABULARY: &[(&str, Col)] = &[
     ("Klanten (begin)", Col::Count),
     ("E-mail", Col::Id),
     ("Ünïcödé 🙂", Col::Text),
+    // The warehouse SQL's base and cohorts (docs/warehouse-sql.md).
+    ("churned", Col::Count),
+    ("new_customers", Col::Count),
+    ("reactivated", Col::Count),
+    ("acquired", Col::Count),
+    ("crr", Col::Real),
+    ("churn_rate", Col::Real),
+    ("cohort", Col::Period),
+    ("offset", Col::Count),
+    ("cohort_size", Col::Count),
+    ("cohort_active", Col::Count),
+    ("cohort_retention", Col::Real),
+    ("cohort_revenue", Col::Amount),
+    ("cohort_revenue_pct", Col::Real),
 ];
 
 const TEMPLATES: &[&[&str]] = &[
@@ -379,6 +416,8 @@ const TEMPLATES: &[&[&str]] = &[
     &["maand", "kosten", "soort", "kanaal"],
     &["klant", "score"],
     &["klantnummer", "startdatum", "einddatum"],
+    &["period", "S", "E", "N", "churned", "new_customers", "reactivated", "acquired", "crr", "churn_rate"],
+    &["cohort", "offset", "cohort_size", "cohort_active", "cohort_retention", "cohort_revenue", "cohort_revenue_pct"],
 ];
 
 fn col_of(name: &str) -> Col {

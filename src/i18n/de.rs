@@ -17,6 +17,7 @@ use crate::metrics::survey_link::NpsGroup;
 use crate::models::optimise::{Convergence, FitError, Method};
 use crate::protocol::WorkerError;
 use crate::retention::CountsProblem;
+use crate::sql::{NameError, NameOf, SqlError};
 
 pub static DE: Texts = Texts {
     calc: &CALCULATORS,
@@ -60,6 +61,29 @@ pub static DE: Texts = Texts {
     embed_code_label: "Einbettungscode",
     embed_preview: "Vorschau",
     embed_frame_title: "Kundenbindungsrechner",
+    warehouse_title: "Daten in einem Data Warehouse?",
+    warehouse_intro: "Zu viele Bestellungen für eine Datei? Nennen Sie Ihre Tabelle und ihre Spalten, wählen Sie \
+                      Ihre Datenbank und erhalten Sie das SQL, das die Zahlen dieser Seite dort berechnet, wo die \
+                      Daten liegen.",
+    warehouse_button: "SQL schreiben",
+    warehouse_table: "Tabelle (z. B. shop.orders)",
+    warehouse_customer: "Spalte mit der Kundennummer",
+    warehouse_date: "Spalte mit dem Datum",
+    warehouse_amount: "Spalte mit dem Betrag (optional)",
+    warehouse_attribute: "Weitere Spalte pro Kunde (optional, z. B. Kanal)",
+    warehouse_engine: "Datenbank",
+    warehouse_output: "Was berechnen",
+    warehouse_outputs: [
+        "Kundenübersicht (Modelle für den Kundenwert)",
+        "Kundenbestand pro Periode (S, E, N, Abwanderung)",
+        "Kohortentabelle",
+    ],
+    warehouse_settings,
+    warehouse_how: "Führen Sie die Abfrage aus, speichern Sie das Ergebnis als CSV-Datei mit Kopfzeile und ziehen \
+                    Sie diese Datei auf diese Seite: Sie erkennt sie und zeigt dieselben Zahlen wie für die \
+                    Bestelldaten selbst.",
+    warehouse_sql: "SQL",
+    warehouse_download: ".sql herunterladen",
     snapshot_banner: |file| {
         format!("Geteilte Zahlen von „{file}“, nur lesbar: Ziehen Sie die Datei selbst hierher, um Einstellungen zu ändern oder Kunden zu exportieren.")
     },
@@ -173,6 +197,7 @@ pub static DE: Texts = Texts {
     reason,
     file_problem,
     worker_problem,
+    sql_problem,
     line_word: "Zeile",
     column_word: "Spalte",
 };
@@ -414,6 +439,46 @@ fn date_format_order(format: DateFormat) -> &'static str {
     }
 }
 
+fn warehouse_settings(granularity: &str, window: u32, unit: &str, calibration_end: Option<&str>) -> String {
+    let end = calibration_end.map_or("das letzte Kaufdatum".to_string(), str::to_string);
+    format!(
+        "Mit den Einstellungen dieser Seite: Periode {granularity}, Fenster W = {window} Tage; für die \
+         Kundenübersicht Zeit in {unit}, Ende der Kalibrierung {end}. Ändern Sie sie auf der Seite, um das SQL zu \
+         ändern."
+    )
+}
+
+fn name_of(of: NameOf) -> &'static str {
+    match of {
+        NameOf::Table => "der Tabelle",
+        NameOf::Customer => "der Kundenspalte",
+        NameOf::Date => "der Datumsspalte",
+        NameOf::Amount => "der Betragsspalte",
+        NameOf::Attribute => "der weiteren Spalte",
+    }
+}
+
+fn sql_problem(e: &SqlError) -> String {
+    match e {
+        SqlError::Name(NameError::Empty(NameOf::Table)) => {
+            "Der Name der Tabelle (oder ein Teil davon zwischen Punkten) ist leer.".into()
+        }
+        SqlError::Name(NameError::Empty(of)) => format!("Der Name {} ist leer.", name_of(*of)),
+        SqlError::Name(NameError::ControlCharacter(of)) => {
+            format!("Der Name {} enthält einen Zeilenumbruch, Tabulator oder ein anderes Steuerzeichen.", name_of(*of))
+        }
+        SqlError::Name(NameError::TooLong(of)) => {
+            format!("Der Name {} ist länger als {} Zeichen.", name_of(*of), crate::sql::names::MAX_NAME_CHARS)
+        }
+        SqlError::Window(w) => {
+            format!("Das Fenster muss 1 bis {} Tage lang sein, nicht {w}.", crate::metrics::analysis::MAX_WINDOW_DAYS)
+        }
+        SqlError::AttributeClashes(name) => {
+            format!("Die weitere Spalte '{name}' hat den Namen einer Spalte der Kundenübersicht.")
+        }
+    }
+}
+
 fn kind_name(k: FileKind) -> &'static str {
     match k {
         FileKind::TransactionLog => "Transaktionsdaten",
@@ -423,6 +488,7 @@ fn kind_name(k: FileKind) -> &'static str {
         FileKind::Survey => "Umfragewerte",
         FileKind::Subscriptions => "Abonnements",
         FileKind::Opportunities => "Kaufgelegenheiten",
+        FileKind::Cohorts => "eine Kohortentabelle",
     }
 }
 
@@ -489,6 +555,15 @@ fn role_name(r: Role) -> &'static str {
         Role::SubscriptionEnd => "Enddatum des Abonnements",
         Role::Opportunities => "Kaufgelegenheiten (z. B. periods, opportunities)",
         Role::Weight => "Anzahl der Kunden, für die die Zeile steht (z. B. weights, count)",
+        Role::Churned => "verlorene Kunden (churned)",
+        Role::NewCustomers => "Neukunden (Erstkauf in der Periode)",
+        Role::Reactivated => "zurückgekehrte Kunden (reactivated)",
+        Role::Acquired => "gewonnene Kunden (acquired: Erstkauf in der Periode)",
+        Role::Cohort => "Kohorte (Periode des Erstkaufs)",
+        Role::Offset => "Offset (Perioden nach der der Kohorte)",
+        Role::CohortSize => "Größe der Kohorte (Kunden)",
+        Role::CohortActive => "aktive Kunden beim Offset",
+        Role::CohortRevenue => "Umsatz beim Offset",
     }
 }
 
@@ -531,6 +606,22 @@ fn reason(k: &RowErrorKind) -> String {
         RowErrorKind::EndBeforeStart => "das Abonnement endet, bevor es beginnt".into(),
         RowErrorKind::RecencyAboveAge => "Recency ist größer als T".into(),
         RowErrorKind::BadFrequency { text } => format!("Frequency '{text}' ist keine ganze Zahl von mindestens 0"),
+        RowErrorKind::CountsDisagree { expected, found } => {
+            format!("die Datei nennt {found}, aber S, E und N ergeben {expected}")
+        }
+        RowErrorKind::NotAPeriod { text } => {
+            format!("'{text}' ist keine Periode wie 2024-03, 2024-Q1, 2024-W09 oder 2024")
+        }
+        RowErrorKind::OffsetTooLarge { text } => {
+            format!("Offset '{text}' ist mehr als {} Perioden", crate::ingest::cohort_table::MAX_OFFSET)
+        }
+        RowErrorKind::CohortSizeDiffers { size, earlier } => {
+            format!("die Kohorte hat hier {size} Kunden, in einer früheren Zeile aber {earlier}")
+        }
+        RowErrorKind::ActiveAboveSize { active, size } => {
+            format!("{active} aktive Kunden sind mehr als die {size} der Kohorte")
+        }
+        RowErrorKind::DuplicateCell => "eine frühere Zeile nannte diese Kohorte und diesen Offset schon".into(),
     }
 }
 

@@ -55,6 +55,27 @@ pub static EN: Texts = Texts {
     embed_code_label: "Embed code",
     embed_preview: "Preview",
     embed_frame_title: "Retention calculator",
+    warehouse_title: "Data in a warehouse?",
+    warehouse_intro: "Too many orders for a file? Name your table and its columns, pick your database, and get \
+                      the SQL that computes this page's figures where the data lives.",
+    warehouse_button: "Write the SQL",
+    warehouse_table: "Table (e.g. shop.orders)",
+    warehouse_customer: "Customer id column",
+    warehouse_date: "Date column",
+    warehouse_amount: "Amount column (optional)",
+    warehouse_attribute: "Other column to keep per customer (optional, e.g. channel)",
+    warehouse_engine: "Database",
+    warehouse_output: "What to compute",
+    warehouse_outputs: [
+        "Customer summary (lifetime value models)",
+        "Customer base per period (S, E, N, churn)",
+        "Cohort table",
+    ],
+    warehouse_settings,
+    warehouse_how: "Run the query, save its result as a CSV file with a header row, and drop that file on this \
+                    page: it recognises it and shows the same figures as for the order log itself.",
+    warehouse_sql: "SQL",
+    warehouse_download: "Download .sql",
     snapshot_banner: |file| {
         format!("Shared figures of “{file}”, read-only: drop the file itself to change settings or export customers.")
     },
@@ -165,6 +186,11 @@ pub static EN: Texts = Texts {
     reason: |k| k.to_string(),
     file_problem: |k, _| k.to_string(),
     worker_problem: |e| e.to_string(),
+    sql_problem: |e| {
+        let s = e.to_string();
+        let mut c = s.chars();
+        c.next().map_or(String::new(), |f| format!("{}{}.", f.to_uppercase(), c.as_str()))
+    },
     line_word: "Line",
     column_word: "column",
 };
@@ -392,6 +418,14 @@ pub fn file_summary(name: &str, rows: usize, skipped: usize, delimiter: &str, en
 
 pub fn file_error_title(name: &str) -> String {
     format!("“{name}” cannot be used")
+}
+
+fn warehouse_settings(granularity: &str, window: u32, unit: &str, calibration_end: Option<&str>) -> String {
+    let end = calibration_end.map_or("the last purchase date".to_string(), str::to_string);
+    format!(
+        "With this page's settings: period {granularity}, window W = {window} days; for the summary, time in \
+         {unit}, calibration end {end}. Change them on the page to change the SQL."
+    )
 }
 
 pub fn more_errors(n: usize) -> String {

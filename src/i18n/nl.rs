@@ -17,6 +17,7 @@ use crate::metrics::survey_link::NpsGroup;
 use crate::models::optimise::{Convergence, FitError, Method};
 use crate::protocol::WorkerError;
 use crate::retention::CountsProblem;
+use crate::sql::{NameError, NameOf, SqlError};
 
 pub static NL: Texts = Texts {
     calc: &CALCULATORS,
@@ -57,6 +58,27 @@ pub static NL: Texts = Texts {
     embed_code_label: "Code om in te voegen",
     embed_preview: "Voorbeeld",
     embed_frame_title: "Retentiecalculator",
+    warehouse_title: "Data in een datawarehouse?",
+    warehouse_intro: "Te veel bestellingen voor een bestand? Geef je tabel en de kolommen, kies je database en \
+                      krijg de SQL die de cijfers van deze pagina berekent waar de data staat.",
+    warehouse_button: "Schrijf de SQL",
+    warehouse_table: "Tabel (bijv. shop.orders)",
+    warehouse_customer: "Kolom met het klantnummer",
+    warehouse_date: "Kolom met de datum",
+    warehouse_amount: "Kolom met het bedrag (optioneel)",
+    warehouse_attribute: "Andere kolom om per klant te bewaren (optioneel, bijv. kanaal)",
+    warehouse_engine: "Database",
+    warehouse_output: "Wat berekenen",
+    warehouse_outputs: [
+        "Klantoverzicht (modellen voor klantwaarde)",
+        "Klantenbestand per periode (S, E, N, verloop)",
+        "Cohorttabel",
+    ],
+    warehouse_settings,
+    warehouse_how: "Voer de query uit, bewaar het resultaat als CSV-bestand met een kopregel en sleep dat bestand \
+                    op deze pagina: ze herkent het en toont dezelfde cijfers als voor het orderbestand zelf.",
+    warehouse_sql: "SQL",
+    warehouse_download: "Download .sql",
     snapshot_banner: |file| {
         format!("Gedeelde cijfers van “{file}”, alleen-lezen: sleep het bestand zelf hierheen om instellingen te wijzigen of klanten te exporteren.")
     },
@@ -167,6 +189,7 @@ pub static NL: Texts = Texts {
     reason,
     file_problem,
     worker_problem,
+    sql_problem,
     line_word: "Regel",
     column_word: "kolom",
 };
@@ -396,6 +419,7 @@ pub fn kind_name(k: FileKind) -> &'static str {
         FileKind::Survey => "enquêtescores",
         FileKind::Subscriptions => "abonnementen",
         FileKind::Opportunities => "aankoopkansen",
+        FileKind::Cohorts => "een cohorttabel",
     }
 }
 
@@ -460,6 +484,15 @@ pub fn role_name(r: Role) -> &'static str {
         Role::SubscriptionEnd => "de einddatum van het abonnement",
         Role::Opportunities => "aankoopkansen (bijv. periods, perioden, kansen)",
         Role::Weight => "aantal klanten per rij (bijv. weights, aantal klanten)",
+        Role::Churned => "verloren klanten (churned)",
+        Role::NewCustomers => "nieuwe klanten (eerste aankoop in de periode)",
+        Role::Reactivated => "teruggekeerde klanten (reactivated)",
+        Role::Acquired => "gewonnen klanten (acquired: eerste aankoop in de periode)",
+        Role::Cohort => "het cohort (periode van de eerste aankoop)",
+        Role::Offset => "de offset (perioden na die van het cohort)",
+        Role::CohortSize => "de grootte van het cohort (klanten)",
+        Role::CohortActive => "actieve klanten bij de offset",
+        Role::CohortRevenue => "de omzet bij de offset",
     }
 }
 
@@ -500,6 +533,61 @@ pub fn reason(k: &RowErrorKind) -> String {
         RowErrorKind::EndBeforeStart => "het abonnement eindigt voordat het begint".into(),
         RowErrorKind::RecencyAboveAge => "recency is groter dan T".into(),
         RowErrorKind::BadFrequency { text } => format!("frequency '{text}' is geen heel getal van minstens 0"),
+        RowErrorKind::CountsDisagree { expected, found } => {
+            format!("het bestand zegt {found}, maar S, E en N geven {expected}")
+        }
+        RowErrorKind::NotAPeriod { text } => {
+            format!("'{text}' is geen periode zoals 2024-03, 2024-Q1, 2024-W09 of 2024")
+        }
+        RowErrorKind::OffsetTooLarge { text } => {
+            format!("offset '{text}' is meer dan {} perioden", crate::ingest::cohort_table::MAX_OFFSET)
+        }
+        RowErrorKind::CohortSizeDiffers { size, earlier } => {
+            format!("het cohort is hier {size} klanten groot, maar {earlier} in een eerdere rij")
+        }
+        RowErrorKind::ActiveAboveSize { active, size } => {
+            format!("{active} actieve klanten is meer dan de {size} van het cohort")
+        }
+        RowErrorKind::DuplicateCell => "een eerdere rij gaf dit cohort en deze offset al".into(),
+    }
+}
+
+fn warehouse_settings(granularity: &str, window: u32, unit: &str, calibration_end: Option<&str>) -> String {
+    let end = calibration_end.map_or("de laatste aankoopdatum".to_string(), str::to_string);
+    format!(
+        "Met de instellingen van deze pagina: periode {granularity}, venster W = {window} dagen; voor het \
+         klantoverzicht tijd in {unit}, einde kalibratie {end}. Wijzig ze op de pagina om de SQL te wijzigen."
+    )
+}
+
+fn name_of(of: NameOf) -> &'static str {
+    match of {
+        NameOf::Table => "de tabel",
+        NameOf::Customer => "de klantkolom",
+        NameOf::Date => "de datumkolom",
+        NameOf::Amount => "de bedragkolom",
+        NameOf::Attribute => "de andere kolom",
+    }
+}
+
+fn sql_problem(e: &SqlError) -> String {
+    match e {
+        SqlError::Name(NameError::Empty(NameOf::Table)) => {
+            "De naam van de tabel (of een deel ervan tussen punten) is leeg.".into()
+        }
+        SqlError::Name(NameError::Empty(of)) => format!("De naam van {} is leeg.", name_of(*of)),
+        SqlError::Name(NameError::ControlCharacter(of)) => {
+            format!("De naam van {} bevat een regeleinde, tab of ander stuurteken.", name_of(*of))
+        }
+        SqlError::Name(NameError::TooLong(of)) => {
+            format!("De naam van {} is langer dan {} tekens.", name_of(*of), crate::sql::names::MAX_NAME_CHARS)
+        }
+        SqlError::Window(w) => {
+            format!("Het venster moet 1 tot {} dagen zijn, niet {w}.", crate::metrics::analysis::MAX_WINDOW_DAYS)
+        }
+        SqlError::AttributeClashes(name) => {
+            format!("De andere kolom '{name}' heeft de naam van een kolom van het klantoverzicht.")
+        }
     }
 }
 

@@ -182,6 +182,26 @@ pub struct Texts {
     pub embed_code_label: &'static str,
     pub embed_preview: &'static str,
     pub embed_frame_title: &'static str,
+    /// "Data in a warehouse?": the panel's title, introduction and button, the fields,
+    /// the engine and output choices (outputs in `crate::sql::Output::ALL` order), the
+    /// settings the SQL uses (from the page's), how to use the result, the SQL, its
+    /// download.
+    pub warehouse_title: &'static str,
+    pub warehouse_intro: &'static str,
+    pub warehouse_button: &'static str,
+    pub warehouse_table: &'static str,
+    pub warehouse_customer: &'static str,
+    pub warehouse_date: &'static str,
+    pub warehouse_amount: &'static str,
+    pub warehouse_attribute: &'static str,
+    pub warehouse_engine: &'static str,
+    pub warehouse_output: &'static str,
+    pub warehouse_outputs: [&'static str; 3],
+    /// The settings of the SQL: granularity, W, time unit (plural), calibration end if set.
+    pub warehouse_settings: fn(granularity: &str, window: u32, unit: &str, calibration_end: Option<&str>) -> String,
+    pub warehouse_how: &'static str,
+    pub warehouse_sql: &'static str,
+    pub warehouse_download: &'static str,
     /// A snapshot opened from a link (the file's name), and a link that cannot be read.
     pub snapshot_banner: fn(file: &str) -> String,
     pub snapshot_error: fn(&crate::snapshot::SnapshotError) -> String,
@@ -276,6 +296,7 @@ pub struct Texts {
     pub delimiter_name: fn(u8) -> &'static str,
     pub(super) reason: fn(&RowErrorKind) -> String,
     pub(super) worker_problem: fn(&WorkerError) -> String,
+    pub(super) sql_problem: fn(&crate::sql::SqlError) -> String,
     pub(super) file_problem: fn(&FileErrorKind, &Texts) -> String,
     pub(super) line_word: &'static str,
     pub(super) column_word: &'static str,
@@ -306,6 +327,11 @@ impl Texts {
 
     pub fn file_error(&self, e: &FileError) -> String {
         (self.file_problem)(e.kind(), self)
+    }
+
+    /// Why no warehouse SQL can be made for the names given.
+    pub fn sql_error(&self, e: &crate::sql::SqlError) -> String {
+        (self.sql_problem)(e)
     }
 
     /// What went wrong with the worker itself.

@@ -48,6 +48,27 @@ pub enum Role {
     Opportunities,
     /// How many customers a row stands for.
     Weight,
+    /// Customer base per period (the warehouse SQL's `base`): customers in the base at
+    /// the start but not at the end. This and the next three are found only by their
+    /// key as the header (`churned`, `new_customers`, ...; [`Role::by_key_only`]).
+    Churned,
+    /// Of N, those whose first purchase ever is in the period.
+    NewCustomers,
+    /// N less the new customers.
+    Reactivated,
+    /// Customers whose first purchase ever is in the period.
+    Acquired,
+    /// Cohort table (the warehouse SQL's `cohorts`): the cohort's period. This and the
+    /// next four are found only by their key as the header.
+    Cohort,
+    /// Periods since the cohort's.
+    Offset,
+    /// Customers in the cohort.
+    CohortSize,
+    /// Of them, those with a purchase at the offset.
+    CohortActive,
+    /// Their amounts at the offset.
+    CohortRevenue,
 }
 
 impl Role {
@@ -74,12 +95,21 @@ impl Role {
             Role::SubscriptionEnd => "end date of the subscription",
             Role::Opportunities => "purchase opportunities (e.g. periods, opportunities)",
             Role::Weight => "number of customers the row stands for (e.g. weights, count)",
+            Role::Churned => "churned (customers lost in the period)",
+            Role::NewCustomers => "new customers (first purchase in the period)",
+            Role::Reactivated => "reactivated customers",
+            Role::Acquired => "acquired (first purchase in the period)",
+            Role::Cohort => "cohort (period of the first purchase)",
+            Role::Offset => "offset (periods since the cohort's)",
+            Role::CohortSize => "cohort size (customers)",
+            Role::CohortActive => "active customers at the offset",
+            Role::CohortRevenue => "revenue at the offset",
         }
     }
 }
 
 impl Role {
-    pub const ALL: [Role; 19] = [
+    pub const ALL: [Role; 28] = [
         Role::Customer,
         Role::Date,
         Role::Amount,
@@ -99,6 +129,15 @@ impl Role {
         Role::SubscriptionEnd,
         Role::Opportunities,
         Role::Weight,
+        Role::Churned,
+        Role::NewCustomers,
+        Role::Reactivated,
+        Role::Acquired,
+        Role::Cohort,
+        Role::Offset,
+        Role::CohortSize,
+        Role::CohortActive,
+        Role::CohortRevenue,
     ];
 
     /// The stable name used in saved mappings and settings.
@@ -123,7 +162,35 @@ impl Role {
             Role::SubscriptionEnd => "subscription_end",
             Role::Opportunities => "periods",
             Role::Weight => "weight",
+            Role::Churned => "churned",
+            Role::NewCustomers => "new_customers",
+            Role::Reactivated => "reactivated",
+            Role::Acquired => "acquired",
+            Role::Cohort => "cohort",
+            Role::Offset => "offset",
+            Role::CohortSize => "cohort_size",
+            Role::CohortActive => "cohort_active",
+            Role::CohortRevenue => "cohort_revenue",
         }
+    }
+
+    /// Roles no header rule names: a column plays one only when its header is the
+    /// role's key (`new_customers`, `cohort_size`), as the warehouse SQL writes them,
+    /// so that they never take a column from an existing kind's roles (`New
+    /// customers` stays N in a file of period counts).
+    pub fn by_key_only(self) -> bool {
+        matches!(
+            self,
+            Role::Churned
+                | Role::NewCustomers
+                | Role::Reactivated
+                | Role::Acquired
+                | Role::Cohort
+                | Role::Offset
+                | Role::CohortSize
+                | Role::CohortActive
+                | Role::CohortRevenue
+        )
     }
 
     pub fn from_key(key: &str) -> Option<Role> {
@@ -373,6 +440,16 @@ pub fn assign(headers: &[&str], wanted: &[Role]) -> Vec<Option<usize>> {
             }
         }
     }
+    // The roles named only by their key: the untaken column whose header is the key.
+    for (w, role) in wanted.iter().enumerate() {
+        if out[w].is_none() && role.by_key_only() {
+            let key = normalize(role.key());
+            if let Some(col) = (0..headers.len()).find(|&c| !taken[c] && normalize(headers[c]) == key) {
+                out[w] = Some(col);
+                taken[col] = true;
+            }
+        }
+    }
     out
 }
 
@@ -464,5 +541,30 @@ mod tests {
         let headers = ["Klantnummer", "Datum", "Bedrag"];
         assert_eq!(assign(&headers, &[Role::Customer, Role::Date, Role::Amount]), vec![Some(0), Some(1), Some(2)]);
         assert_eq!(assign(&headers, &[Role::Period]), vec![Some(1)]);
+    }
+
+    #[test]
+    fn the_warehouse_columns_are_found_by_their_key_only() {
+        // The base: N is the joined column; new_customers and acquired (which a rule
+        // would read as N) get their own roles.
+        let headers =
+            ["period", "S", "E", "N", "churned", "new_customers", "reactivated", "acquired", "crr", "churn_rate"];
+        let roles = [
+            Role::Period,
+            Role::Start,
+            Role::End,
+            Role::New,
+            Role::Churned,
+            Role::NewCustomers,
+            Role::Reactivated,
+            Role::Acquired,
+        ];
+        assert_eq!(assign(&headers, &roles), (0..8).map(Some).collect::<Vec<_>>());
+        // A plain file's `New customers` stays N.
+        let headers = ["periode", "begin", "eind", "New customers"];
+        let roles = [Role::Period, Role::Start, Role::End, Role::New, Role::NewCustomers];
+        assert_eq!(assign(&headers, &roles), vec![Some(0), Some(1), Some(2), Some(3), None]);
+        assert_eq!(roles_of("cohort_size"), vec![]);
+        assert_eq!(roles_of("churned"), vec![]);
     }
 }

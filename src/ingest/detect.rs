@@ -30,6 +30,9 @@ pub enum FileKind {
     /// Purchase histories over discrete opportunities (yearly donations, editions):
     /// frequency, recency, periods and a weight per row, as BG/BB takes them.
     Opportunities,
+    /// A cohort table, one row per cohort and offset (the warehouse SQL's `cohorts`,
+    /// the page's cohorts CSV).
+    Cohorts,
 }
 
 impl FileKind {
@@ -43,6 +46,7 @@ impl FileKind {
             FileKind::Survey => "survey scores",
             FileKind::Subscriptions => "subscriptions",
             FileKind::Opportunities => "purchase opportunities",
+            FileKind::Cohorts => "a cohort table",
         }
     }
 }
@@ -55,7 +59,8 @@ impl std::fmt::Display for FileKind {
 
 impl FileKind {
     /// In the order detection tries them: the most specific first.
-    pub const ALL: [FileKind; 7] = [
+    pub const ALL: [FileKind; 8] = [
+        FileKind::Cohorts,
         FileKind::CustomerSummary,
         FileKind::Opportunities,
         FileKind::PeriodCounts,
@@ -74,6 +79,7 @@ impl FileKind {
             FileKind::Survey => "survey",
             FileKind::Subscriptions => "subscriptions",
             FileKind::Opportunities => "opportunities",
+            FileKind::Cohorts => "cohorts",
         }
     }
 
@@ -91,6 +97,7 @@ impl FileKind {
             FileKind::Survey => &[Role::Score],
             FileKind::Subscriptions => &[Role::Customer, Role::SubscriptionStart],
             FileKind::Opportunities => &[Role::Frequency, Role::Recency, Role::Opportunities],
+            FileKind::Cohorts => &[Role::Cohort, Role::Offset, Role::CohortSize, Role::CohortActive],
         }
     }
 
@@ -102,8 +109,9 @@ impl FileKind {
             FileKind::MarketingSpend => &[Role::SpendType, Role::Channel],
             FileKind::Survey => &[Role::Customer],
             FileKind::Subscriptions => &[Role::SubscriptionEnd],
-            FileKind::PeriodCounts => &[],
+            FileKind::PeriodCounts => &[Role::Churned, Role::NewCustomers, Role::Reactivated, Role::Acquired],
             FileKind::Opportunities => &[Role::Weight],
+            FileKind::Cohorts => &[Role::CohortRevenue],
         }
     }
 
@@ -289,7 +297,17 @@ pub fn detect(sample: &[u8], complete: bool) -> Result<Detection, FileError> {
         return Err(FileErrorKind::NoDataRows.into());
     }
 
-    let number_roles = [Role::Amount, Role::Start, Role::End, Role::New, Role::Spend, Role::MonetaryValue];
+    let number_roles = [
+        Role::Amount,
+        Role::Start,
+        Role::End,
+        Role::New,
+        Role::Spend,
+        Role::MonetaryValue,
+        Role::CohortSize,
+        Role::CohortActive,
+        Role::CohortRevenue,
+    ];
     let number_cells =
         number_roles.iter().filter_map(|r| mapping.column(*r)).flat_map(|c| data.iter().filter_map(move |r| r.get(c)));
     let numbers = NumberStyle::infer(number_cells).unwrap_or_else(|| NumberStyle::for_delimiter(delimiter));

@@ -63,6 +63,19 @@ pub enum RowErrorKind {
     RecencyAboveAge,
     /// Customer summary: a frequency that is not a whole number of at least 0.
     BadFrequency { text: String },
+    /// The customer base per period: a count that S, E and N (or N and new customers)
+    /// settle otherwise (churned = S − (E − N), reactivated = N − new customers).
+    CountsDisagree { expected: u64, found: u64 },
+    /// Cohort table: a cohort that names no calendar period.
+    NotAPeriod { text: String },
+    /// Cohort table: an offset beyond the periods the app shows.
+    OffsetTooLarge { text: String },
+    /// Cohort table: a size other than an earlier row of the same cohort gave.
+    CohortSizeDiffers { size: u64, earlier: u64 },
+    /// Cohort table: more active customers than the cohort has.
+    ActiveAboveSize { active: u64, size: u64 },
+    /// Cohort table: a cohort and offset an earlier row already gave.
+    DuplicateCell,
 }
 
 impl RowError {
@@ -114,6 +127,22 @@ impl fmt::Display for RowErrorKind {
             Self::EndBeforeStart => "the subscription ends before it starts".into(),
             Self::RecencyAboveAge => "recency is larger than T".into(),
             Self::BadFrequency { text } => format!("frequency '{text}' is not a whole number of at least 0"),
+            Self::CountsDisagree { expected, found } => {
+                format!("the file says {found}, but S, E and N give {expected}")
+            }
+            Self::NotAPeriod { text } => {
+                format!("'{text}' is not a period like 2024-03, 2024-Q1, 2024-W09 or 2024")
+            }
+            Self::OffsetTooLarge { text } => {
+                format!("offset '{text}' is more than {} periods", crate::ingest::cohort_table::MAX_OFFSET)
+            }
+            Self::CohortSizeDiffers { size, earlier } => {
+                format!("the cohort's size is {size} here but {earlier} in an earlier row")
+            }
+            Self::ActiveAboveSize { active, size } => {
+                format!("{active} active customers is more than the cohort's {size}")
+            }
+            Self::DuplicateCell => "an earlier row already gave this cohort and offset".into(),
         };
         f.write_str(&text)
     }

@@ -14,6 +14,7 @@
 //! fuzzed.
 
 pub mod codec;
+pub mod cohort_table;
 pub mod columns;
 pub mod csv;
 pub mod date;
@@ -30,10 +31,11 @@ pub mod reader;
 pub mod sniff;
 pub mod transactions;
 
+pub use cohort_table::CohortRow;
 pub use detect::{detect, Detection, FileKind, Mapping, ReadSettings};
 pub use encoding::Encoding;
 pub use error::{ColumnRef, FileError, FileErrorKind, RowError, RowErrorKind};
-pub use period_counts::{PeriodCountRow, PeriodCounts, PeriodLabel};
+pub use period_counts::{Flows, PeriodCountRow, PeriodCounts, PeriodLabel};
 pub use reader::{Dataset, ReadOutcome, Reader, RowErrors};
 pub use transactions::{Activity, CustomerLog, DayActivity};
 

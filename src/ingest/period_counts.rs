@@ -1,5 +1,8 @@
 //! Period-counts files: one row per period with S (customers at the start), E (at
-//! the end) and N (new during the period).
+//! the end) and N (new during the period); the customer base per period of the
+//! warehouse SQL (`period, S, E, N, churned, new_customers, reactivated, acquired,
+//! crr, churn_rate`) is one too, with the other counts read beside them (CRR and
+//! churn are computed again from S, E and N, as for a log).
 
 use super::columns::Role;
 use super::error::{RowError, RowErrorKind};
@@ -38,7 +41,23 @@ pub struct PeriodCountRow {
     pub end: u64,
     /// N
     pub new: u64,
+    /// The customer base's other counts, when the file has their columns.
+    #[serde(default)]
+    pub flows: Option<Flows>,
 }
+
+/// The customer base per period besides S, E and N (METRICS.md, "The customer base
+/// over time"): each `None` when the file has no such column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flows {
+    pub churned: Option<u64>,
+    pub new_customers: Option<u64>,
+    pub reactivated: Option<u64>,
+    pub acquired: Option<u64>,
+}
+
+/// The roles of the customer base's other counts.
+const FLOW_ROLES: [Role; 4] = [Role::Churned, Role::NewCustomers, Role::Reactivated, Role::Acquired];
 
 impl PeriodCountRow {
     /// CRR = (E - N) / S x 100.
@@ -115,25 +134,66 @@ pub fn parse_period(text: &str) -> PeriodLabel {
     }
 }
 
+/// A whole, non-negative count.
+fn count(cx: &RowContext, role: Role) -> Result<u64, RowError> {
+    let n = cx.number(role)?;
+    let text = || cx.text(role).to_string();
+    if n < 0.0 {
+        return Err(cx.error(role, RowErrorKind::Negative { text: text() }));
+    }
+    if n.fract() != 0.0 || n > 1e15 {
+        return Err(cx.error(role, RowErrorKind::NotWholeNumber { text: text() }));
+    }
+    Ok(n as u64)
+}
+
+/// The other counts of the customer base, each checked against S, E and N where
+/// those settle it; `None` when the file has none of their columns.
+fn flows(cx: &RowContext, start: u64, end: u64, new: u64) -> Result<Option<Flows>, RowError> {
+    if FLOW_ROLES.iter().all(|r| cx.column(*r).is_none()) {
+        return Ok(None);
+    }
+    let mut read = [None; 4];
+    for (slot, role) in read.iter_mut().zip(FLOW_ROLES) {
+        if cx.column(role).is_some() {
+            *slot = Some(count(cx, role)?);
+        }
+    }
+    let [churned, new_customers, reactivated, acquired] = read;
+    let disagree = |role, expected, found| cx.error(role, RowErrorKind::CountsDisagree { expected, found });
+    // churned = S − (E − N); E − N is at most S here.
+    let kept = end - new;
+    if let Some(c) = churned.filter(|&c| c != start - kept) {
+        return Err(disagree(Role::Churned, start - kept, c));
+    }
+    match (new_customers, reactivated) {
+        (Some(n), _) if n > new => return Err(disagree(Role::NewCustomers, new, n)),
+        (Some(n), Some(r)) if r != new - n => return Err(disagree(Role::Reactivated, new - n, r)),
+        _ => {}
+    }
+    Ok(Some(Flows { churned, new_customers, reactivated, acquired }))
+}
+
 /// Reads one data row: the period and three whole, non-negative counts that
-/// describe a possible period (S > 0, 0 <= E - N <= S).
+/// describe a possible period (S > 0, 0 <= E - N <= S); in a file with the customer
+/// base's other counts, also a period that starts with nobody in the base (S = 0 and
+/// E = N: no CRR), and those counts.
 pub(crate) fn read_row(cx: &RowContext) -> Result<PeriodCountRow, RowError> {
     let period_text = cx.required(Role::Period)?;
-    let mut counts = [0u64; 3];
-    for (k, role) in [Role::Start, Role::End, Role::New].into_iter().enumerate() {
-        let n = cx.number(role)?;
-        let text = || cx.text(role).to_string();
-        if n < 0.0 {
-            return Err(cx.error(role, RowErrorKind::Negative { text: text() }));
-        }
-        if n.fract() != 0.0 || n > 1e15 {
-            return Err(cx.error(role, RowErrorKind::NotWholeNumber { text: text() }));
-        }
-        counts[k] = n as u64;
-    }
-    let [start, end, new] = counts;
+    let start = count(cx, Role::Start)?;
+    let end = count(cx, Role::End)?;
+    let new = count(cx, Role::New)?;
+    let base = FLOW_ROLES.iter().any(|r| cx.column(*r).is_some());
+    let row = |flows| PeriodCountRow { line: cx.line(), period: parse_period(period_text), start, end, new, flows };
     match checked_crr(start as f64, end as f64, new as f64) {
-        Ok(_) => Ok(PeriodCountRow { line: cx.line(), period: parse_period(period_text), start, end, new }),
+        Ok(_) => Ok(row(flows(cx, start, end, new)?)),
+        Err(CountsProblem::StartIsZero) if base && end == new => Ok(row(flows(cx, start, end, new)?)),
+        Err(CountsProblem::StartIsZero) if base && end < new => {
+            Err(cx.error(Role::New, RowErrorKind::RetainedNegative { end, new }))
+        }
+        Err(CountsProblem::StartIsZero) if base => {
+            Err(cx.error(Role::End, RowErrorKind::RetainedAboveStart { retained: end - new, start }))
+        }
         Err(CountsProblem::StartIsZero) => Err(cx.error(Role::Start, RowErrorKind::StartIsZero)),
         Err(CountsProblem::RetainedNegative) => Err(cx.error(Role::New, RowErrorKind::RetainedNegative { end, new })),
         Err(CountsProblem::RetainedAboveStart | CountsProblem::Negative) => {

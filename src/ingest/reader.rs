@@ -8,6 +8,7 @@
 //! amounts), never the rows as strings. The same code reads a 200-byte paste and a
 //! 1 GB export, natively in tests and in the browser's Web Worker.
 
+use super::cohort_table::{CohortBuilder, CohortRow};
 use super::columns::Role;
 use super::csv::{ReadResult, Record, Splitter};
 use super::date::DateError;
@@ -56,6 +57,7 @@ pub enum Dataset {
     Survey(Vec<SurveyRow>),
     Subscriptions(Vec<SubscriptionRow>),
     Opportunities(Vec<OpportunityRow>),
+    Cohorts(Vec<CohortRow>),
 }
 
 impl Dataset {
@@ -68,6 +70,7 @@ impl Dataset {
             Dataset::Survey(_) => FileKind::Survey,
             Dataset::Subscriptions(_) => FileKind::Subscriptions,
             Dataset::Opportunities(_) => FileKind::Opportunities,
+            Dataset::Cohorts(_) => FileKind::Cohorts,
         }
     }
 
@@ -81,6 +84,7 @@ impl Dataset {
             Dataset::Survey(r) => r.len(),
             Dataset::Subscriptions(r) => r.len(),
             Dataset::Opportunities(r) => r.len(),
+            Dataset::Cohorts(r) => r.len(),
         }
     }
 
@@ -202,6 +206,7 @@ enum Builder {
     Survey(Vec<SurveyRow>),
     Subscriptions(Vec<SubscriptionRow>),
     Opportunities(Vec<OpportunityRow>),
+    Cohorts(CohortBuilder),
 }
 
 impl Builder {
@@ -214,6 +219,7 @@ impl Builder {
             FileKind::Survey => Builder::Survey(Vec::new()),
             FileKind::Subscriptions => Builder::Subscriptions(Vec::new()),
             FileKind::Opportunities => Builder::Opportunities(Vec::new()),
+            FileKind::Cohorts => Builder::Cohorts(CohortBuilder::default()),
         }
     }
 
@@ -226,6 +232,7 @@ impl Builder {
             Builder::Survey(rows) => rows.push(other_kinds::survey_row(cx)?),
             Builder::Subscriptions(rows) => rows.push(other_kinds::subscription_row(cx)?),
             Builder::Opportunities(rows) => rows.push(other_kinds::opportunity_row(cx)?),
+            Builder::Cohorts(b) => b.row(cx)?,
         }
         Ok(())
     }
@@ -246,6 +253,7 @@ impl Builder {
             Builder::Survey(r) => Dataset::Survey(r),
             Builder::Subscriptions(r) => Dataset::Subscriptions(r),
             Builder::Opportunities(r) => Dataset::Opportunities(r),
+            Builder::Cohorts(b) => Dataset::Cohorts(b.finish()),
         }
     }
 }

@@ -4,7 +4,7 @@
 
 use super::timeline::Timeline;
 use crate::calendar::Period;
-use crate::ingest::CustomerLog;
+use crate::ingest::{CohortRow, CustomerLog};
 use serde::{Deserialize, Serialize};
 
 /// One cohort: offsets 0, 1, ... up to the last period of the log.
@@ -78,6 +78,29 @@ pub fn cohorts(log: &CustomerLog, timeline: &Timeline) -> Vec<Cohort> {
     out
 }
 
+/// The cohorts of a cohort table that was read (the warehouse SQL's `cohorts`, the
+/// page's cohorts CSV), oldest first: per cohort, its offsets up to the largest one
+/// given (an offset the file leaves out counts as 0 customers and no revenue).
+pub fn from_rows(rows: &[CohortRow]) -> Vec<Cohort> {
+    let mut by_period: std::collections::BTreeMap<Period, Cohort> = std::collections::BTreeMap::new();
+    for r in rows {
+        let c = by_period.entry(r.cohort).or_insert_with(|| Cohort {
+            period: r.cohort,
+            size: r.size,
+            active: Vec::new(),
+            revenue: Vec::new(),
+        });
+        let k = r.offset as usize;
+        if c.active.len() <= k {
+            c.active.resize(k + 1, 0);
+            c.revenue.resize(k + 1, 0.0);
+        }
+        c.active[k] = r.active;
+        c.revenue[k] = r.revenue.unwrap_or(0.0);
+    }
+    by_period.into_values().collect()
+}
+
 /// The size-weighted average retention curve: for offset k, the customers active at
 /// k over the size of the cohorts that reach offset k, x 100.
 pub fn average_retention(cohorts: &[Cohort]) -> Vec<Option<f64>> {
@@ -119,6 +142,26 @@ mod tests {
         assert_eq!((c[2].size, c[2].retention(0)), (0, None));
         // Offset 0: 3 of 3; offset 1: (0 + 1) of (2 + 1); offset 2: 1 of 2.
         assert_eq!(average_retention(&c), [Some(100.0), Some(1.0 / 3.0 * 100.0), Some(50.0)]);
+    }
+
+    #[test]
+    fn a_cohort_table_read_from_a_file_is_the_log_s() {
+        // The log of `cohorts_worked_out_by_hand`, as the warehouse SQL writes its cohorts.
+        let l = log("customer,date,amount\n\
+                     a,2024-01-05,10\na,2024-01-05,5\nb,2024-01-20,20\nc,2024-02-02,7\n\
+                     a,2024-03-01,30\nc,2024-03-09,3\na,2024-03-15,-4\n");
+        let (first, last) = l.span().unwrap();
+        let from_log = cohorts(&l, &Timeline::new(Granularity::Month, first, last));
+        let text = "cohort,offset,cohort_size,cohort_active,cohort_retention,cohort_revenue,cohort_revenue_pct\n\
+                    2024-02,1,1,1,100,3,42.857142857142854\n\
+                    2024-01,0,2,2,100,35,100\n2024-01,1,2,0,0,0,0\n2024-01,2,2,1,50,26,74.28571428571429\n\
+                    2024-02,0,1,1,100,7,100\n";
+        let f = crate::ingest::read_file("cohorts.csv", text.as_bytes()).unwrap();
+        let crate::ingest::Dataset::Cohorts(rows) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
+        let read = from_rows(rows);
+        // The log's empty March cohort is not in the file: the tables show cohorts with customers.
+        assert_eq!(read, with_customers(&from_log).cloned().collect::<Vec<_>>());
+        assert_eq!(average_retention(&read), average_retention(&from_log));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! |---|---|---|
 //! | [`Output::Summary`] | one row per customer: frequency, recency, T, monetary value, first and last purchase, revenue, the attribute (`summary`) | a customer summary (the lifetime-value models) |
 //! | [`Output::Base`] | one row per period: S, E, N (joined), churned, new, reactivated, acquired, CRR, churn (`base`) | period counts |
-//! | [`Output::Cohorts`] | one row per cohort and offset (`cohorts`) | (the page's cohorts CSV layout; not a kind of file the app reads yet) |
+//! | [`Output::Cohorts`] | one row per cohort and offset (`cohorts`) | a cohort table (the page's cohorts CSV layout) |
 //!
 //! One file per concept: `names` (the user's names, quoted), `dialect` (everything in
 //! which the engines differ), `source` (the table read as a transaction log),
@@ -266,11 +266,35 @@ mod tests {
         );
         let f = read_file("base.csv", text.as_bytes()).unwrap();
         let Dataset::PeriodCounts(p) = &f.dataset else { panic!("{:?}", f.dataset.kind()) };
-        // The first period has S = 0: the reader skips it as a row error (no CRR without S).
-        assert_eq!(f.errors.total, 1);
-        assert_eq!(f.errors.listed[0].line, 2);
-        assert_eq!(p.rows.len(), 2);
-        assert_eq!((p.rows[0].period.to_string(), p.rows[0].crr()), ("2024-02".to_string(), Some(60.0)));
+        // The first period has S = 0: a period without a CRR (in a file with the base's
+        // other counts; a plain S, E, N file skips such a row).
+        assert_eq!(f.errors.total, 0, "{:?}", f.errors.listed);
+        assert_eq!(p.rows.len(), 3);
+        let read: Vec<_> = p.rows.iter().map(|r| (r.period.to_string(), r.start, r.crr(), r.churn_rate())).collect();
+        assert_eq!(
+            read,
+            [
+                ("2024-01".to_string(), 0, None, None),
+                ("2024-02".to_string(), 5, Some(60.0), Some(40.0)),
+                ("2024-03".to_string(), 6, Some(4.0 / 6.0 * 100.0), Some(100.0 - 4.0 / 6.0 * 100.0)),
+            ]
+        );
+        let flows =
+            crate::ingest::Flows { churned: Some(2), new_customers: Some(2), reactivated: Some(1), acquired: Some(2) };
+        assert_eq!(p.rows[1].flows, Some(flows));
+        // Counts that S, E and N contradict are row errors.
+        let bad = csv(&req, &["2024-02,5,6,3,1,2,1,2,60,40", "2024-03,6,4,0,2,0,1,0,,"]);
+        let f = read_file("base.csv", bad.as_bytes()).unwrap();
+        let errors: Vec<_> =
+            f.errors.listed.iter().map(|e| (e.line, e.column.clone().unwrap().name, e.kind.clone())).collect();
+        use crate::ingest::RowErrorKind::CountsDisagree;
+        assert_eq!(
+            errors,
+            [
+                (2, "churned".to_string(), CountsDisagree { expected: 2, found: 1 }),
+                (3, "reactivated".to_string(), CountsDisagree { expected: 0, found: 1 }),
+            ]
+        );
         // Week, quarter and year labels are periods too.
         for (g, label) in
             [(Granularity::Week, "2024-W09"), (Granularity::Quarter, "2024-Q1"), (Granularity::Year, "2024")]
@@ -284,7 +308,7 @@ mod tests {
     }
 
     #[test]
-    fn the_cohort_table_is_not_a_kind_of_file_the_app_reads_yet() {
+    fn the_cohort_table_is_detected_as_one() {
         let req = request(Output::Cohorts);
         assert_eq!(
             req.columns(),
@@ -300,7 +324,11 @@ mod tests {
         );
         let text = csv(&req, &["2024-01,0,2,2,100,35,100", "2024-01,1,2,0,0,0,0"]);
         let kind = detect(text.as_bytes(), true).map(|d| d.settings.mapping.kind);
-        assert!(kind.is_err(), "{kind:?}");
+        assert_eq!(kind, Ok(FileKind::Cohorts));
+        let plain = Request { amount: None, ..req };
+        let text = csv(&plain, &["2024-01,0,2,2,100", "2024-01,1,2,0,0"]);
+        let f = read_file("cohorts.csv", text.as_bytes()).unwrap();
+        assert_eq!((f.dataset.kind(), f.dataset.len(), f.errors.total), (FileKind::Cohorts, 2, 0));
     }
 
     #[test]

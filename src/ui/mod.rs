@@ -21,6 +21,7 @@ mod results;
 mod session;
 mod share;
 mod spend_entry;
+mod warehouse;
 mod worker_client;
 
 use crate::i18n::Lang;
@@ -318,6 +319,9 @@ pub fn app() -> Html {
                     <lifetime::subscriptions::SurvivorsCalculator {lang} />
                 </section>
                 <cost_calculator::CostCalculator {lang} />
+                <warehouse::Warehouse {lang} granularity={state.settings.granularity}
+                    window_days={state.settings.window_days} time_unit={state.lifetime.settings.time_unit}
+                    calibration_end={state.lifetime.settings.calibration_end} />
                 if embeds_offered() {
                     <embed_code::EmbedCode {lang} {currency} />
                 }

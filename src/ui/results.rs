@@ -7,8 +7,9 @@ use super::figure::{card, figures_table, machine_value, money, period_cell, use_
 use crate::charts::rates::{self, RatePoint};
 use crate::i18n::Currency;
 use crate::i18n::Lang;
-use crate::ingest::PeriodCounts;
+use crate::ingest::{Flows, PeriodCounts};
 use crate::metrics::analysis::{Analysis, AnalysisSettings, SettingChange};
+use crate::metrics::cohorts::Cohort;
 use crate::metrics::keys as key;
 use crate::metrics::rfm::Segment;
 use crate::report::{Content, FileReport};
@@ -46,6 +47,7 @@ pub fn results(p: &ResultsProps) -> Html {
         <>
             { for p.files.reports().map(|(name, report)| match (&report.content, &p.analysis) {
                 (Content::PeriodCounts(counts), _) => period_counts_view(name, report, counts, lang),
+                (Content::Cohorts { cohorts, average }, _) => cohorts_view(name, report, cohorts, average, lang),
                 (Content::Transactions(_), Some(a)) if a.file == name => html! {
                     <AnalysisView lang={lang} analysis={a.clone()} settings={p.settings.clone()} busy={p.busy}
                         summary={summary_line(name, report, lang)} on_settings={p.on_settings.clone()}
@@ -167,7 +169,7 @@ fn other_view(name: &str, report: &FileReport, lang: Lang, cur: Currency) -> Htm
                 </section>
             }
         }
-        Content::PeriodCounts(_) => return html! {},
+        Content::PeriodCounts(_) | Content::Cohorts { .. } => return html! {},
     };
     html! {
         <section class="card file-result" data-file={name.to_string()} data-kind={report.settings.mapping.kind.key()}>
@@ -196,6 +198,23 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
     let stem = name.trim_end_matches(".csv").to_string();
     let count = |v: u64| lang.number(v as f64, 0);
     let pct = |v: Option<f64>| v.map_or(t.calc.no_figure.to_string(), |v| lang.percent(v));
+    // The customer base's other counts (the warehouse SQL's base), in the columns of a
+    // log's base table: churned, new, reactivated, acquired, where the file has them.
+    let has = |f: fn(&Flows) -> Option<u64>| counts.rows.iter().any(|r| r.flows.as_ref().and_then(f).is_some());
+    let shown = [has(|f| f.churned), has(|f| f.new_customers), has(|f| f.reactivated), has(|f| f.acquired)];
+    let x = t.analysis;
+    let mut headings = vec![t.col_s, t.col_e];
+    if shown[0] {
+        headings.push(x.col_churned);
+    }
+    headings.push(if shown.iter().any(|s| *s) { x.col_joined } else { t.col_n });
+    headings.extend(
+        [(shown[1], x.col_new), (shown[2], x.col_reactivated), (shown[3], x.col_acquired)]
+            .iter()
+            .filter(|(s, _)| *s)
+            .map(|(_, h)| *h),
+    );
+    headings.extend([t.col_crr, t.col_churn]);
 
     html! {
         <section class="card period-counts" data-file={name.to_string()} data-kind="period_counts">
@@ -210,15 +229,23 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
                     <p>{ t.target_explain }</p>
                 </details>
             </div>
-            { figures_table(t.col_period, &[t.col_s, t.col_e, t.col_n, t.col_crr, t.col_churn], html! {
+            { figures_table(t.col_period, &headings, html! {
                 { for counts.rows.iter().map(|r| {
                     let period = AttrValue::from(r.period.to_string());
+                    let flow = |metric: &'static str, v: Option<u64>| html! {
+                        { period_cell(metric, v.map(|v| v as f64), v.map_or(t.calc.no_figure.to_string(), count), period.clone()) }
+                    };
+                    let flows = r.flows.unwrap_or_default();
                     html! {
                         <tr>
                             <th scope="row">{ period.clone() }</th>
                             { period_cell(key::BASE_START, Some(r.start as f64), count(r.start), period.clone()) }
                             { period_cell(key::BASE_END, Some(r.end as f64), count(r.end), period.clone()) }
+                            if shown[0] { { flow(key::CHURNED, flows.churned) } }
                             { period_cell(key::JOINED, Some(r.new as f64), count(r.new), period.clone()) }
+                            if shown[1] { { flow(key::NEW_CUSTOMERS, flows.new_customers) } }
+                            if shown[2] { { flow(key::REACTIVATED, flows.reactivated) } }
+                            if shown[3] { { flow(key::ACQUIRED, flows.acquired) } }
                             { period_cell(key::CRR, r.crr(), pct(r.crr()), period.clone()) }
                             { period_cell(key::CHURN_RATE, r.churn_rate(), pct(r.churn_rate()), period) }
                         </tr>
@@ -226,6 +253,20 @@ fn period_counts_view(name: &str, report: &FileReport, counts: &PeriodCounts, la
                 }) }
             }) }
             <ChartFigure name="crr" title={t.chart_title} svg={svg} alt={alt} stem={stem} />
+        </section>
+    }
+}
+
+/// A cohort table that was read (the warehouse SQL's `cohorts`): the same table,
+/// heatmap and curves as a log's cohorts.
+fn cohorts_view(name: &str, report: &FileReport, cohorts: &[Cohort], average: &[Option<f64>], lang: Lang) -> Html {
+    let x = lang.texts().analysis;
+    let stem = AttrValue::from(name.trim_end_matches(".csv").to_string());
+    html! {
+        <section class="card file-result" data-file={name.to_string()} data-kind="cohorts">
+            <h2>{ x.sec_cohorts }</h2>
+            <p class="file-summary">{ summary_line(name, report, lang) }</p>
+            <super::analysis::CohortsPart {lang} cohorts={Rc::new(cohorts.to_vec())} average={Rc::new(average.to_vec())} {stem} />
         </section>
     }
 }

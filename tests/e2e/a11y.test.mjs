@@ -3,7 +3,7 @@
 // view with data loaded: the empty page, the sample (analysis, lifetime value, planner),
 // a log with spend (acquisition per channel), the Dutch and German pages, a snapshot
 // link's read-only view, a customer summary and subscriptions, the embed code panel, the
-// embeddable widgets and the whole app embedded.
+// warehouse outputs and panel, the embeddable widgets and the whole app embedded.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -29,6 +29,12 @@ const LOG = 'klantnummer;orderdatum;bedrag;bron\n'
   + 'C;12-02-2024;30,00;Radio\nB;01-03-2024;25,00;google ads\nA;15-03-2024;10,00;Google Ads\n';
 const SPEND = 'maand;kanaal;kosten\njanuari 2024;Google Ads;€ 100,00\nfebruari 2024;Google Ads;60,00\n'
   + 'maart 2024;Nieuwsbrief;30,00\nmaart 2024;Radio;50,00\n';
+
+const BASE = 'period,S,E,N,churned,new_customers,reactivated,acquired,crr,churn_rate\n'
+  + '2024-01,0,5,5,0,5,0,5,,\n2024-02,5,6,3,2,2,1,2,60,40\n2024-03,6,4,0,2,0,0,0,66.66666666666666,33.33333333333334\n';
+const COHORTS = 'cohort,offset,cohort_size,cohort_active,cohort_retention,cohort_revenue,cohort_revenue_pct\n'
+  + '2024-01,0,2,2,100,35,100\n2024-01,1,2,0,0,0,0\n2024-01,2,2,1,50,26,74.28571428571429\n'
+  + '2024-02,0,1,1,100,7,100\n2024-02,1,1,1,100,3,42.857142857142854\n';
 
 test('no axe violations: empty page, sample, spend, Dutch, German, snapshot, summary, subscriptions', async () => {
   const found = {};
@@ -84,6 +90,17 @@ test('no axe violations: empty page, sample, spend, Dutch, German, snapshot, sum
   await (await (await p.page.waitForSelector('[data-testid=embed-preview]')).contentFrame()).waitForSelector('main.embed');
   found.embedCode = await violations(p.page);
   p.assertClean();
+  // The warehouse outputs (a base with its other counts, a cohort table), in German, and
+  // the "Data in a warehouse?" panel open with a name refused.
+  p = await app.open({ query: '?language=de' });
+  await dropFiles(p.page, [{ name: 'base.csv', bytes: [...Buffer.from(BASE)] }, { name: 'cohorts.csv', bytes: [...Buffer.from(COHORTS)] }]);
+  await p.page.waitForSelector(READY, { timeout: WAIT });
+  await p.page.click('[data-testid=warehouse-button]');
+  await p.page.fill('[data-testid=warehouse-table]', '');
+  await p.page.waitForSelector('[data-testid=warehouse-error]');
+  found.warehouse = await violations(p.page);
+  p.assertClean();
+  p = await app.open({ query: '?language=nl' });
   for (const widget of ['crr', 'clv', 'cost']) {
     await p.page.goto(`${p.origin}/embed.html?calculator=${widget}&language=de`);
     await p.page.waitForSelector(`main.embed[data-embed=${widget}]`);

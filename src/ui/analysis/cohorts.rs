@@ -5,12 +5,13 @@ use super::super::chart::ChartFigure;
 use super::super::figure::{how_computed, machine_value};
 use super::chart_data::{cohort_charts, HEATMAP_HEIGHT};
 use super::format::{count, csv_button, heading, pct};
-use super::{SectionProps, Shared};
+use super::SectionProps;
 use crate::export::Table;
 use crate::i18n::Lang;
 use crate::metrics::analysis::Analysis;
 use crate::metrics::cohorts::{with_customers, Cohort};
 use crate::metrics::keys as key;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// Whether two analyses show the same here.
@@ -33,15 +34,39 @@ const COHORT_MODES: [CohortMode; 4] =
 #[function_component(CohortsSection)]
 pub fn cohorts_section(p: &SectionProps) -> Html {
     let (a, lang, stem) = (&p.analysis, p.lang, &p.stem);
+    let x = lang.texts().analysis;
+    html! {
+        <div class="analysis-part" id="sec-cohorts" data-section="cohorts">
+            { heading(x.sec_cohorts, csv_button(a, stem, lang, Table::Cohorts)) }
+            <CohortsPart {lang} cohorts={Rc::new(a.cohorts.clone())} average={Rc::new(a.cohort_avg_retention.clone())}
+                stem={stem.clone()} />
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CohortsPartProps {
+    pub lang: Lang,
+    pub cohorts: Rc<Vec<Cohort>>,
+    pub average: Rc<Vec<Option<f64>>>,
+    /// The file's name without `.csv`, for the charts' downloads.
+    pub stem: AttrValue,
+}
+
+/// The cohort table (with its mode), the heatmap and the retention curves: of a log's
+/// analysis, or of a cohort table that was read (the warehouse SQL's `cohorts`).
+#[function_component(CohortsPart)]
+pub fn cohorts_part(p: &CohortsPartProps) -> Html {
+    let (lang, stem) = (p.lang, &p.stem);
     let mode = use_state(|| CohortMode::CustomersPct);
     let revenue_heatmap = matches!(*mode, CohortMode::RevenuePct | CohortMode::Revenue);
     // The mode redraws the table; the charts only when it switches customers / revenue.
-    let charts = use_memo((lang, revenue_heatmap, Shared(a.clone())), |(lang, revenue, a)| {
-        cohort_charts(&a.0.cohorts, &a.0.cohort_avg_retention, *lang, *revenue)
+    let charts = use_memo((lang, revenue_heatmap, p.cohorts.clone(), p.average.clone()), |(lang, revenue, c, avg)| {
+        cohort_charts(c, avg, *lang, *revenue)
     });
     let t = lang.texts();
     let x = t.analysis;
-    let shown = with_customers(&a.cohorts).count();
+    let shown = with_customers(&p.cohorts).count();
     let current = *mode;
     let on_mode = Callback::from(move |e: Event| {
         let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
@@ -50,8 +75,7 @@ pub fn cohorts_section(p: &SectionProps) -> Html {
         }
     });
     html! {
-        <div class="analysis-part" id="sec-cohorts" data-section="cohorts">
-            { heading(x.sec_cohorts, csv_button(a, stem, lang, Table::Cohorts)) }
+        <>
             { how_computed(t.calc.how_computed, &[x.cohort_explain]) }
             <label class="inline-setting">
                 <span>{ x.cohort_mode_label }</span>
@@ -61,12 +85,12 @@ pub fn cohorts_section(p: &SectionProps) -> Html {
                     }) }
                 </select>
             </label>
-            <CohortTable cohorts={a.cohorts.clone()} average={a.cohort_avg_retention.clone()} lang={lang} mode={current} />
+            <CohortTable cohorts={(*p.cohorts).clone()} average={(*p.average).clone()} lang={lang} mode={current} />
             <ChartFigure name="cohort-heatmap" title={x.heatmap_title} svg={charts.heatmap.clone()}
                 alt={(x.cohorts_alt)(shown)} stem={stem.clone()} height={HEATMAP_HEIGHT} />
             <ChartFigure name="cohort-curves" title={x.curves_title} svg={charts.curves.clone()}
                 alt={(x.cohorts_alt)(shown)} stem={stem.clone()} />
-        </div>
+        </>
     }
 }
 

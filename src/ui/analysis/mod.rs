@@ -24,6 +24,7 @@ use crate::i18n::Lang;
 use crate::metrics::analysis::{Analysis, AnalysisSettings, SettingChange};
 use crate::metrics::rfm::Segment;
 use crate::metrics::timeline::MAX_PERIODS;
+pub use cohorts::CohortsPart;
 pub use overview::SectionNav;
 use settings_bar::SettingsBar;
 use std::rc::Rc;
