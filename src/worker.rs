@@ -341,7 +341,7 @@ fn handle(id: u64, request: Request, file: Option<File>) {
         }
         Request::ExportErrors(p::ExportErrors { lang }) => {
             let csv = FILES.with(|f| {
-                lang.texts().row_errors_csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())))
+                lang.row_errors().csv(f.borrow().iter().map(|x| (x.name.as_str(), x.errors.listed.as_slice())))
             });
             answer::<p::ExportErrors>(id, Ok(csv));
         }

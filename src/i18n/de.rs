@@ -3,6 +3,7 @@
 use super::calculators::CalculatorTexts;
 use super::lifetime::LifetimeTexts;
 use super::planner::PlannerTexts;
+use super::row_errors::RowErrorTexts;
 use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
@@ -20,6 +21,7 @@ use crate::retention::CountsProblem;
 use crate::sql::{NameError, NameOf, SqlError};
 
 pub static DE: Texts = Texts {
+    rows: &ROW_ERRORS,
     calc: &CALCULATORS,
     lang: Lang::De,
     analysis: &ANALYSIS,
@@ -135,10 +137,6 @@ pub static DE: Texts = Texts {
     rows_skipped_label: "Übersprungene Zeilen",
     row_errors_heading: "Zeilen, die nicht verwendet werden konnten",
     download_errors: "Vollständige Liste herunterladen (CSV)",
-    error_file_col: "datei",
-    error_line_col: "zeile",
-    error_column_col: "spalte",
-    error_reason_col: "grund",
     footer: "Vollständig in Ihrem Browser berechnet: Es wird keine Datei hochgeladen, und nach dem Laden stellt die \
              Seite keinerlei Netzwerkanfragen (ihre Content-Security-Policy verbietet sie).",
     file_summary,
@@ -194,7 +192,6 @@ pub static DE: Texts = Texts {
     role_name,
     kind_name,
     delimiter_name,
-    reason,
     file_problem,
     worker_problem,
     sql_problem,
@@ -1049,3 +1046,6 @@ pub static CALCULATORS: CalculatorTexts = CalculatorTexts {
                      kauft wie jetzt, solange er bleibt.",
     simple_reset: "Gemessene Werte verwenden",
 };
+
+pub static ROW_ERRORS: RowErrorTexts =
+    RowErrorTexts { file_col: "datei", line_col: "zeile", column_col: "spalte", reason_col: "grund", reason };

@@ -3,6 +3,7 @@
 use super::calculators::CalculatorTexts;
 use super::lifetime::LifetimeTexts;
 use super::planner::PlannerTexts;
+use super::row_errors::RowErrorTexts;
 use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
@@ -17,6 +18,7 @@ use crate::models::optimise::{Convergence, FitError, Method};
 use crate::retention::CountsProblem;
 
 pub static EN: Texts = Texts {
+    rows: &ROW_ERRORS,
     calc: &CALCULATORS,
     lang: Lang::En,
     analysis: &ANALYSIS,
@@ -124,10 +126,6 @@ pub static EN: Texts = Texts {
     rows_skipped_label: "Rows skipped",
     row_errors_heading: "Rows that could not be used",
     download_errors: "Download the full list (CSV)",
-    error_file_col: "file",
-    error_line_col: "line",
-    error_column_col: "column",
-    error_reason_col: "reason",
     footer: "Computed entirely in your browser: no file is uploaded, and after loading the page makes no \
              network requests at all (its Content-Security-Policy forbids them).",
     file_summary,
@@ -183,7 +181,6 @@ pub static EN: Texts = Texts {
     kind_name: FileKind::english,
     delimiter_name,
     // English is the domain's own `Display`.
-    reason: |k| k.to_string(),
     file_problem: |k, _| k.to_string(),
     worker_problem: |e| e.to_string(),
     sql_problem: |e| {
@@ -782,4 +779,12 @@ pub static CALCULATORS: CalculatorTexts = CalculatorTexts {
         "Simple CLV = margin per customer per year × (1 + d) / (1 + d − r), with r the yearly retention rate and d the \
                      yearly discount rate: the value of a customer who keeps buying as now, for as long as they stay.",
     simple_reset: "Use the measured values",
+};
+
+pub static ROW_ERRORS: RowErrorTexts = RowErrorTexts {
+    file_col: "file",
+    line_col: "line",
+    column_col: "column",
+    reason_col: "reason",
+    reason: |k| k.to_string(),
 };

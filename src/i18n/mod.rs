@@ -13,6 +13,7 @@ mod en;
 pub mod lifetime;
 mod nl;
 pub mod planner;
+mod row_errors;
 mod texts;
 
 pub use crate::currency::Currency;
@@ -21,6 +22,7 @@ pub use calculators::CalculatorTexts;
 pub use de::DE;
 pub use en::EN;
 pub use nl::NL;
+pub use row_errors::RowErrorTexts;
 pub use texts::{AnalysisTexts, Texts};
 
 /// What a language needs beyond its name: its texts and its way of writing numbers.
@@ -40,6 +42,16 @@ impl Lang {
             Lang::En => &en::CALCULATORS,
             Lang::Nl => &nl::CALCULATORS,
             Lang::De => &de::CALCULATORS,
+        }
+    }
+
+    /// The skipped-rows export's texts (also `self.texts().rows`): all that the worker
+    /// links.
+    pub fn row_errors(self) -> &'static RowErrorTexts {
+        match self {
+            Lang::En => &en::ROW_ERRORS,
+            Lang::Nl => &nl::ROW_ERRORS,
+            Lang::De => &de::ROW_ERRORS,
         }
     }
 

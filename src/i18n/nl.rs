@@ -3,6 +3,7 @@
 use super::calculators::CalculatorTexts;
 use super::lifetime::LifetimeTexts;
 use super::planner::PlannerTexts;
+use super::row_errors::RowErrorTexts;
 use super::texts::{AnalysisTexts, Texts};
 use crate::ingest::columns::Role;
 use crate::ingest::date::DateFormat;
@@ -20,6 +21,7 @@ use crate::retention::CountsProblem;
 use crate::sql::{NameError, NameOf, SqlError};
 
 pub static NL: Texts = Texts {
+    rows: &ROW_ERRORS,
     calc: &CALCULATORS,
     lang: Lang::Nl,
     analysis: &ANALYSIS,
@@ -128,10 +130,6 @@ pub static NL: Texts = Texts {
     rows_skipped_label: "Overgeslagen rijen",
     row_errors_heading: "Rijen die niet gebruikt konden worden",
     download_errors: "Download de volledige lijst (CSV)",
-    error_file_col: "bestand",
-    error_line_col: "regel",
-    error_column_col: "kolom",
-    error_reason_col: "reden",
     footer: "Alles wordt in je browser berekend: er wordt geen bestand geüpload, en na het laden doet de pagina \
              geen enkel netwerkverzoek (de Content-Security-Policy verbiedt ze).",
     file_summary,
@@ -186,7 +184,6 @@ pub static NL: Texts = Texts {
     role_name,
     kind_name,
     delimiter_name,
-    reason,
     file_problem,
     worker_problem,
     sql_problem,
@@ -958,3 +955,6 @@ pub static CALCULATORS: CalculatorTexts = CalculatorTexts {
                      disconteringsvoet per jaar: de waarde van een klant die blijft kopen zoals nu, zolang die klant blijft.",
     simple_reset: "Gebruik de gemeten waarden",
 };
+
+pub static ROW_ERRORS: RowErrorTexts =
+    RowErrorTexts { file_col: "bestand", line_col: "regel", column_col: "kolom", reason_col: "reden", reason };

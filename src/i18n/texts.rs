@@ -4,7 +4,7 @@
 
 use super::calculators::CalculatorTexts;
 use crate::ingest::columns::Role;
-use crate::ingest::error::{FileError, FileErrorKind, RowError, RowErrorKind};
+use crate::ingest::error::{FileError, FileErrorKind, RowError};
 use crate::lang::Lang;
 use crate::metrics::rfm::Segment;
 use crate::metrics::survey_link::NpsGroup;
@@ -234,10 +234,8 @@ pub struct Texts {
     pub rows_skipped_label: &'static str,
     pub row_errors_heading: &'static str,
     pub download_errors: &'static str,
-    pub error_file_col: &'static str,
-    pub error_line_col: &'static str,
-    pub error_column_col: &'static str,
-    pub error_reason_col: &'static str,
+    /// The skipped-rows export's column names and reasons.
+    pub rows: &'static super::RowErrorTexts,
     pub footer: &'static str,
     /// "x.csv: 6 rows used, 2 rows skipped (comma-separated, UTF-8)".
     pub file_summary: fn(name: &str, rows: usize, skipped: usize, delimiter: &str, encoding: &str) -> String,
@@ -294,7 +292,6 @@ pub struct Texts {
     pub role_name: fn(Role) -> &'static str,
     pub kind_name: fn(crate::ingest::FileKind) -> &'static str,
     pub delimiter_name: fn(u8) -> &'static str,
-    pub(super) reason: fn(&RowErrorKind) -> String,
     pub(super) worker_problem: fn(&WorkerError) -> String,
     pub(super) sql_problem: fn(&crate::sql::SqlError) -> String,
     pub(super) file_problem: fn(&FileErrorKind, &Texts) -> String,
@@ -322,7 +319,7 @@ impl Texts {
 
     /// Why the row was skipped, as a sentence.
     pub fn row_error_reason(&self, e: &RowError) -> String {
-        (self.reason)(&e.kind)
+        self.rows.reason(e)
     }
 
     pub fn file_error(&self, e: &FileError) -> String {
@@ -341,7 +338,6 @@ impl Texts {
 
     /// Every skipped row of `files` as a CSV file in this language.
     pub fn row_errors_csv<'a>(&self, files: impl IntoIterator<Item = (&'a str, &'a [RowError])>) -> String {
-        let header = [self.error_file_col, self.error_line_col, self.error_column_col, self.error_reason_col];
-        crate::export::row_errors_csv(files, header, |e| self.row_error_reason(e))
+        self.rows.csv(files)
     }
 }
