@@ -214,7 +214,7 @@ Exit codes: 0 fine, 1 a file could not be used, 2 bad arguments.
     /// Reads one file as the page's worker does: detection on its first MiB (an
     /// ambiguous date order settled as `ingest::read_file` settles it), then the whole
     /// file streamed through the reader.
-    fn read(path: &Path) -> Result<LoadedFile, String> {
+    fn read(path: &Path, cores: usize) -> Result<LoadedFile, String> {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let fail = |e: std::io::Error| format!("{}: {e}", path.display());
         let mut file = std::fs::File::open(path).map_err(fail)?;
@@ -227,6 +227,13 @@ Exit codes: 0 fine, 1 a file could not be used, 2 bad arguments.
         let mut settings = detection.settings;
         if settings.date_format.is_none() {
             settings.date_format = detection.dates.and_then(|d| d.resolve(date::prefer_day_first(settings.delimiter)));
+        }
+        // A large log with cores to spare: in parts, one thread each.
+        if cores > 1 && retention::ingest::parallel::worth_parts(&settings, size) {
+            let parts = retention::ingest::parallel::read_path_in_parts(path, &settings, size, cores, CHUNK);
+            if let Some(outcome) = parts.map_err(fail)? {
+                return Ok(LoadedFile::new(&name, outcome.map_err(used)?));
+            }
         }
         let mut reader = Reader::new(settings).map_err(used)?;
         reader.feed(&buf);
@@ -245,9 +252,11 @@ Exit codes: 0 fine, 1 a file could not be used, 2 bad arguments.
     fn read_all(paths: &[String]) -> Vec<Result<LoadedFile, String>> {
         let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
         let mut out: Vec<Option<Result<LoadedFile, String>>> = (0..paths.len()).map(|_| None).collect();
+        // The cores left over by a batch read its files in parts.
         for (batch, slots) in paths.chunks(cores).zip(out.chunks_mut(cores)) {
+            let each = (cores / batch.len()).max(1);
             std::thread::scope(|s| {
-                let handles: Vec<_> = batch.iter().map(|p| s.spawn(move || read(Path::new(p)))).collect();
+                let handles: Vec<_> = batch.iter().map(|p| s.spawn(move || read(Path::new(p), each))).collect();
                 for (slot, h) in slots.iter_mut().zip(handles) {
                     *slot = Some(h.join().unwrap_or_else(|_| Err("reading stopped unexpectedly".to_string())));
                 }
