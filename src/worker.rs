@@ -241,8 +241,6 @@ async fn read_file(id: u64, file: &File, settings: ReadSettings, workers: Option
     let first_log = FILES.with(|f| first_log(&f.borrow()).is_none());
     if let (Content::Transactions(summary), true) = (&report.content, first_log) {
         ANALYSER.with(|a| *a.borrow_mut() = Some(Analyser::new((**summary).clone())));
-        // Its models will be fitted on a worker of their own, started now.
-        models::prestart();
     }
     FILES.with(|f| f.borrow_mut().push(loaded));
     Ok(report)
@@ -449,7 +447,8 @@ pub fn start() {
 }
 
 /// Reads and analyses about 1 MB of generated orders, and forgets them; then, in the
-/// page's worker, starts the part workers (which warm up the same way).
+/// page's worker, starts the part workers (which warm up the same way) and the model
+/// worker.
 fn warm_up() {
     // (The model worker reads no file.)
     if models::is_model_worker() {
@@ -458,6 +457,8 @@ fn warm_up() {
     warm_up_here();
     if !parts::is_part_worker() {
         parts::prestart();
+        // The model worker too: nothing is fetched once a file has come.
+        models::prestart();
     }
 }
 

@@ -504,6 +504,7 @@ mod tests {
         assert!(read_part(&settings, &bytes[..cut], true).unwrap().ends_in_quotes);
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn a_file_on_disk_read_in_parts_in_small_chunks_reads_the_same() {
         let csv = awkward_log();

@@ -5,8 +5,9 @@
 //! change of window right after a load waited about 3 s behind the fits. Now the
 //! coordinator hands the model requests (`FitModel`, `Value`, `CustomerPage`,
 //! `ExportCustomers`) on, as the page sent them, to a model worker: a copy of itself
-//! (`new Worker(self.location.href)`, named `models`), started when the first log has
-//! been read. Before the first request about a log it posts that log
+//! (`new Worker(self.location.href)`, named `models`), started with the part workers
+//! after the coordinator's warm-up (so that nothing is fetched once a file has come).
+//! Before the first request about a log it posts that log
 //! (`CustomerLog::encode`, an `ArrayBuffer` moved, not copied). The model worker
 //! answers with the answer the coordinator would have given (the same `handle`), and
 //! the coordinator passes it to the page unchanged. Meanwhile the coordinator answers
@@ -61,8 +62,8 @@ pub fn forget_log() {
     GENERATION.with(|g| g.set(g.get() + 1));
 }
 
-/// In the coordinator, when the first log has been read: starts the model worker, so
-/// that it is ready when the page asks for the first fit.
+/// In the coordinator, after its warm-up: starts the model worker, so that it is ready
+/// when the page asks for the first fit and nothing is fetched after a file came.
 pub fn prestart() {
     let _ = worker();
 }
