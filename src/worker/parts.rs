@@ -36,8 +36,8 @@ pub fn is_part_worker() -> bool {
 }
 
 /// Starts the part workers before the first file arrives, so that their start (the
-/// Wasm compiled, the warm-up) is not part of a read: one per core, when there are
-/// two or more.
+/// Wasm compiled, the warm-up) is not part of a read: one per core, when files are
+/// read in parts by default (`workers`).
 pub fn prestart() {
     let n = workers(None);
     if n > 1 {
@@ -67,15 +67,24 @@ struct InFlight {
     resolve: js_sys::Function,
 }
 
-/// How many workers read a file: as asked (`?workers=`), else one per core, at most
-/// `MAX_READ_WORKERS`.
+/// Below this many cores a file is read by one worker unless asked otherwise: on the
+/// 2-core machine of BENCHMARKS.md ("Reading in parts, 8 December") two part workers
+/// read only 13–18% faster than one, and the merge (the parts' codec, every id looked
+/// up again) costs more than that: every figure came 6% later at 10⁶ rows and 12% later
+/// at 10⁷, with 1.7× the memory. With three cores or more the reading shrinks by more
+/// than the merge adds (the per-core estimate there).
+const MIN_CORES_FOR_PARTS: u32 = 3;
+
+/// How many workers read a file: as asked (`?workers=`), else one per core when there
+/// are at least [`MIN_CORES_FOR_PARTS`], else one; at most `MAX_READ_WORKERS`.
 pub fn workers(asked: Option<u32>) -> usize {
     let cores = js_sys::Reflect::get(&js_sys::global(), &"navigator".into())
         .and_then(|n| js_sys::Reflect::get(&n, &"hardwareConcurrency".into()))
         .ok()
         .and_then(|c| c.as_f64())
         .unwrap_or(1.0) as u32;
-    asked.unwrap_or(cores).clamp(1, MAX_READ_WORKERS) as usize
+    let default = if cores >= MIN_CORES_FOR_PARTS { cores } else { 1 };
+    asked.unwrap_or(default).clamp(1, MAX_READ_WORKERS) as usize
 }
 
 /// Reads `file` in `n` parts; `None` when a cut was inside a quoted field.
