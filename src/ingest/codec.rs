@@ -4,6 +4,7 @@
 //! (for the worker that fits the lifetime-value models) are written with these. A
 //! reader of damaged or foreign bytes gets `None`, never a panic or a huge allocation.
 
+use super::interner::Strings;
 use super::transactions::{CustomerLog, Refund};
 
 pub(crate) struct Writer(pub Vec<u8>);
@@ -57,6 +58,39 @@ impl<'a> Cursor<'a> {
     }
 }
 
+impl Writer {
+    /// Groups of items by string (customers and their purchase days): the number of
+    /// strings, the strings, then the size of each group (`offsets` as differences).
+    pub fn groups(&mut self, ids: &Strings, offsets: &[u32]) {
+        self.u64(ids.len() as u64);
+        for id in ids.iter() {
+            self.bytes(id.as_bytes());
+        }
+        for c in 0..ids.len() {
+            self.u32(offsets[c + 1] - offsets[c]);
+        }
+    }
+}
+
+impl Cursor<'_> {
+    /// What [`Writer::groups`] wrote: the strings and the groups' offsets.
+    pub fn groups(&mut self) -> Option<(Strings, Vec<u32>)> {
+        let customers = self.count(8)?;
+        let mut ids = Vec::with_capacity(customers);
+        for _ in 0..customers {
+            ids.push(std::str::from_utf8(self.bytes()?).ok()?);
+        }
+        let ids = ids.into_iter().collect();
+        let mut offsets = Vec::with_capacity(customers + 1);
+        offsets.push(0u32);
+        for _ in 0..customers {
+            let next = offsets[offsets.len() - 1].checked_add(self.u32()?)?;
+            offsets.push(next);
+        }
+        Some((ids, offsets))
+    }
+}
+
 const LOG_CODEC_VERSION: u64 = 1;
 
 impl CustomerLog {
@@ -66,13 +100,7 @@ impl CustomerLog {
         let mut w = Writer(Vec::with_capacity(64 + self.customers() * 20 + self.purchase_days() * 16));
         w.u64(LOG_CODEC_VERSION);
         w.u64(self.has_amount as u64);
-        w.u64(self.customers() as u64);
-        for id in self.ids.iter() {
-            w.bytes(id.as_bytes());
-        }
-        for c in 0..self.customers() {
-            w.u32(self.offsets[c + 1] - self.offsets[c]);
-        }
+        w.groups(&self.ids, &self.offsets);
         w.u64(self.purchase_days() as u64);
         for ((&day, &purchases), &amount) in self.days.iter().zip(&self.purchases).zip(&self.amounts) {
             w.u32(day as u32);
@@ -95,18 +123,8 @@ impl CustomerLog {
             return None;
         }
         let has_amount = r.u64()? != 0;
-        let customers = r.count(8)?;
-        let mut ids = Vec::with_capacity(customers);
-        for _ in 0..customers {
-            ids.push(std::str::from_utf8(r.bytes()?).ok()?);
-        }
-        let ids = ids.into_iter().collect();
-        let mut offsets = Vec::with_capacity(customers + 1);
-        offsets.push(0u32);
-        for _ in 0..customers {
-            let next = offsets[offsets.len() - 1].checked_add(r.u32()?)?;
-            offsets.push(next);
-        }
+        let (ids, offsets) = r.groups()?;
+        let customers = ids.len();
         let days = r.count(16)?;
         if days != offsets[customers] as usize {
             return None;

@@ -274,14 +274,8 @@ impl Part {
         w.u64(self.data_rows);
         w.u64(self.lines);
         w.u64(self.ends_in_quotes as u64);
-        w.u64(self.log.ids.len() as u64);
-        for id in self.log.ids.iter() {
-            w.bytes(id.as_bytes());
-        }
-        // Rows per customer, then the rows.
-        for c in 0..self.log.ids.len() {
-            w.u32(self.log.offsets[c + 1] - self.log.offsets[c]);
-        }
+        // The customers and their rows per customer, then the rows.
+        w.groups(&self.log.ids, &self.log.offsets);
         w.u64(self.log.rows.len() as u64);
         for a in &self.log.rows {
             w.u32(a.day as u32);
@@ -317,18 +311,8 @@ impl Part {
         let data_rows = r.u64()?;
         let lines = r.u64()?;
         let ends_in_quotes = r.u64()? != 0;
-        let customers = r.count(8)?;
-        let mut ids = Vec::with_capacity(customers);
-        for _ in 0..customers {
-            ids.push(std::str::from_utf8(r.bytes()?).ok()?);
-        }
-        let ids = ids.into_iter().collect();
-        let mut offsets = Vec::with_capacity(customers + 1);
-        offsets.push(0u32);
-        for _ in 0..customers {
-            let next = offsets[offsets.len() - 1].checked_add(r.u32()?)?;
-            offsets.push(next);
-        }
+        let (ids, offsets) = r.groups()?;
+        let customers = ids.len();
         let rows_len = r.count(12)?;
         if rows_len != offsets[customers] as usize {
             return None;

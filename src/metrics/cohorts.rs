@@ -122,13 +122,15 @@ mod tests {
     use crate::calendar::Granularity;
     use crate::metrics::test_log as log;
 
+    /// January cohort: a (buys Jan twice on one day, Mar; refund in Mar), b (Jan only).
+    /// February cohort: c (Feb, Mar). March: nobody new. Months Jan..Mar.
+    const BY_HAND: &str = "customer,date,amount\n\
+                           a,2024-01-05,10\na,2024-01-05,5\nb,2024-01-20,20\nc,2024-02-02,7\n\
+                           a,2024-03-01,30\nc,2024-03-09,3\na,2024-03-15,-4\n";
+
     #[test]
     fn cohorts_worked_out_by_hand() {
-        // January cohort: a (buys Jan twice on one day, Mar; refund in Mar), b (Jan only).
-        // February cohort: c (Feb, Mar). March: nobody new. Months Jan..Mar.
-        let l = log("customer,date,amount\n\
-                     a,2024-01-05,10\na,2024-01-05,5\nb,2024-01-20,20\nc,2024-02-02,7\n\
-                     a,2024-03-01,30\nc,2024-03-09,3\na,2024-03-15,-4\n");
+        let l = log(BY_HAND);
         let (first, last) = l.span().unwrap();
         let t = Timeline::new(Granularity::Month, first, last);
         let c = cohorts(&l, &t);
@@ -147,9 +149,7 @@ mod tests {
     #[test]
     fn a_cohort_table_read_from_a_file_is_the_log_s() {
         // The log of `cohorts_worked_out_by_hand`, as the warehouse SQL writes its cohorts.
-        let l = log("customer,date,amount\n\
-                     a,2024-01-05,10\na,2024-01-05,5\nb,2024-01-20,20\nc,2024-02-02,7\n\
-                     a,2024-03-01,30\nc,2024-03-09,3\na,2024-03-15,-4\n");
+        let l = log(BY_HAND);
         let (first, last) = l.span().unwrap();
         let from_log = cohorts(&l, &Timeline::new(Granularity::Month, first, last));
         let text = "cohort,offset,cohort_size,cohort_active,cohort_retention,cohort_revenue,cohort_revenue_pct\n\
