@@ -3,7 +3,7 @@
 // profiler over the DevTools protocol, attached to the worker), for one file. Not a
 // test; rerun by hand:
 //
-//   node bench/profile.mjs [DIST] [1e6|<rows>] [--interval µs]
+//   node bench/profile.mjs [DIST] [1e6|<rows>] [--interval µs] [--query '?workers=2']
 //
 // DIST defaults to dist/. WebAssembly functions have names only when the worker's
 // .wasm keeps its name section, which `wasm-opt` drops unless given -g; for a build
@@ -25,9 +25,11 @@ import { fileSpec, ensureFile } from './common.mjs';
 
 const args = process.argv.slice(2);
 let interval = 100;
+let query = '';
 const rest = [];
 for (let i = 0; i < args.length; i++) {
   if (args[i] === '--interval') interval = Number(args[++i]);
+  else if (args[i] === '--query') query = args[++i];
   else rest.push(args[i]);
 }
 const dist = path.resolve(rest.find((a) => !/^(utf16-)?[0-9]/.test(a)) ?? path.join(ROOT, 'dist'));
@@ -45,7 +47,7 @@ let nextId = 1;
 const pending = new Map();
 let workerSession = null;
 cdp.on('Target.attachedToTarget', (e) => {
-  if (e.targetInfo.type === 'worker') workerSession = e.sessionId;
+  if (e.targetInfo.type === 'worker') workerSession ??= e.sessionId; // the page's own worker comes first
 });
 cdp.on('Target.receivedMessageFromTarget', (e) => {
   const msg = JSON.parse(e.message);
@@ -62,7 +64,7 @@ const inWorker = (method, params = {}) =>
   });
 
 await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-await page.goto(origin + '/');
+await page.goto(origin + '/' + query);
 await page.waitForSelector(IDLE, { timeout: 60000 });
 await page.waitForTimeout(1500);
 if (!workerSession) throw new Error('no worker target');
