@@ -173,8 +173,23 @@ impl Interner {
         self.slots[hash(bytes, head(bytes)) as usize & (self.slots.len() - 1)].number
     }
 
+    /// Makes room for `additional` more strings at once (one rebuild of the table, not
+    /// one per doubling), for a merge that knows how many may come.
+    pub fn reserve(&mut self, additional: usize) {
+        let mut capacity = self.slots.len().max(64);
+        while (self.len() + additional + 1) * 4 > capacity * 3 {
+            capacity *= 2;
+        }
+        if capacity > self.slots.len() {
+            self.grow_to(capacity);
+        }
+    }
+
     fn grow(&mut self) {
-        let capacity = (self.slots.len() * 2).max(64);
+        self.grow_to((self.slots.len() * 2).max(64));
+    }
+
+    fn grow_to(&mut self, capacity: usize) {
         let mut slots = vec![Slot::default(); capacity];
         let mask = capacity - 1;
         for n in 0..self.len() {
@@ -200,6 +215,22 @@ impl Interner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reserving_room_changes_no_number() {
+        let ids: Vec<String> = (0..5000).map(|i| format!("K{:06}", (i * 7919) % 3000)).collect();
+        let mut plain = Interner::default();
+        let mut reserved = Interner::default();
+        reserved.reserve(10);
+        for (k, id) in ids.iter().enumerate() {
+            if k == 100 {
+                reserved.reserve(ids.len());
+            }
+            assert_eq!(reserved.intern(id), plain.intern(id), "{id}");
+        }
+        assert_eq!(reserved.len(), 3000);
+        assert!(reserved.slots.len() >= 4 * 3000 / 3);
+    }
     use std::collections::HashMap;
 
     #[test]

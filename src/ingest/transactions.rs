@@ -184,6 +184,9 @@ pub(crate) struct LogPart {
     pub attributes: Vec<(Vec<Box<str>>, Vec<u32>)>,
 }
 
+/// Customer ids looked up together in a merge (see `LogBuilder::absorb`).
+const ID_BATCH: usize = 16;
+
 /// Entries per block: 1 MiB.
 const BLOCK: usize = 1 << 16;
 
@@ -324,31 +327,51 @@ impl LogBuilder {
     /// per row), those new to the log get the other columns of their first row, and its
     /// rows follow those read before (`finish` interleaves the parts' groups).
     pub(crate) fn absorb(&mut self, mut part: LogPart) {
+        // Room for all of them at once; and, as while reading (`touch`), the look-ups of
+        // a batch wait for memory together. (Profiled at 10⁷ rows in two parts, these
+        // look-ups were the merge's largest cost: BENCHMARKS.md, "Reading in parts, 8
+        // December".)
+        self.ids.reserve(part.ids.len());
         let mut global = Vec::with_capacity(part.ids.len());
-        for (local, id) in part.ids.iter().enumerate() {
-            let (g, new) = self.ids.intern(id);
-            if new {
-                for (a, (values, of_customer)) in self.attributes.iter_mut().zip(&part.attributes) {
-                    let value = &values[of_customer[local] as usize];
-                    let v = match a.index.get(value) {
-                        Some(&v) => v,
-                        None => {
-                            let v = a.values.len() as u32;
-                            a.index.insert(value.clone(), v);
-                            a.values.push(value.clone());
-                            v
-                        }
-                    };
-                    a.of_customer.push(v);
-                }
+        let n = part.ids.len();
+        for batch in (0..n).step_by(ID_BATCH) {
+            let batch = batch..(batch + ID_BATCH).min(n);
+            let mut seen = 0;
+            for local in batch.clone() {
+                seen ^= self.ids.touch(part.ids.get(local));
             }
-            global.push(g);
+            std::hint::black_box(seen);
+            for local in batch {
+                self.absorb_id(&part, local, &mut global);
+            }
         }
         let refunds = std::mem::take(&mut part.refunds);
         self.refunds.extend(refunds.into_iter().map(|r| Refund { customer: global[r.customer as usize], ..r }));
         part.ids = Strings::default();
         part.attributes = Vec::new();
         self.parts.push((global, part));
+    }
+
+    /// Customer `local` of `part`: numbered in this log (their other columns taken in if
+    /// they are new to it), pushed to `global`.
+    fn absorb_id(&mut self, part: &LogPart, local: usize, global: &mut Vec<u32>) {
+        let (g, new) = self.ids.intern(part.ids.get(local));
+        if new {
+            for (a, (values, of_customer)) in self.attributes.iter_mut().zip(&part.attributes) {
+                let value = &values[of_customer[local] as usize];
+                let v = match a.index.get(value) {
+                    Some(&v) => v,
+                    None => {
+                        let v = a.values.len() as u32;
+                        a.index.insert(value.clone(), v);
+                        a.values.push(value.clone());
+                        v
+                    }
+                };
+                a.of_customer.push(v);
+            }
+        }
+        global.push(g);
     }
 
     pub fn finish(self) -> CustomerLog {
