@@ -72,7 +72,33 @@ impl Writer {
     }
 }
 
+impl Writer {
+    /// Refund rows: their number, then (customer, day, amount) each.
+    pub fn refunds(&mut self, refunds: &[Refund]) {
+        self.u64(refunds.len() as u64);
+        for r in refunds {
+            self.u32(r.customer);
+            self.u32(r.day as u32);
+            self.f64(r.amount);
+        }
+    }
+}
+
 impl Cursor<'_> {
+    /// What [`Writer::refunds`] wrote, each refund's customer below `customers`.
+    pub fn refunds(&mut self, customers: usize) -> Option<Vec<Refund>> {
+        let n = self.count(16)?;
+        let mut refunds = Vec::with_capacity(n);
+        for _ in 0..n {
+            let (customer, day, amount) = (self.u32()?, self.u32()? as i32, self.f64()?);
+            if customer as usize >= customers {
+                return None;
+            }
+            refunds.push(Refund { customer, day, amount });
+        }
+        Some(refunds)
+    }
+
     /// What [`Writer::groups`] wrote: the strings and the groups' offsets.
     pub fn groups(&mut self) -> Option<(Strings, Vec<u32>)> {
         let customers = self.count(8)?;
@@ -107,12 +133,7 @@ impl CustomerLog {
             w.u32(purchases);
             w.f64(amount);
         }
-        w.u64(self.refunds.len() as u64);
-        for r in &self.refunds {
-            w.u32(r.customer);
-            w.u32(r.day as u32);
-            w.f64(r.amount);
-        }
+        w.refunds(&self.refunds);
         w.0
     }
 
@@ -137,15 +158,7 @@ impl CustomerLog {
             purchases.push(r.u32()?);
             amounts.push(r.f64()?);
         }
-        let n = r.count(16)?;
-        let mut refunds = Vec::with_capacity(n);
-        for _ in 0..n {
-            let (customer, day, amount) = (r.u32()?, r.u32()? as i32, r.f64()?);
-            if customer as usize >= customers {
-                return None;
-            }
-            refunds.push(Refund { customer, day, amount });
-        }
+        let refunds = r.refunds(customers)?;
         (r.at == bytes.len()).then(|| CustomerLog {
             ids,
             offsets,

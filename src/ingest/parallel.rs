@@ -32,7 +32,7 @@ use super::codec::{Cursor, Writer};
 use super::detect::{FileKind, ReadSettings};
 use super::error::{FileError, FileErrorKind, RowError};
 use super::reader::{Dataset, ReadOutcome, Reader, RowErrors};
-use super::transactions::{DayActivity, LogBuilder, LogPart, Refund};
+use super::transactions::{DayActivity, LogBuilder, LogPart};
 use super::{read_with, LoadedFile};
 
 /// Below this many bytes a file is read by one reader: the parts' fixed costs (a
@@ -189,6 +189,21 @@ pub fn merge(settings: ReadSettings, parts: Vec<Part>) -> Option<Result<ReadOutc
     })
 }
 
+/// `read(k)` for each part k in 0..n: on a thread each natively, one after the other on
+/// wasm32 (where the page's part workers read in parallel instead).
+fn each_part<T: Send>(n: usize, read: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let read = &read;
+        std::thread::scope(|s| {
+            let handles: Vec<_> = (0..n).map(|k| s.spawn(move || read(k))).collect();
+            handles.into_iter().map(|h| h.join().expect("a part's reader does not panic")).collect()
+        })
+    }
+    #[cfg(target_arch = "wasm32")]
+    (0..n).map(read).collect()
+}
+
 /// Reads a file held in memory in `parts` parts, on as many threads (natively; one
 /// after the other on wasm32, where the page's workers do this instead), and merges
 /// them; one reader when the file is not worth cutting or a cut was inside quotes.
@@ -197,15 +212,8 @@ pub fn read_in_parts(name: &str, bytes: &[u8], settings: ReadSettings, parts: us
         return read_with(name, bytes, settings);
     }
     let ranges = ranges(bytes, parts);
-    let read = |k: usize, r: &std::ops::Range<usize>| read_part(&settings, &bytes[r.clone()], k == 0);
-    #[cfg(not(target_arch = "wasm32"))]
-    let results: Vec<Result<Part, FileError>> = std::thread::scope(|s| {
-        let handles: Vec<_> = ranges.iter().enumerate().map(|(k, r)| s.spawn(move || read(k, r))).collect();
-        handles.into_iter().map(|h| h.join().expect("a part's reader does not panic")).collect()
-    });
-    #[cfg(target_arch = "wasm32")]
-    let results: Vec<Result<Part, FileError>> = ranges.iter().enumerate().map(|(k, r)| read(k, r)).collect();
-    let parts = results.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let read = |k: usize| read_part(&settings, &bytes[ranges[k].clone()], k == 0);
+    let parts = each_part(ranges.len(), read).into_iter().collect::<Result<Vec<_>, _>>()?;
     match merge(settings.clone(), parts) {
         Some(outcome) => Ok(LoadedFile::new(name, outcome?)),
         None => read_with(name, bytes, settings),
@@ -227,7 +235,8 @@ pub fn read_path_in_parts(
 ) -> std::io::Result<Option<Result<ReadOutcome, FileError>>> {
     use std::io::{Read, Seek, SeekFrom};
     let n = parts.max(1) as u64;
-    let read = |k: u64| -> std::io::Result<Result<Part, FileError>> {
+    let read = |k: usize| -> std::io::Result<Result<Part, FileError>> {
+        let k = k as u64;
         let mut feed = RangeFeed::new(total * k / n, total * (k + 1) / n, total);
         let mut file = std::fs::File::open(path)?;
         let mut at = feed.first_byte();
@@ -247,10 +256,7 @@ pub fn read_path_in_parts(
         }
         Ok(Ok(reader.finish_part()))
     };
-    let results: Vec<std::io::Result<Result<Part, FileError>>> = std::thread::scope(|s| {
-        let handles: Vec<_> = (0..n).map(|k| s.spawn(move || read(k))).collect();
-        handles.into_iter().map(|h| h.join().expect("a part's reader does not panic")).collect()
-    });
+    let results = each_part(n as usize, read);
     let mut read_parts = Vec::with_capacity(results.len());
     for r in results {
         match r? {
@@ -281,12 +287,7 @@ impl Part {
             w.u32(a.day as u32);
             w.f64(a.amount);
         }
-        w.u64(self.log.refunds.len() as u64);
-        for r in &self.log.refunds {
-            w.u32(r.customer);
-            w.u32(r.day as u32);
-            w.f64(r.amount);
-        }
+        w.refunds(&self.log.refunds);
         w.u64(self.log.attributes.len() as u64);
         for (values, of_customer) in &self.log.attributes {
             w.u64(values.len() as u64);
@@ -322,15 +323,7 @@ impl Part {
             let (day, amount) = (r.u32()? as i32, r.f64()?);
             rows.push(DayActivity { day, purchases: 1, amount });
         }
-        let refunds_len = r.count(16)?;
-        let mut refunds = Vec::with_capacity(refunds_len);
-        for _ in 0..refunds_len {
-            let (customer, day, amount) = (r.u32()?, r.u32()? as i32, r.f64()?);
-            if customer as usize >= customers {
-                return None;
-            }
-            refunds.push(Refund { customer, day, amount });
-        }
+        let refunds = r.refunds(customers)?;
         let columns = r.count(16)?;
         let mut attributes = Vec::with_capacity(columns);
         for _ in 0..columns {

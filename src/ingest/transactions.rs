@@ -198,6 +198,22 @@ struct AttributeBuilder {
     of_customer: Vec<u32>,
 }
 
+impl AttributeBuilder {
+    /// The next customer's value: its index among the distinct values (added when new).
+    fn push(&mut self, value: &str) {
+        let v = match self.index.get(value) {
+            Some(&v) => v,
+            None => {
+                let v = self.values.len() as u32;
+                self.index.insert(value.into(), v);
+                self.values.push(value.into());
+                v
+            }
+        };
+        self.of_customer.push(v);
+    }
+}
+
 /// Collects a log while it is read.
 pub(crate) struct LogBuilder {
     ids: Interner,
@@ -278,17 +294,7 @@ impl LogBuilder {
             (c, false) => c,
             (c, true) => {
                 for a in &mut self.attributes {
-                    let value = cx.record.get(a.column).unwrap_or("").trim();
-                    let v = match a.index.get(value) {
-                        Some(&v) => v,
-                        None => {
-                            let v = a.values.len() as u32;
-                            a.index.insert(value.into(), v);
-                            a.values.push(value.into());
-                            v
-                        }
-                    };
-                    a.of_customer.push(v);
+                    a.push(cx.record.get(a.column).unwrap_or("").trim());
                 }
                 c
             }
@@ -358,17 +364,7 @@ impl LogBuilder {
         let (g, new) = self.ids.intern(part.ids.get(local));
         if new {
             for (a, (values, of_customer)) in self.attributes.iter_mut().zip(&part.attributes) {
-                let value = &values[of_customer[local] as usize];
-                let v = match a.index.get(value) {
-                    Some(&v) => v,
-                    None => {
-                        let v = a.values.len() as u32;
-                        a.index.insert(value.clone(), v);
-                        a.values.push(value.clone());
-                        v
-                    }
-                };
-                a.of_customer.push(v);
+                a.push(&values[of_customer[local] as usize]);
             }
         }
         global.push(g);
